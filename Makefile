@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The day the site is built for: TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else the last commit's date.
+# Never the clock, so the same commit always builds the same site.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
+TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
+
+.PHONY: site test check serve browser clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+site: $(BIN)/.installed  ## validate and build the example network into site/
+	$(BIN)/python build.py $(TODAY_ARG)
+
+check: $(BIN)/.installed  ## validate only; write nothing
+	$(BIN)/python build.py --check $(TODAY_ARG)
+
+serve: site  ## preview site/ on http://localhost:8000/
+	$(BIN)/python -m http.server --directory site 8000
+
+browser:  ## Debian's Chromium for the browser tests (Playwright cannot download one here)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
+	  { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
+
+test: $(BIN)/.installed browser  ## run the whole suite
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site.building .site.old $(VENV)

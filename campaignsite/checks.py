@@ -1,0 +1,345 @@
+"""Stage 2, validate: schemas per file, then the checks that need several files at once.
+
+`validate_campaign` returns the campaign's checked data (`CheckedCampaign`) or nothing, and appends
+every problem it finds; the build goes on only when no campaign has a problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .errors import Problem
+from .load import CampaignFiles, MarkdownDoc, YamlDoc
+from .schemas import TableRows, check_table, check_yaml
+
+SLUG = re.compile(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z")
+# Top-level names the network portal uses itself; a campaign folder may not take them.
+RESERVED_SLUGS = frozenset({"assets", "search", "embed", "nl", "fr", "en", "de", "sdg", "agenda",
+                            "campaigns", "laureates", "data", "press", "404", "sitemap", "static"})
+SDG_RANGE = range(1, 18)
+TEXT_FIELDS = (("title",), ("tagline",), ("introduction",))
+# Phase order the calendar must respect: (earlier, later), compared start to start unless noted.
+PHASE_ORDER = (("launch", "start", "call", "start"), ("call", "end", "jury", "start"),
+               ("call", "end", "public_vote", "start"))
+
+
+@dataclass
+class CheckedCampaign:
+    """A campaign whose every file passed its schema and the cross-file checks."""
+
+    files: CampaignFiles
+    data: dict
+    languages: tuple[str, ...]
+    tables: dict[str, TableRows] = field(default_factory=dict)
+
+
+def validate_campaign(files: CampaignFiles, problems: list[Problem]) -> CheckedCampaign | None:
+    """Check one campaign; append its problems; the checked campaign if it has none."""
+    before = len(problems)
+    folder_rel = f"campaigns/{files.slug}"
+    if not SLUG.match(files.slug) or len(files.slug) > 60:
+        problems.append(Problem(folder_rel, None, "slug", f"'{files.slug}' is not a safe folder name: use "
+                                "lower-case letters, digits and single hyphens", "unsafe-slug"))
+    elif files.slug in RESERVED_SLUGS:
+        problems.append(Problem(folder_rel, None, "slug", f"'{files.slug}' is reserved for the portal's own "
+                                "pages; choose another folder name", "reserved-slug"))
+    doc = files.campaign
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.rel, 1, "", "must be a mapping of fields (title:, kind:, ...)", "wrong-type"))
+        return None
+    schema_problems = check_yaml(doc, "campaign")
+    problems.extend(schema_problems)
+    if schema_problems:
+        return None
+    languages = tuple(doc.data["languages"])
+    checked = CheckedCampaign(files, doc.data, languages)
+    _check_campaign_yaml(doc, languages, files.media, problems)
+    for name, table in files.tables.items():
+        rows, table_problems = check_table(table, name, languages)
+        problems.extend(table_problems)
+        if rows is not None:
+            checked.tables[name] = rows
+    _check_tables(checked, problems)
+    _check_markdown(checked, problems)
+    return checked if len(problems) == before else None
+
+
+# --- campaign.yml --------------------------------------------------------------------------------
+
+def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: list[Problem]) -> None:
+    data = doc.data
+    for path, value in _walk(data, ()):
+        if _is_text_path(path) and isinstance(value, dict):
+            _check_translations(doc, path, value, languages, problems)
+    for index, goal in enumerate(data.get("sdgs", [])):
+        if goal not in SDG_RANGE:
+            problems.append(Problem(doc.rel, doc.line_of(("sdgs", index)), "sdgs",
+                                    f"'{goal}' is not an SDG (1-17)", "unknown-sdg"))
+    for path, value in _walk(data, ()):
+        if isinstance(value, str) and value.startswith("media/") and value not in media:
+            problems.append(Problem(doc.rel, doc.line_of(path), _dotted(path),
+                                    f"'{value}' does not exist in the campaign's media/ folder", "missing-media"))
+    if data["kind"] == "call-for-projects" and "call" not in data:
+        problems.append(Problem(doc.rel, 1, "call", "is required for a call-for-projects campaign: the "
+                                "criteria and how to apply", "missing-field"))
+    _check_phases(doc, problems)
+    _check_budget(doc, problems)
+
+
+def _walk(value, path):
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, path + (index,))
+
+
+def _is_text_path(path: tuple) -> bool:
+    """Paths whose value is a per-language mapping (translated text, or names given per language)."""
+    names = {"title", "tagline", "introduction", "how_to_apply", "criteria", "name", "affiliation"}
+    return bool(path) and path[-1] in names
+
+
+def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple, problems: list) -> None:
+    for lang in languages:
+        if lang not in value:
+            problems.append(Problem(doc.rel, doc.line_of(path), _dotted(path),
+                                    f"has no '{lang}' text; every language of the campaign "
+                                    f"({', '.join(languages)}) is required", "missing-translation"))
+    for lang in value:
+        if lang not in languages:
+            problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), _dotted(path + (lang,)),
+                                    f"'{lang}' is not a language of this campaign ({', '.join(languages)})",
+                                    "unknown-language"))
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An ISO date, or None if the calendar has no such day."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
+    phases = doc.data["phases"]
+    dates: dict[tuple[str, str], dt.date] = {}
+    for name, phase in phases.items():
+        for edge in ("start", "end"):
+            if edge in phase:
+                day = parse_date(phase[edge])
+                if day is None:
+                    problems.append(Problem(doc.rel, doc.line_of(("phases", name, edge)), f"phases.{name}.{edge}",
+                                            f"'{phase[edge]}' is not a date in the calendar", "bad-date"))
+                else:
+                    dates[name, edge] = day
+        if (name, "end") in dates and (name, "start") in dates and dates[name, "end"] < dates[name, "start"]:
+            problems.append(Problem(doc.rel, doc.line_of(("phases", name, "end")), f"phases.{name}.end",
+                                    f"{dates[name, 'end']} is before the start {dates[name, 'start']}",
+                                    "date-order"))
+    for early, early_edge, late, late_edge in PHASE_ORDER:
+        a, b = dates.get((early, early_edge)), dates.get((late, late_edge))
+        if a and b and b < a:
+            problems.append(Problem(doc.rel, doc.line_of(("phases", late, late_edge)), f"phases.{late}.{late_edge}",
+                                    f"{b} is before phases.{early}.{early_edge} ({a}); expected the "
+                                    f"{late.replace('_', ' ')} after the {early.replace('_', ' ')}", "date-order"))
+
+
+def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
+    budget = doc.data.get("budget")
+    if not budget:
+        return
+    total = sum(source["amount"] for source in budget["sources"])
+    if total != budget["total"]:
+        problems.append(Problem(doc.rel, doc.line_of(("budget", "total")), "budget.total",
+                                f"{budget['total']} is not the sum of the sources ({total})", "budget-mismatch"))
+    seen = set()
+    for index, category in enumerate(budget.get("categories", [])):
+        if category["id"] in seen:
+            problems.append(Problem(doc.rel, doc.line_of(("budget", "categories", index, "id")),
+                                    "budget.categories.id", f"'{category['id']}' is used twice", "duplicate-id"))
+        seen.add(category["id"])
+
+
+# --- CSV tables ----------------------------------------------------------------------------------
+
+def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
+    laureates = checked.tables.get("laureates")
+    slugs = {row["slug"] for row in laureates.rows} if laureates else set()
+    caps = {c["id"]: c["cap"] for c in checked.data.get("budget", {}).get("categories", [])}
+    if laureates:
+        for row, line in zip(laureates.rows, laureates.lines):
+            _check_laureate(laureates.rel, line, row, caps, checked.files.media, problems)
+    if "actions" in checked.tables:
+        table = checked.tables["actions"]
+        for row, line in zip(table.rows, table.lines):
+            _check_sdgs(table.rel, line, row["sdgs"], problems)
+    for name in ("events", "updates"):
+        table = checked.tables.get(name)
+        for row, line in zip(table.rows, table.lines) if table else ():
+            if row.get("project") and row["project"] not in slugs:
+                problems.append(Problem(table.rel, line, "project", f"'{row['project']}' is not a laureate slug "
+                                        "in laureates.csv", "unknown-project"))
+            if name == "events" and row["end"] <= row["start"]:
+                problems.append(Problem(table.rel, line, "end", f"{row['end']:%Y-%m-%d %H:%M} is not after the "
+                                        f"start {row['start']:%Y-%m-%d %H:%M}", "date-order"))
+
+
+def sdg_numbers(text: str) -> list[int]:
+    """'11;13' -> [11, 13]."""
+    return [int(part) for part in text.split(";")]
+
+
+def _check_sdgs(rel: str, line: int, text: str, problems: list[Problem]) -> None:
+    numbers = sdg_numbers(text)
+    for goal in numbers:
+        if goal not in SDG_RANGE:
+            problems.append(Problem(rel, line, "sdgs", f"'{goal}' is not an SDG (1-17)", "unknown-sdg"))
+    if len(set(numbers)) != len(numbers):
+        problems.append(Problem(rel, line, "sdgs", f"'{text}' lists a goal twice", "duplicate-value"))
+
+
+def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, problems: list[Problem]) -> None:
+    _check_sdgs(rel, line, row["sdgs"], problems)
+    category = row.get("category")
+    if category and category not in caps:
+        known = ", ".join(caps) or "none are defined in campaign.yml budget.categories"
+        problems.append(Problem(rel, line, "category", f"'{category}' is not a budget category ({known})",
+                                "unknown-category"))
+    elif category and row["amount"] > caps[category]:
+        problems.append(Problem(rel, line, "amount", f"{row['amount']} is above the cap of category "
+                                f"'{category}' ({caps[category]})", "over-cap"))
+    elif not category and caps:
+        problems.append(Problem(rel, line, "category", f"is empty: expected one of {', '.join(caps)}",
+                                "missing-value"))
+    if row["selected_by"] in ("public-vote", "both") and row.get("votes") is None:
+        problems.append(Problem(rel, line, "votes", f"is empty but the project was selected by "
+                                f"{row['selected_by']}: give the number of votes", "missing-value"))
+    if row.get("image") and row["image"] not in media:
+        problems.append(Problem(rel, line, "image", f"'{row['image']}' does not exist in the campaign's media/ "
+                                "folder", "missing-media"))
+    goal = row.get("crowdfunding_goal")
+    for name in ("crowdfunding_raised", "crowdfunding_url"):
+        if row.get(name) is not None and goal is None:
+            problems.append(Problem(rel, line, name, "is filled but crowdfunding_goal is empty", "inconsistent"))
+    if (row.get("latitude") is None) != (row.get("longitude") is None):
+        problems.append(Problem(rel, line, "longitude" if row.get("longitude") is None else "latitude",
+                                "is empty: give both latitude and longitude, or neither", "inconsistent"))
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
+    laureates = checked.tables.get("laureates")
+    slugs = {row["slug"] for row in laureates.rows} if laureates else set()
+    for doc in checked.files.projects:
+        _check_doc_language(doc, checked.languages, problems)
+        if doc.slug not in slugs:
+            problems.append(Problem(doc.rel, None, "", f"'{doc.slug}' is not a laureate slug in laureates.csv",
+                                    "unknown-project"))
+    posts: dict[str, set[str]] = {}
+    for doc in checked.files.news:
+        _check_doc_language(doc, checked.languages, problems)
+        if not SLUG.match(doc.slug):
+            problems.append(Problem(doc.rel, None, "", f"'{doc.slug}' is not a safe file name: use lower-case "
+                                    "letters, digits and single hyphens", "unsafe-slug"))
+        posts.setdefault(doc.slug, set()).add(doc.lang)
+        _check_news_meta(doc, problems)
+    for slug, langs in posts.items():
+        for lang in checked.languages:
+            if lang not in langs:
+                problems.append(Problem(f"campaigns/{checked.files.slug}/news/{slug}.{lang}.md", None, "", f"is missing: the news post '{slug}' "
+                                        f"needs a version in every language of the campaign", "missing-translation"))
+
+
+def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Problem]) -> None:
+    if doc.lang not in languages:
+        problems.append(Problem(doc.rel, None, "", f"'{doc.lang}' is not a language of this campaign "
+                                f"({', '.join(languages)})", "unknown-language"))
+
+
+def _check_news_meta(doc: MarkdownDoc, problems: list[Problem]) -> None:
+    meta = doc.meta.data if isinstance(doc.meta.data, dict) else {}
+    for key in ("title", "date"):
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, "is required in the front matter "
+                                    "(title: text, date: YYYY-MM-DD)", "missing-field"))
+    if isinstance(meta.get("date"), str) and parse_date(meta["date"]) is None:
+        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"'{meta['date']}' is not a date "
+                                "as YYYY-MM-DD", "bad-date"))
+    for key in meta:
+        if key not in ("title", "date", "summary", "image"):
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, "is not a known front-matter field; "
+                                    "expected title, date, summary, image", "unknown-field"))
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(p) for p in path)
+
+
+# --- The network portal --------------------------------------------------------------------------
+
+@dataclass
+class CheckedNetwork:
+    """content/network.yml and the editorial pages, checked."""
+
+    data: dict
+    languages: tuple[str, ...]
+    pages: list[MarkdownDoc]
+
+
+def validate_network(content, campaigns: list[CheckedCampaign | None], problems: list[Problem]) -> CheckedNetwork | None:
+    """Check the portal's own files and that campaigns' addresses do not clash."""
+    doc = content.network
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.rel, 1, "", "must be a mapping of fields (title:, languages:, ...)", "wrong-type"))
+        return None
+    schema_problems = check_yaml(doc, "network")
+    problems.extend(schema_problems)
+    if schema_problems:
+        return None
+    languages = tuple(doc.data["languages"])
+    before = len(problems)
+    for key in ("title", "tagline"):
+        _check_translations(doc, (key,), doc.data[key], languages, problems)
+    pages: dict[str, set[str]] = {}
+    for page in content.pages:
+        if page.lang not in languages:
+            problems.append(Problem(page.rel, None, "", f"'{page.lang}' is not a language of the portal "
+                                    f"({', '.join(languages)})", "unknown-language"))
+        if not SLUG.match(page.slug) or page.slug in ("index",):
+            problems.append(Problem(page.rel, None, "", f"'{page.slug}' is not a safe page name: use lower-case "
+                                    "letters, digits and single hyphens", "unsafe-slug"))
+        meta = page.meta.data if isinstance(page.meta.data, dict) else {}
+        if not isinstance(meta.get("title"), str) or not meta["title"].strip():
+            problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title",
+                                    "is required in the front matter", "missing-field"))
+        pages.setdefault(page.slug, set()).add(page.lang)
+    for slug, langs in pages.items():
+        for lang in languages:
+            if lang not in langs:
+                problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page '{slug}' "
+                                        "needs a version in every language of the portal", "missing-translation"))
+    _check_unique_urls(campaigns, problems)
+    return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
+
+
+def _check_unique_urls(campaigns, problems: list[Problem]) -> None:
+    seen: dict[str, str] = {}
+    for checked in campaigns:
+        if checked is None:
+            continue
+        url = checked.data["base_url"]
+        doc = checked.files.campaign
+        if url in seen:
+            problems.append(Problem(doc.rel, doc.line_of(("base_url",)), "base_url", f"'{url}' is also the "
+                                    f"address of campaign '{seen[url]}'", "duplicate-value"))
+        seen[url] = checked.files.slug

@@ -1,0 +1,263 @@
+"""Stage 1, load: read every input file into text and parsed data with source positions.
+
+Nothing here judges the content; it only turns bytes into YAML data (with the line of every key),
+CSV text (with the physical line of every row) and Markdown (front matter plus body). Files that
+cannot even be read become problems.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, relpath
+
+CAMPAIGN_FILE = "campaign.yml"
+TABLE_FILES = ("laureates", "events", "updates", "actions")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+# projects/<laureate>.<lang>.md and news/<post>.<lang>.md
+LOCALISED_NAME = re.compile(r"\A(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md\Z")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so JSON Schema sees what the editor typed."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML file and the line of every key or list item in it."""
+
+    rel: str
+    data: Any
+    lines: dict[tuple, int]
+
+    def line_of(self, path: tuple) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+@dataclass
+class CsvText:
+    """A CSV file as text, its header, and the physical line where each data row starts."""
+
+    rel: str
+    text: str
+    header: list[str]
+    row_lines: list[int]
+
+    def line_of_row(self, row_number: int) -> int:
+        """Physical line of a Frictionless row number (the header is row 1)."""
+        index = row_number - 2
+        return self.row_lines[index] if 0 <= index < len(self.row_lines) else row_number
+
+
+@dataclass
+class MarkdownDoc:
+    """A Markdown file with optional YAML front matter."""
+
+    rel: str
+    slug: str
+    lang: str
+    meta: YamlDoc
+    body: str
+
+
+@dataclass
+class CampaignFiles:
+    """Everything read from one campaign folder."""
+
+    slug: str
+    root: Path
+    campaign: YamlDoc | None = None
+    tables: dict[str, CsvText] = field(default_factory=dict)
+    projects: list[MarkdownDoc] = field(default_factory=list)
+    news: list[MarkdownDoc] = field(default_factory=list)
+    media: set[str] = field(default_factory=set)
+
+
+def read_text(path: Path, root: Path, problems: list[Problem]) -> str | None:
+    """UTF-8 text of a file, a leading BOM dropped and CRLF turned into LF; None if unreadable."""
+    rel = relpath(path, root)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", "unreadable-file"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                                "save the file as UTF-8", "not-utf8"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
+    """Parse YAML text, recording the line of every key; syntax errors become problems."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problems.append(Problem(rel, line, "", f"is not valid YAML: {exc.problem}", "yaml-syntax"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(rel, None, "", f"is not valid YAML: {exc}", "yaml-syntax"))
+        return None
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines, rel, problems)
+    return YamlDoc(rel, data, lines)
+
+
+def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                # PyYAML keeps the last value silently; an editor's copy-paste slip must not vanish.
+                problems.append(Problem(rel, key_node.start_mark.line + 1, ".".join(map(str, path + (key,))),
+                                        "is given twice", "duplicate-key"))
+            seen.add(key)
+            _record_lines(value_node, path + (key,), lines, rel, problems)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, path + (index,), lines, rel, problems)
+
+
+def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
+    """Split off the header and find where each row starts; an empty file is a problem."""
+    reader = csv.reader(io.StringIO(text))
+    row_lines: list[int] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for row in reader:
+            if header is None:
+                header = [name.strip() for name in row]
+            elif any(cell.strip() for cell in row):
+                row_lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem(rel, reader.line_num, "", f"is not valid CSV: {exc}", "csv-syntax"))
+        return None
+    if not header or not any(header):
+        problems.append(Problem(rel, 1, "", "is empty: expected a header row with the column names",
+                                "empty-file"))
+        return None
+    return CsvText(rel, text, header, row_lines)
+
+
+def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | None = None) -> MarkdownDoc | None:
+    """A localised Markdown file `<slug>.<lang>.md` (or as `name` says), its front matter parsed."""
+    rel = relpath(path, root)
+    match = LOCALISED_NAME.match(name or path.name)
+    if not match:
+        problems.append(Problem(rel, None, "", "is not named <slug>.<language>.md (e.g. repair-cafe.nl.md)",
+                                "bad-file-name"))
+        return None
+    text = read_text(path, root, problems)
+    if text is None:
+        return None
+    meta = YamlDoc(rel, {}, {})
+    body = text
+    front = FRONT_MATTER.match(text)
+    if front:
+        meta = parse_yaml(front.group(1), rel, problems)
+        if meta is None:
+            return None
+        # Front matter starts on line 2 of the file.
+        meta.lines = {key: line + 1 for key, line in meta.lines.items()}
+        body = text[front.end():]
+    return MarkdownDoc(rel, match["slug"], match["lang"], meta, body)
+
+
+def load_campaign(folder: Path, root: Path, problems: list[Problem]) -> CampaignFiles:
+    """Read one campaign folder: campaign.yml, the CSV tables, Markdown and the media list."""
+    files = CampaignFiles(slug=folder.name, root=folder)
+    yml = folder / CAMPAIGN_FILE
+    if not yml.is_file():
+        problems.append(Problem(relpath(yml, root), None, "", "is missing: every campaign folder needs one",
+                                "missing-file"))
+    else:
+        text = read_text(yml, root, problems)
+        if text is not None:
+            files.campaign = parse_yaml(text, relpath(yml, root), problems)
+    for name in TABLE_FILES:
+        path = folder / f"{name}.csv"
+        if path.is_file():
+            text = read_text(path, root, problems)
+            table = parse_csv(text, relpath(path, root), problems) if text is not None else None
+            if table is not None:
+                files.tables[name] = table
+    for kind in ("projects", "news"):
+        for path in sorted((folder / kind).glob("*.md")) if (folder / kind).is_dir() else []:
+            doc = parse_markdown(path, root, problems)
+            if doc is not None:
+                getattr(files, kind).append(doc)
+    media = folder / "media"
+    if media.is_dir():
+        files.media = {f"media/{p.name}" for p in media.iterdir() if p.is_file()}
+    return files
+
+
+def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
+    """Read every campaign folder under `root/campaigns`, in name order."""
+    campaigns_dir = root / "campaigns"
+    if not campaigns_dir.is_dir():
+        problems.append(Problem("campaigns", None, "", "folder is missing", "missing-file"))
+        return []
+    folders = sorted(p for p in campaigns_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return [load_campaign(folder, root, problems) for folder in folders]
+
+
+@dataclass
+class ContentFiles:
+    """The network's own files under content/: network.yml and editorial pages per language."""
+
+    network: YamlDoc | None = None
+    pages: list[MarkdownDoc] = field(default_factory=list)
+
+
+def load_content(root: Path, problems: list[Problem]) -> ContentFiles:
+    """Read content/network.yml and content/<lang>/<page>.md."""
+    content = ContentFiles()
+    path = root / "content" / "network.yml"
+    if not path.is_file():
+        problems.append(Problem("content/network.yml", None, "", "is missing: the portal needs its title, "
+                                "languages and address", "missing-file"))
+    else:
+        text = read_text(path, root, problems)
+        if text is not None:
+            content.network = parse_yaml(text, relpath(path, root), problems)
+    for folder in sorted(p for p in (root / "content").glob("*") if p.is_dir()):
+        for page in sorted(folder.glob("*.md")):
+            renamed = page.with_name(f"{page.stem}.{folder.name}.md")
+            doc = parse_markdown(page, root, problems, name=renamed.name)
+            if doc is not None:
+                content.pages.append(doc)
+    return content

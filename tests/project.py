@@ -1,0 +1,149 @@
+"""A tiny, valid network written inline, for tests to break one thing at a time.
+
+`write_project(tmp_path)` writes content/ and one bilingual campaign `demo-2025` with two laureates;
+`files=` replaces or adds files (a value of None deletes one). See MkDocs tests/base.py: tempdir.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+CAMPAIGN_YML = """\
+title:
+  nl: Proximity Demo 2025
+  fr: Proximity Démo 2025
+tagline:
+  nl: Burgers maken de buurt duurzaam.
+  fr: Les citoyens rendent le quartier durable.
+introduction:
+  nl: |
+    Met **Proximity Demo** steunen we burgerprojecten in de buurt.
+  fr: |
+    Avec **Proximity Démo**, nous soutenons les projets citoyens du quartier.
+kind: call-for-projects
+edition: 2025
+municipalities:
+  - name: {nl: Elsene, fr: Ixelles}
+    nis_code: "21009"
+    region: brussels
+languages: [nl, fr]
+base_url: https://demo.example.be/demo-2025/
+sdgs: [11, 17]
+contact:
+  name: Team Proximity
+  email: demo@example.be
+  phone: +32 2 515 61 11
+branding:
+  colour: "#1B5E20"
+  logo: media/logo.svg
+phases:
+  launch: {start: 2025-02-01}
+  call: {start: 2025-02-15, end: 2025-04-15}
+  jury: {start: 2025-05-06}
+  coaching: {start: 2025-06-01, end: 2025-09-30}
+  closing_event: {start: 2025-10-10}
+call:
+  criteria:
+    nl: [Het project is collectief., Het project dient de ecologische transitie.]
+    fr: [Le projet est collectif., Le projet sert la transition écologique.]
+  how_to_apply:
+    nl: Vul het formulier in.
+    fr: Remplissez le formulaire.
+  apply_url: https://demo.example.be/apply
+  submitted: 9
+  eligible: 7
+budget:
+  total: 12500
+  sources:
+    - name: {nl: Gemeente Elsene, fr: Commune d'Ixelles}
+      amount: 10000
+    - name: Banque Exemple
+      amount: 2500
+  categories:
+    - id: large
+      name: {nl: Grote projecten, fr: Grands projets}
+      cap: 10000
+    - id: small
+      name: {nl: Kleine projecten, fr: Petits projets}
+      cap: 2500
+  upfront_percent: 80
+partners:
+  - name: Be Planet
+    role: organiser
+    logo: media/logo.svg
+    url: https://www.beplanet.example
+jury:
+  - name: An Peeters
+    kind: expert
+    affiliation: Brussels Environment
+  - name: Luc Dubois
+    kind: citizen
+    affiliation: {nl: Wijk Flagey, fr: Quartier Flagey}
+"""
+
+LAUREATES_HEADER = ("slug,title_nl,title_fr,summary_nl,summary_fr,sdgs,category,amount,selected_by,votes,status,"
+                    "holder,image,image_credit,video_url,website,address,latitude,longitude,crowdfunding_goal,"
+                    "crowdfunding_raised,crowdfunding_url,needs_materials_nl,needs_materials_fr,needs_skills_nl,"
+                    "needs_skills_fr,needs_volunteers_nl,needs_volunteers_fr,contact_email,contact_phone")
+LAUREATES_CSV = LAUREATES_HEADER + """
+moestuin,Buurtmoestuin,Potager de quartier,Een moestuin voor de wijk.,Un potager pour le quartier.,2;11,large,8000,jury,,in-progress,Vrienden van Flagey,media/garden.svg,Foto: An,https://www.youtube.com/watch?v=dQw4w9WgXcQ,https://moestuin.example.be,Flageyplein 1 1050 Elsene,50.8275,4.3725,3000,1200,https://give.example.be/moestuin,schoppen;zaden,pelles;graines,tuinieren,jardinage,zaterdag,samedi,private.moestuin@example.org,+32 470 11 22 33
+repair,Repair Café,Repair Café,Samen herstellen.,Réparer ensemble.,12,small,2000,both,312,selected,Repair Elsene,,,,,,,,,,,,,,,,,private.repair@example.org,+32 470 99 88 77
+"""
+
+EVENTS_CSV = """\
+slug,kind,title_nl,title_fr,description_nl,description_fr,start,end,venue,address,online_url,registration_url,status,project
+launch,launch,Lancering,Lancement,Start van de campagne.,Début de la campagne.,2025-02-01 19:00,2025-02-01 21:30,Gemeentehuis,Elsensesteenweg 168 1050 Elsene,,https://demo.example.be/register,scheduled,
+"""
+
+UPDATES_CSV = """\
+project,date,status,text_nl,text_fr
+moestuin,2025-06-10,in-progress,De eerste bakken staan er.,Les premiers bacs sont installés.
+"""
+
+LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">'
+            '<title>Logo</title><rect width="64" height="64" fill="#1B5E20"/></svg>\n')
+
+NETWORK_YML = """\
+title: {nl: Proximity-netwerk, fr: Réseau Proximity, en: Proximity network}
+tagline: {nl: Burgerprojecten in de gemeenten., fr: Projets citoyens dans les communes., en: Citizen projects in municipalities.}
+languages: [nl, fr, en]
+base_url: https://demo.example.be/
+contact: {name: Be Planet, email: info@demo.example.be}
+"""
+
+
+def default_files() -> dict[str, str | bytes]:
+    """The files of the valid demo network, by path relative to the project root."""
+    base = "campaigns/demo-2025"
+    files: dict[str, str | bytes] = {
+        f"{base}/campaign.yml": CAMPAIGN_YML,
+        f"{base}/laureates.csv": LAUREATES_CSV,
+        f"{base}/events.csv": EVENTS_CSV,
+        f"{base}/updates.csv": UPDATES_CSV,
+        f"{base}/media/logo.svg": LOGO_SVG,
+        f"{base}/media/garden.svg": LOGO_SVG,
+        f"{base}/projects/moestuin.nl.md": "Een **moestuin** met bakken.\n",
+        f"{base}/projects/moestuin.fr.md": "Un **potager** en bacs.\n",
+        f"{base}/news/laureates.nl.md": "---\ntitle: De laureaten\ndate: 2025-05-10\n---\nDe jury koos.\n",
+        f"{base}/news/laureates.fr.md": "---\ntitle: Les lauréats\ndate: 2025-05-10\n---\nLe jury a choisi.\n",
+        "content/network.yml": NETWORK_YML,
+    }
+    for lang, title in (("nl", "Over ons"), ("fr", "À propos"), ("en", "About")):
+        files[f"content/{lang}/about.md"] = f"---\ntitle: {title}\n---\nProximity.\n"
+    return files
+
+
+def write_project(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the demo network under `root`, with `files` replacing, adding or (None) removing files."""
+    merged = {**default_files(), **(files or {})}
+    for rel, content in merged.items():
+        if content is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+    return root
