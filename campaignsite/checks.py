@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import Problem
-from .load import CampaignFiles, MarkdownDoc, YamlDoc
-from .schemas import TableRows, check_table, check_yaml
+from .load import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, MarkdownDoc, YamlDoc
+from .schemas import LANGUAGES, TableRows, check_table, check_yaml, kind_of
 
 SLUG = re.compile(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z")
 # Top-level names the network portal uses itself; a campaign folder may not take them.
 RESERVED_SLUGS = frozenset({"assets", "search", "embed", "nl", "fr", "en", "de", "sdg", "agenda",
                             "campaigns", "laureates", "data", "press", "404", "sitemap", "static"})
 SDG_RANGE = range(1, 18)
+CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
 TEXT_FIELDS = (("title",), ("tagline",), ("introduction",))
 # Phase order the calendar must respect: (earlier, later), compared start to start unless noted.
 PHASE_ORDER = (("launch", "start", "call", "start"), ("call", "end", "jury", "start"),
@@ -38,34 +39,63 @@ class CheckedCampaign:
 def validate_campaign(files: CampaignFiles, problems: list[Problem]) -> CheckedCampaign | None:
     """Check one campaign; append its problems; the checked campaign if it has none."""
     before = len(problems)
+    _check_folder(files, problems)
+    doc = files.campaign
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(not_a_mapping(doc, "title:, kind:, languages:, ..."))
+        return None
+    schema_problems = check_yaml(doc, "campaign")
+    problems.extend(schema_problems)
+    languages = get_languages(doc.data)
+    if languages is None:
+        return None
+    checked = CheckedCampaign(files, doc.data, languages)
+    # The tables only need the languages, so their problems are reported even when campaign.yml has some.
+    for name, table in files.tables.items():
+        rows, table_problems = check_table(table, name, languages)
+        problems.extend(table_problems)
+        if rows is not None:
+            checked.tables[name] = rows
+    if schema_problems:
+        return None
+    _check_campaign_yaml(doc, languages, files.media, problems)
+    _check_tables(checked, problems)
+    _check_markdown(checked, problems)
+    return checked if len(problems) == before else None
+
+
+def _check_folder(files: CampaignFiles, problems: list[Problem]) -> None:
     folder_rel = f"campaigns/{files.slug}"
+    for path in sorted(files.root.iterdir()):
+        # A misspelt `laureaten.csv` would otherwise be skipped without a word.
+        if path.name not in CAMPAIGN_ENTRIES and not path.name.startswith("."):
+            problems.append(Problem(f"{folder_rel}/{path.name}", None, "", "is not a file the site reads: "
+                                    f"expected {', '.join(sorted(CAMPAIGN_ENTRIES))}", "unknown-file"))
     if not SLUG.match(files.slug) or len(files.slug) > 60:
         problems.append(Problem(folder_rel, None, "slug", f"'{files.slug}' is not a safe folder name: use "
                                 "lower-case letters, digits and single hyphens", "unsafe-slug"))
     elif files.slug in RESERVED_SLUGS:
         problems.append(Problem(folder_rel, None, "slug", f"'{files.slug}' is reserved for the portal's own "
                                 "pages; choose another folder name", "reserved-slug"))
-    doc = files.campaign
-    if doc is None:
+
+
+def not_a_mapping(doc: YamlDoc, example: str) -> Problem:
+    """The problem for a YAML file that is empty, or a list or a text instead of `key: value` lines."""
+    if doc.data is None:
+        return Problem(doc.rel, 1, "", f"is empty: expected `key: value` lines ({example})", "empty-file")
+    return Problem(doc.rel, 1, "", f"is {kind_of(doc.data)}, expected `key: value` lines ({example})", "wrong-type")
+
+
+def get_languages(data: dict) -> tuple[str, ...] | None:
+    """The languages a YAML file declares, or None if they are not a usable list of known languages."""
+    languages = data.get("languages")
+    if not isinstance(languages, list) or not languages:
         return None
-    if not isinstance(doc.data, dict):
-        problems.append(Problem(doc.rel, 1, "", "must be a mapping of fields (title:, kind:, ...)", "wrong-type"))
+    if not all(isinstance(lang, str) and lang in LANGUAGES for lang in languages):
         return None
-    schema_problems = check_yaml(doc, "campaign")
-    problems.extend(schema_problems)
-    if schema_problems:
-        return None
-    languages = tuple(doc.data["languages"])
-    checked = CheckedCampaign(files, doc.data, languages)
-    _check_campaign_yaml(doc, languages, files.media, problems)
-    for name, table in files.tables.items():
-        rows, table_problems = check_table(table, name, languages)
-        problems.extend(table_problems)
-        if rows is not None:
-            checked.tables[name] = rows
-    _check_tables(checked, problems)
-    _check_markdown(checked, problems)
-    return checked if len(problems) == before else None
+    return tuple(languages) if len(set(languages)) == len(languages) else None
 
 
 # --- campaign.yml --------------------------------------------------------------------------------
@@ -88,6 +118,7 @@ def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: l
                                 "criteria and how to apply", "missing-field"))
     _check_phases(doc, problems)
     _check_budget(doc, problems)
+    _check_call_counts(doc, problems)
 
 
 def _walk(value, path):
@@ -151,6 +182,14 @@ def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
                                     f"{late.replace('_', ' ')} after the {early.replace('_', ' ')}", "date-order"))
 
 
+def _check_call_counts(doc: YamlDoc, problems: list[Problem]) -> None:
+    call = doc.data.get("call", {})
+    if "submitted" in call and "eligible" in call and call["eligible"] > call["submitted"]:
+        problems.append(Problem(doc.rel, doc.line_of(("call", "eligible")), "call.eligible",
+                                f"{call['eligible']} is more than the {call['submitted']} projects submitted",
+                                "inconsistent"))
+
+
 def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
     budget = doc.data.get("budget")
     if not budget:
@@ -169,9 +208,18 @@ def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
 
 # --- CSV tables ----------------------------------------------------------------------------------
 
+def laureate_slugs(checked: CheckedCampaign) -> set[str] | None:
+    """The laureates' slugs; None when laureates.csv exists but has problems of its own, so references
+    to it are not reported a second time as unknown."""
+    laureates = checked.tables.get("laureates")
+    if laureates:
+        return {row["slug"] for row in laureates.rows}
+    return None if (checked.files.root / "laureates.csv").is_file() else set()
+
+
 def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
     laureates = checked.tables.get("laureates")
-    slugs = {row["slug"] for row in laureates.rows} if laureates else set()
+    slugs = laureate_slugs(checked)
     caps = {c["id"]: c["cap"] for c in checked.data.get("budget", {}).get("categories", [])}
     if laureates:
         for row, line in zip(laureates.rows, laureates.lines):
@@ -183,7 +231,7 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
     for name in ("events", "updates"):
         table = checked.tables.get(name)
         for row, line in zip(table.rows, table.lines) if table else ():
-            if row.get("project") and row["project"] not in slugs:
+            if row.get("project") and slugs is not None and row["project"] not in slugs:
                 problems.append(Problem(table.rel, line, "project", f"'{row['project']}' is not a laureate slug "
                                         "in laureates.csv", "unknown-project"))
             if name == "events" and row["end"] <= row["start"]:
@@ -236,26 +284,38 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
 # --- Markdown ------------------------------------------------------------------------------------
 
 def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
-    laureates = checked.tables.get("laureates")
-    slugs = {row["slug"] for row in laureates.rows} if laureates else set()
+    slugs = laureate_slugs(checked)
     for doc in checked.files.projects:
         _check_doc_language(doc, checked.languages, problems)
-        if doc.slug not in slugs:
+        if slugs is not None and doc.slug not in slugs:
             problems.append(Problem(doc.rel, None, "", f"'{doc.slug}' is not a laureate slug in laureates.csv",
                                     "unknown-project"))
-    posts: dict[str, set[str]] = {}
     for doc in checked.files.news:
         _check_doc_language(doc, checked.languages, problems)
         if not SLUG.match(doc.slug):
             problems.append(Problem(doc.rel, None, "", f"'{doc.slug}' is not a safe file name: use lower-case "
                                     "letters, digits and single hyphens", "unsafe-slug"))
-        posts.setdefault(doc.slug, set()).add(doc.lang)
-        _check_news_meta(doc, problems)
-    for slug, langs in posts.items():
+        _check_news_meta(doc, checked.files.media, problems)
+    _check_doc_translations(checked, "projects", "the description of project", problems)
+    _check_doc_translations(checked, "news", "the news post", problems)
+
+
+def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, problems: list[Problem]) -> None:
+    """A text given in one language of the campaign is needed in all of them."""
+    langs: dict[str, set[str]] = {}
+    for doc in getattr(checked.files, kind):
+        langs.setdefault(doc.slug, set()).add(doc.lang)
+    slugs = laureate_slugs(checked) if kind == "projects" else None
+    for slug, found in langs.items():
+        if slugs is not None and slug not in slugs:
+            continue  # reported as an unknown project
         for lang in checked.languages:
-            if lang not in langs:
-                problems.append(Problem(f"campaigns/{checked.files.slug}/news/{slug}.{lang}.md", None, "", f"is missing: the news post '{slug}' "
-                                        f"needs a version in every language of the campaign", "missing-translation"))
+            path = checked.files.root / kind / f"{slug}.{lang}.md"
+            # A file that exists but could not be read already has a problem of its own.
+            if lang not in found and not path.exists():
+                problems.append(Problem(f"campaigns/{checked.files.slug}/{kind}/{slug}.{lang}.md", None, "",
+                                        f"is missing: {what} '{slug}' needs a version in every language of the "
+                                        f"campaign ({', '.join(checked.languages)})", "missing-translation"))
 
 
 def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Problem]) -> None:
@@ -264,19 +324,32 @@ def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Probl
                                 f"({', '.join(languages)})", "unknown-language"))
 
 
-def _check_news_meta(doc: MarkdownDoc, problems: list[Problem]) -> None:
-    meta = doc.meta.data if isinstance(doc.meta.data, dict) else {}
+def _check_news_meta(doc: MarkdownDoc, media: set, problems: list[Problem]) -> None:
+    meta = doc.meta.data
+    if not isinstance(meta, dict):
+        problems.append(Problem(doc.rel, 2, "", f"front matter is {kind_of(meta)}, expected `key: value` lines "
+                                "(title: text, date: YYYY-MM-DD)", "wrong-type"))
+        return
     for key in ("title", "date"):
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
+        if key not in meta or meta[key] is None or meta[key] == "":
             problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, "is required in the front matter "
                                     "(title: text, date: YYYY-MM-DD)", "missing-field"))
-    if isinstance(meta.get("date"), str) and parse_date(meta["date"]) is None:
-        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"'{meta['date']}' is not a date "
+    for key in ("title", "summary"):
+        if meta.get(key) not in (None, "") and not isinstance(meta[key], str):
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, f"{meta[key]!r} is "
+                                    f"{kind_of(meta[key])}, expected a text", "wrong-type"))
+    date = meta.get("date")
+    if date not in (None, "") and (not isinstance(date, str) or parse_date(date) is None):
+        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"'{date}' is not a date "
                                 "as YYYY-MM-DD", "bad-date"))
+    image = meta.get("image")
+    if image is not None and image not in media:
+        problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", f"'{image}' does not exist in "
+                                "the campaign's media/ folder: expected media/<file name>", "missing-media"))
     for key in meta:
         if key not in ("title", "date", "summary", "image"):
-            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, "is not a known front-matter field; "
-                                    "expected title, date, summary, image", "unknown-field"))
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), str(key), "is not a known front-matter "
+                                    "field; expected title, date, summary, image", "unknown-field"))
 
 
 def _dotted(path: tuple) -> str:
@@ -300,7 +373,7 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        problems.append(Problem(doc.rel, 1, "", "must be a mapping of fields (title:, languages:, ...)", "wrong-type"))
+        problems.append(not_a_mapping(doc, "title:, languages:, base_url:, ..."))
         return None
     schema_problems = check_yaml(doc, "network")
     problems.extend(schema_problems)
@@ -318,18 +391,29 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
         if not SLUG.match(page.slug) or page.slug in ("index",):
             problems.append(Problem(page.rel, None, "", f"'{page.slug}' is not a safe page name: use lower-case "
                                     "letters, digits and single hyphens", "unsafe-slug"))
-        meta = page.meta.data if isinstance(page.meta.data, dict) else {}
-        if not isinstance(meta.get("title"), str) or not meta["title"].strip():
-            problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title",
-                                    "is required in the front matter", "missing-field"))
+        _check_page_meta(page, problems)
         pages.setdefault(page.slug, set()).add(page.lang)
     for slug, langs in pages.items():
         for lang in languages:
-            if lang not in langs:
+            # A page that exists but could not be read already has a problem of its own.
+            if lang not in langs and not (content.root / lang / f"{slug}.md").exists():
                 problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page '{slug}' "
                                         "needs a version in every language of the portal", "missing-translation"))
     _check_unique_urls(campaigns, problems)
     return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
+
+
+def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:
+    meta = page.meta.data
+    if not isinstance(meta, dict):
+        problems.append(Problem(page.rel, 2, "", f"front matter is {kind_of(meta)}, expected `key: value` "
+                                "lines (title: text)", "wrong-type"))
+    elif meta.get("title") in (None, ""):
+        problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title",
+                                "is required in the front matter (title: text)", "missing-field"))
+    elif not isinstance(meta["title"], str):
+        problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", f"{meta['title']!r} is "
+                                f"{kind_of(meta['title'])}, expected a text", "wrong-type"))
 
 
 def _check_unique_urls(campaigns, problems: list[Problem]) -> None:

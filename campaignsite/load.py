@@ -53,17 +53,19 @@ class YamlDoc:
 
 @dataclass
 class CsvText:
-    """A CSV file as text, its header, and the physical line where each data row starts."""
+    """A CSV file as text, its header, its non-blank data rows and the physical line each row starts on."""
 
     rel: str
     text: str
     header: list[str]
     row_lines: list[int]
+    rows: list[list[str]] = field(default_factory=list)
+    header_line: int = 1
 
     def line_of_row(self, row_number: int) -> int:
-        """Physical line of a Frictionless row number (the header is row 1)."""
+        """Physical line of a Frictionless row number (the header is row 1, the first data row 2)."""
         index = row_number - 2
-        return self.row_lines[index] if 0 <= index < len(self.row_lines) else row_number
+        return self.row_lines[index] if 0 <= index < len(self.row_lines) else self.header_line
 
 
 @dataclass
@@ -118,9 +120,7 @@ def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problems.append(Problem(rel, line, "", f"is not valid YAML: {exc.problem}", "yaml-syntax"))
+        problems.append(_yaml_syntax_problem(rel, exc))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(rel, None, "", f"is not valid YAML: {exc}", "yaml-syntax"))
@@ -131,45 +131,80 @@ def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
     return YamlDoc(rel, data, lines)
 
 
+# PyYAML's words for the slips editors make most, and what to do about them.
+YAML_HINTS = (("mapping values are not allowed", "a ':' where a value was expected; put a text containing "
+               "': ' in quotes"),
+              ("cannot start any token", "a character that cannot start a value (a tab? indent with spaces)"),
+              ("expected <block end>", "the indentation does not line up with the lines above"),
+              ("unexpected end of stream", "the file ends inside a quoted text or a list; close it"))
+
+
+def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "unreadable"
+    hint = next((hint for words, hint in YAML_HINTS if words in problem), problem)
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        hint += f" ({exc.context} on line {exc.context_mark.line + 1})"
+    return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {hint}", "yaml-syntax")
+
+
 def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        seen: set = set()
+        seen: dict = {}
         for key_node, value_node in node.value:
-            key = key_node.value
+            # The key as the data has it (`5:` is the int 5), so data paths find their line.
+            key = yaml.constructor.SafeConstructor().construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
             if key in seen:
                 # PyYAML keeps the last value silently; an editor's copy-paste slip must not vanish.
-                problems.append(Problem(rel, key_node.start_mark.line + 1, ".".join(map(str, path + (key,))),
-                                        "is given twice", "duplicate-key"))
-            seen.add(key)
+                problems.append(Problem(rel, line, ".".join(map(str, path + (key,))),
+                                        f"is given twice (first on line {seen[key]})", "duplicate-key"))
+            seen.setdefault(key, line)
             _record_lines(value_node, path + (key,), lines, rel, problems)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+            lines[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_lines(item, path + (index,), lines, rel, problems)
 
 
 def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
-    """Split off the header and find where each row starts; an empty file is a problem."""
-    reader = csv.reader(io.StringIO(text))
-    row_lines: list[int] = []
+    """Split off the header and find where each row starts; blank rows are skipped, an empty file is
+    a problem."""
+    # strict: a quote left open or text after a closing quote is an error, not a silently merged row.
+    reader = csv.reader(io.StringIO(text), strict=True)
     header: list[str] | None = None
-    start = 1
+    rows: list[list[str]] = []
+    row_lines: list[int] = []
+    start = header_line = 1
     try:
         for row in reader:
-            if header is None:
-                header = [name.strip() for name in row]
-            elif any(cell.strip() for cell in row):
+            if not any(cell.strip() for cell in row):
+                pass
+            elif header is None:
+                header, header_line = [name.strip() for name in row], start
+            else:
+                rows.append(row)
                 row_lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(Problem(rel, reader.line_num, "", f"is not valid CSV: {exc}", "csv-syntax"))
+        problems.append(_csv_syntax_problem(rel, exc, start, reader.line_num))
         return None
-    if not header or not any(header):
+    if header is None:
         problems.append(Problem(rel, 1, "", "is empty: expected a header row with the column names",
                                 "empty-file"))
         return None
-    return CsvText(rel, text, header, row_lines)
+    return CsvText(rel, text, header, row_lines, rows, header_line)
+
+
+def _csv_syntax_problem(rel: str, exc: csv.Error, row_start: int, line: int) -> Problem:
+    if "unexpected end of data" in str(exc):
+        return Problem(rel, row_start, "", "has a cell whose opening quote (\") is never closed; close it or "
+                       "remove it", "csv-syntax")
+    if "expected after" in str(exc):
+        return Problem(rel, line, "", "has text after the closing quote of a cell: a quoted cell must end "
+                       "with '\",' or '\"' at the end of the line", "csv-syntax")
+    return Problem(rel, line, "", f"is not valid CSV: {exc}", "csv-syntax")
 
 
 def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | None = None) -> MarkdownDoc | None:
@@ -239,13 +274,14 @@ def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
 class ContentFiles:
     """The network's own files under content/: network.yml and editorial pages per language."""
 
+    root: Path
     network: YamlDoc | None = None
     pages: list[MarkdownDoc] = field(default_factory=list)
 
 
 def load_content(root: Path, problems: list[Problem]) -> ContentFiles:
     """Read content/network.yml and content/<lang>/<page>.md."""
-    content = ContentFiles()
+    content = ContentFiles(root / "content")
     path = root / "content" / "network.yml"
     if not path.is_file():
         problems.append(Problem("content/network.yml", None, "", "is missing: the portal needs its title, "

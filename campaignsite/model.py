@@ -19,7 +19,7 @@ import markdown as md
 import nh3
 
 from .checks import CheckedCampaign, sdg_numbers
-from .schemas import DATA_DIR
+from .schemas import DATA_DIR, expand_table_schema
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 Text = Mapping[str, str]
@@ -218,6 +218,7 @@ class Laureate:
     needs: Mapping[str, Mapping[str, tuple[str, ...]]]
     description: Text
     updates: tuple[Update, ...]
+    gallery: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,12 @@ class Event:
     registration_url: str | None
     status: str
     project: str | None
+    all_day: bool = False
+
+    @property
+    def upcoming_on(self) -> dt.date:
+        """The last day the event is still to come."""
+        return self.end.date()
 
 
 @dataclass(frozen=True)
@@ -286,6 +293,7 @@ class Campaign:
     events: tuple[Event, ...] = field(default=())
     news: tuple[NewsPost, ...] = field(default=())
     actions: tuple[Action, ...] = field(default=())
+    public_tables: Mapping[str, "PublicTable"] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -318,8 +326,28 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
                    for j in data.get("jury", [])),
         kit=tuple(KitItem(k["file"], text_of(k["title"], langs), k["kind"], k.get("credit"))
                   for k in data.get("kit", [])),
-        laureates=_laureates(checked), events=_events(checked), news=_news(checked), actions=_actions(checked),
+        laureates=_laureates(checked), events=_events(checked, langs), news=_news(checked),
+        actions=_actions(checked), public_tables=MappingProxyType(_public_tables(checked)),
     )
+
+
+@dataclass(frozen=True)
+class PublicTable:
+    """A CSV table as published in the open data: only the schema's public columns, in its order."""
+
+    fields: tuple[dict, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _public_tables(checked: CheckedCampaign) -> dict[str, PublicTable]:
+    """Each table's public columns (a whitelist from the Table Schema: x-private never passes)."""
+    tables = {}
+    for name, table in checked.files.tables.items():
+        fields = tuple(f for f in expand_table_schema(name, checked.languages)["fields"] if not f.get("x-private"))
+        records = [dict(zip(table.header, row)) for row in table.rows]
+        rows = tuple(tuple((record.get(f["name"]) or "").strip() for f in fields) for record in records)
+        tables[name] = PublicTable(fields, rows)
+    return tables
 
 
 def _phases(data: dict) -> tuple[Phase, ...]:
@@ -373,6 +401,7 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
             needs=MappingProxyType({kind: MappingProxyType(_need_lists(row, kind, langs)) for kind in NEED_KINDS}),
             description=MappingProxyType(descriptions.get(row["slug"], {})),
             updates=tuple(sorted(updates.get(row["slug"], []), key=lambda u: u.date)),
+            gallery=tuple(sorted(m for m in checked.files.media if m.startswith(f"media/{row['slug']}-"))),
         ))
     return tuple(result)
 
@@ -382,8 +411,29 @@ def _need_lists(row: dict, kind: str, langs) -> dict[str, tuple[str, ...]]:
     return {lang: tuple(part.strip() for part in value.split(";") if part.strip()) for lang, value in text.items()}
 
 
-def _events(checked: CheckedCampaign) -> tuple[Event, ...]:
-    langs = checked.languages
+# Phases that are moments for the public: shown as (all-day) events unless events.csv already has one.
+PHASE_EVENTS = {"jury": ("jury",), "coaching": ("training", "mentoring"), "closing_event": ("closing",),
+                "launch": ("launch",), "public_vote": ("public-vote",)}
+PHASE_EVENT_KIND = {"jury": "jury", "coaching": "training", "closing_event": "closing", "launch": "launch",
+                    "public_vote": "public-vote"}
+
+
+def _phase_events(phases: tuple[Phase, ...], events: list[Event], langs) -> list[Event]:
+    """Jury, coaching, closing evening (and launch, vote) from the phases, when no event covers them."""
+    kinds = {event.kind for event in events}
+    derived = []
+    for phase in phases:
+        if phase.id in PHASE_EVENTS and not kinds.intersection(PHASE_EVENTS[phase.id]):
+            start = dt.datetime.combine(phase.start, dt.time(), BRUSSELS)
+            end = dt.datetime.combine(phase.last_day + dt.timedelta(days=1), dt.time(), BRUSSELS)
+            derived.append(Event(slug=f"phase-{phase.id.replace('_', '-')}", kind=PHASE_EVENT_KIND[phase.id],
+                                 title=MappingProxyType({}), description=MappingProxyType({}), start=start, end=end,
+                                 venue=None, address=None, online_url=None, registration_url=None,
+                                 status="scheduled", project=None, all_day=True))
+    return derived
+
+
+def _events(checked: CheckedCampaign, langs) -> tuple[Event, ...]:
     events = [Event(
         slug=row["slug"], kind=row["kind"], title=row_text(row, "title", langs),
         description=row_text(row, "description", langs),
@@ -391,6 +441,7 @@ def _events(checked: CheckedCampaign) -> tuple[Event, ...]:
         venue=row.get("venue"), address=row.get("address"), online_url=row.get("online_url"),
         registration_url=row.get("registration_url"), status=row["status"], project=row.get("project"))
         for row in _rows(checked, "events")]
+    events += _phase_events(_phases(checked.data["phases"]), events, langs)
     return tuple(sorted(events, key=lambda e: (e.start, e.slug)))
 
 

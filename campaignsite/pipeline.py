@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, load, model, sites
+from . import checks, load, model, opendata, search, sites
 from .errors import ValidationFailed
 from .mkdocs_engine import build_sites, render_sources, site_config, write_sources
 from .writer import Writer
@@ -55,7 +55,7 @@ def build(config: BuildConfig) -> BuildResult:
 
     campaigns = tuple(model.build_campaign(item) for item in checked)
     network = model.build_network(checked_network, campaigns)
-    specs = sites.portal_sites(network)
+    specs = sites.portal_sites(network, config.today)
     for campaign in campaigns:
         specs += sites.campaign_sites(campaign, config.today)
     rendered = [render_sources(spec) for spec in specs]
@@ -71,6 +71,7 @@ def build(config: BuildConfig) -> BuildResult:
                         for spec, sources in zip(specs, rendered)]
         build_sites(config_files, stage, config.jobs, config.source_date_epoch)
         write_campaign_files(writer, campaigns)
+        search.index_site(stage / "html")
         swap_in(stage / "html", config.output)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -78,12 +79,14 @@ def build(config: BuildConfig) -> BuildResult:
 
 
 def write_campaign_files(writer: Writer, campaigns) -> None:
-    """What a campaign's language sites share: its media, and a page sending visitors on to the
-    default language."""
+    """What a campaign's language sites share: its media, its open data, and a page sending
+    visitors on to the default language."""
     for campaign in campaigns:
         target = f"{campaign.default_language}/"
         writer.write(f"html/{campaign.slug}/index.html",
                      sites.redirect_html(target, html.escape(campaign.title[campaign.default_language])))
+        for name, content in opendata.files(campaign):
+            writer.write(f"html/{campaign.slug}/data/{name}", content)
         media = campaign.folder / "media"
         for path in sorted(media.iterdir()) if media.is_dir() else ():
             if path.is_file():

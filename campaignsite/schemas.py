@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,52 +63,129 @@ def private_columns(name: str) -> frozenset[str]:
 
 # --- YAML with JSON Schema -----------------------------------------------------------------------
 
+def _is_integer(checker, instance) -> bool:
+    # JSON Schema counts 2025.0 as an integer; an editor's `edition: 2025.0` should not pass as 2025.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
+TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "a text",
+              "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
 def check_yaml(doc: YamlDoc, schema_name: str) -> list[Problem]:
     """Every JSON Schema error in `doc`, as problems pointing at the YAML line."""
     schema = json_schema(schema_name)
-    validator = jsonschema.Draft202012Validator(schema)
     problems = []
-    for error in validator.iter_errors(doc.data):
-        path = tuple(error.absolute_path)
-        problems.append(_yaml_problem(doc, schema, path, error))
+    for error in _Validator(schema).iter_errors(doc.data):
+        problems.extend(_yaml_problems(doc, schema, error))
     return problems
 
 
-def _yaml_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
-    field = ".".join(str(p) for p in path)
+def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
+    path = tuple(error.absolute_path)
     validator = error.validator
+    if "propertyNames" in error.schema_path:
+        return [_unknown_language(doc, path, error.instance)]
     if validator == "required":
-        missing = error.message.split("'")[1]
-        field = ".".join(str(p) for p in path + (missing,))
-        expected = describe(schema, path + (missing,))
-        return Problem(doc.rel, doc.line_of(path), field, f"is required: {expected}", "missing-field")
+        return [_missing_field(doc, schema, path, error)]
     if validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        if error.schema.get("propertyNames") or not error.schema.get("properties"):
-            return Problem(doc.rel, doc.line_of(path), field, error.message, "wrong-value")
-        name = extra[0] if extra else "?"
-        known = ", ".join(error.schema.get("properties", {}))
-        return Problem(doc.rel, doc.line_of(path + (name,)), ".".join(map(str, path + (name,))),
-                       f"is not a known field; expected one of: {known}", "unknown-field")
-    if validator == "propertyNames":
-        return Problem(doc.rel, doc.line_of(path), field,
-                       f"has a key that is not a language: expected {', '.join(LANGUAGES)}", "unknown-language")
+        return _unknown_fields(doc, path, error)
+    if validator == "oneOf" and _matching_branch(error):
+        return [p for sub in _matching_branch(error) for p in _yaml_problems(doc, schema, sub)]
+    return [_value_problem(doc, schema, path, error)]
+
+
+def _unknown_language(doc: YamlDoc, path: tuple, key) -> Problem:
+    return Problem(doc.rel, doc.line_of(path + (key,)), _dotted(path + (key,)),
+                   f"{_show(key)} is not a language: expected {', '.join(LANGUAGES)}", "unknown-language")
+
+
+def _missing_field(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
+    missing = next((name for name in error.validator_value if repr(name) in error.message), "?")
+    expected = describe(schema, path + (missing,))
+    return Problem(doc.rel, doc.line_of(path), _dotted(path + (missing,)), f"is required: {expected}",
+                   "missing-field")
+
+
+def _unknown_fields(doc: YamlDoc, path: tuple, error) -> list[Problem]:
+    known = error.schema.get("properties", {})
+    extra = sorted((key for key in error.instance if key not in known), key=str)
+    return [Problem(doc.rel, doc.line_of(path + (key,)), _dotted(path + (key,)),
+                    f"is not a known field; expected one of: {', '.join(known)}", "unknown-field")
+            for key in extra]
+
+
+def _matching_branch(error) -> list:
+    """For a failed oneOf (a text, or a text per language): the errors of the branch whose type fits."""
+    branches: dict = {}
+    for sub in error.context:
+        branches.setdefault(sub.schema_path[0], []).append(sub)
+    for subs in branches.values():
+        if not any(sub.validator == "type" and not sub.path for sub in subs):
+            return subs
+    return []
+
+
+def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
+    field, line = _dotted(path), doc.line_of(path)
     expected = describe(schema, path)
     value = _show(error.instance)
+    validator = error.validator
+    if error.instance is None or (error.instance == "" and validator == "minLength"):
+        return Problem(doc.rel, line, field, f"is empty: expected {_expected_type(error)}: {expected}",
+                       "missing-value")
     if validator == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
-        return Problem(doc.rel, doc.line_of(path), field, f"{value} is not one of: {options}", "not-in-list")
+        return Problem(doc.rel, line, field, f"{value} is not one of: {options}", "not-in-list")
     if validator in ("type", "oneOf"):
-        return Problem(doc.rel, doc.line_of(path), field, f"{value} has the wrong type: {expected}", "wrong-type")
+        return Problem(doc.rel, line, field, f"{value} is {kind_of(error.instance)}, expected "
+                       f"{_expected_type(error)}: {expected}", "wrong-type")
     if validator == "pattern":
-        return Problem(doc.rel, doc.line_of(path), field, f"{value} is not in the expected form: {expected}",
-                       "bad-format")
-    if validator in ("minimum", "maximum", "minLength", "maxLength", "minItems", "minProperties"):
-        return Problem(doc.rel, doc.line_of(path), field, f"{value} is out of range ({error.message})",
-                       "out-of-range")
+        return Problem(doc.rel, line, field, f"{value} is not in the expected form: {expected}", "bad-format")
+    if validator in BOUNDS:
+        return Problem(doc.rel, line, field, f"{value} is out of range: expected "
+                       f"{BOUNDS[validator].format(error.validator_value)}: {expected}", "out-of-range")
     if validator == "uniqueItems":
-        return Problem(doc.rel, doc.line_of(path), field, f"{value} lists an item twice", "duplicate-value")
-    return Problem(doc.rel, doc.line_of(path), field, f"{error.message}: {expected}", "invalid")
+        return Problem(doc.rel, line, field, f"{value} lists an item twice", "duplicate-value")
+    return Problem(doc.rel, line, field, f"{error.message}: {expected}", "invalid")
+
+
+BOUNDS = {"minimum": "at least {}", "maximum": "at most {}", "minLength": "at least {} character(s)",
+          "maxLength": "at most {} characters", "minItems": "at least {} item(s)",
+          "minProperties": "at least {} entry(ies)"}
+
+
+def _expected_type(error) -> str:
+    """What the schema wanted, in words: 'a whole number', 'a text or a text per language'."""
+    node = error.schema
+    if error.validator == "oneOf":
+        return " or ".join(_expected_type_of(branch) for branch in node["oneOf"])
+    return _expected_type_of(node)
+
+
+def _expected_type_of(node: dict) -> str:
+    if "propertyNames" in node or node.get("$ref", "").endswith("/text"):
+        return "a text per language ({nl: ..., fr: ...})"
+    if "enum" in node:
+        return "one of " + ", ".join(map(str, node["enum"]))
+    kind = node.get("type")
+    return TYPE_WORDS.get(kind, str(kind)) if isinstance(kind, str) else "a value"
+
+
+def kind_of(value) -> str:
+    """What a YAML value is, in words: 'a text', 'a list', ..."""
+    for types, word in ((bool, "true/false"), (int, "a whole number"), (float, "a number"), (str, "a text"),
+                        (dict, "a mapping"), (list, "a list")):
+        if isinstance(value, types):
+            return word
+    return f"a {type(value).__name__}"
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(p) for p in path)
 
 
 def describe(schema: dict, path: tuple) -> str:
@@ -154,42 +232,82 @@ def check_table(table: CsvText, name: str, languages: tuple[str, ...]) -> tuple[
     problems = _check_header(table, descriptor)
     if problems:
         return None, problems
-    # Frictionless compares labels by position: give it the fields in the file's own order.
     by_name = {f["name"]: f for f in descriptor["fields"]}
-    ordered = {**descriptor, "fields": [by_name[name] for name in table.header]}
-    schema = frictionless.Schema.from_descriptor(ordered)
-    resource = frictionless.Resource(data=table.text.encode("utf-8"), format="csv", encoding="utf-8",
-                                     schema=schema, detector=frictionless.Detector(field_missing_values=[""]))
+    cells, reported, problems = _screen_rows(table, by_name)
+    # Frictionless compares labels by position: give it the fields in the file's own order. It gets the
+    # rows our csv reader split, so its row numbers map straight onto physical lines.
+    schema = frictionless.Schema.from_descriptor({**descriptor, "fields": [by_name[n] for n in table.header]})
+    resource = frictionless.Resource(data=[table.header] + cells, schema=schema,
+                                     detector=frictionless.Detector(field_missing_values=[""]))
     rows, lines = [], []
     with resource:
         for row in resource.row_stream:
-            line = table.line_of_row(row.row_number)
+            index, line = row.row_number - 2, table.line_of_row(row.row_number)
             for error in row.errors:
-                problem = _cell_problem(table.rel, line, error, by_name)
-                if problem:
-                    problems.append(problem)
-            if not row.errors:
-                rows.append(row.to_dict())
-                lines.append(line)
+                if (index, getattr(error, "field_name", "")) not in reported:
+                    problems.extend(_cell_problems(table, line, error, by_name))
+            rows.append(row.to_dict())
+            lines.append(line)
     return (None if problems else TableRows(table.rel, rows, lines)), problems
+
+
+# A plain number as editors type it; Python would also take '1_000', '٣', 'nan' or 'sNaN' (which
+# crashes Frictionless' bound checks).
+NUMBER_FORMS = {"integer": (re.compile(r"\s*-?[0-9]+\s*"), "a whole number (digits only, e.g. 2500)"),
+                "number": (re.compile(r"\s*-?[0-9]+(\.[0-9]+)?\s*"),
+                           "a number with '.' as the decimal mark (e.g. 50.8275)")}
+
+
+def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, list[Problem]]:
+    """Rows cut to the header's width with malformed numbers blanked, the (row, column) cells already
+    reported, and the problems found: wrong cell counts and numbers that are not plain numbers."""
+    width = len(table.header)
+    cells, reported, problems = [], set(), []
+    for index, (row, line) in enumerate(zip(table.rows, table.row_lines)):
+        if len(row) != width:
+            problems.append(_cell_count_problem(table, line, row))
+            reported.update((index, name) for name in table.header[len(row):])
+        row = (row + [""] * width)[:width]
+        for column, name in enumerate(table.header):
+            form = NUMBER_FORMS.get(fields[name].get("type"))
+            if form and row[column].strip() and not form[0].fullmatch(row[column]):
+                problems.append(Problem(table.rel, line, name, f"{_show(row[column])} is not {form[1]}: "
+                                        f"{fields[name]['description']}", "wrong-type"))
+                reported.add((index, name))
+                row[column] = ""
+        cells.append(row)
+    return cells, reported, problems
+
+
+def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
+    width = len(table.header)
+    if len(row) > width:
+        return Problem(table.rel, line, "", f"row has {len(row)} cells but the header has {width} columns; "
+                       "a text with a ',' must be put in double quotes", "extra-cell")
+    return Problem(table.rel, line, table.header[len(row)], f"row has {len(row)} cells but the header has "
+                   f"{width} columns; the first missing is '{table.header[len(row)]}'", "missing-cell")
 
 
 def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
     expected = [f["name"] for f in descriptor["fields"]]
+    line = table.header_line
+    if len(table.header) == 1 and ";" in table.header[0]:
+        return [Problem(table.rel, line, "", "separates its columns with ';': save it with ',' between columns "
+                        f"({', '.join(expected)})", "wrong-delimiter")]
     problems = []
     seen = set()
     for name in table.header:
         if name in seen:
-            problems.append(Problem(table.rel, 1, name, "is a column name used twice", "duplicate-column"))
+            problems.append(Problem(table.rel, line, name, "is a column name used twice", "duplicate-column"))
         seen.add(name)
         if name not in expected:
             hint = _language_hint(name, expected)
-            problems.append(Problem(table.rel, 1, name, f"is not a known column{hint}; expected columns: "
+            problems.append(Problem(table.rel, line, name, f"is not a known column{hint}; expected columns: "
                                     f"{', '.join(expected)}", "unknown-column"))
     for name in expected:
         if name not in seen:
             description = next(f["description"] for f in descriptor["fields"] if f["name"] == name)
-            problems.append(Problem(table.rel, 1, name, f"column is missing: {description}", "missing-column"))
+            problems.append(Problem(table.rel, line, name, f"column is missing: {description}", "missing-column"))
     return problems
 
 
@@ -200,35 +318,47 @@ def _language_hint(name: str, expected: list[str]) -> str:
     return ""
 
 
-def _cell_problem(rel: str, line: int, error, fields: dict) -> Problem | None:
+CELL_TYPE_WORDS = {"date": "a date as YYYY-MM-DD", "datetime": "a date and time as YYYY-MM-DD HH:MM",
+                   "integer": "a whole number", "number": "a number"}
+
+
+def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Problem]:
     kind = error.type
-    if kind == "primary-key":
-        return None  # the same duplicate is reported as a unique-error naming the field
+    if kind in ("primary-key", "blank-row"):
+        return []  # a duplicate key is reported as a unique-error naming the field; blank rows are skipped
     name = getattr(error, "field_name", "") or ""
-    value = getattr(error, "cell", "")
     spec = fields.get(name, {})
-    expected = spec.get("description", "")
-    shown = _show(value)
+    shown, expected = _show(getattr(error, "cell", "")), spec.get("description", "")
     if kind == "constraint-error":
-        note = error.note
-        if '"required"' in note:
-            return Problem(rel, line, name, f"is empty but required: {expected}", "missing-value")
-        if '"enum"' in note:
-            options = ", ".join(spec["constraints"]["enum"])
-            return Problem(rel, line, name, f"{shown} is not one of: {options}", "not-in-list")
-        if '"pattern"' in note:
-            return Problem(rel, line, name, f"{shown} is not in the expected form: {expected}", "bad-format")
-        if any(f'"{c}"' in note for c in ("minimum", "maximum", "minLength", "maxLength")):
-            return Problem(rel, line, name, f"{shown} is out of range ({note}): {expected}", "out-of-range")
-        return Problem(rel, line, name, f"{shown}: {note}", "invalid")
+        return [_constraint_problem(table.rel, line, name, shown, error.note, spec)]
     if kind == "type-error":
-        return Problem(rel, line, name, f"{shown} is not a valid {spec.get('type', 'value')}: {expected}",
-                       "wrong-type")
+        words = CELL_TYPE_WORDS.get(spec.get("type"), f"a valid {spec.get('type', 'value')}")
+        return [Problem(table.rel, line, name, f"{shown} is not {words}: {expected}", "wrong-type")]
     if kind == "unique-error":
         code = "duplicate-slug" if name == "slug" else "duplicate-value"
-        return Problem(rel, line, name, f"{shown} is used twice ({error.note.replace('position', 'line')})",
-                       code)
-    if kind in ("extra-cell", "missing-cell"):
-        what = "more" if kind == "extra-cell" else "fewer"
-        return Problem(rel, line, name, f"row has {what} cells than the header has columns", kind)
-    return Problem(rel, line, name, f"{error.title}: {error.note}", kind)
+        return [Problem(table.rel, line, name, f"{shown} is used twice{_first_line(table, error.note)}", code)]
+    return [Problem(table.rel, line, name, f"{error.title}: {error.note}", kind)]
+
+
+def _first_line(table: CsvText, note: str) -> str:
+    # Frictionless says "the same as in the row at position 3": name the physical line instead.
+    match = re.search(r"position (\d+)", note)
+    return f": first on line {table.line_of_row(int(match[1]))}" if match else ""
+
+
+def _constraint_problem(rel: str, line: int, name: str, shown: str, note: str, spec: dict) -> Problem:
+    expected = spec.get("description", "")
+    constraint = re.search(r'constraint "(\w+)" is "(.*)"', note)
+    which, limit = (constraint[1], constraint[2]) if constraint else ("", "")
+    if which == "required":
+        return Problem(rel, line, name, f"is empty but required: {expected}", "missing-value")
+    if which == "enum":
+        return Problem(rel, line, name, f"{shown} is not one of: {', '.join(spec['constraints']['enum'])}",
+                       "not-in-list")
+    if which == "pattern":
+        code = "unsafe-slug" if name == "slug" else "bad-format"
+        return Problem(rel, line, name, f"{shown} is not in the expected form: {expected}", code)
+    if which in BOUNDS:
+        return Problem(rel, line, name, f"{shown} is out of range: expected {BOUNDS[which].format(limit)}: "
+                       f"{expected}", "out-of-range")
+    return Problem(rel, line, name, f"{shown}: {note}", "invalid")

@@ -1,19 +1,23 @@
-/* Showcase filter: enhances the links to SDG pages (which work without JavaScript) with an
-   in-place filter by goal, status and category. */
+/* Progressive enhancements of the campaign sites. Everything works without JavaScript:
+   - filters: a [data-cs-filter] form filters the .cs-card elements of [data-cs-cards] in place; each
+     select's name is matched against the card's data attribute of the same name (space-separated
+     values); without JavaScript the form stays hidden and the links to the SDG pages do the job.
+   - video facades: [data-cs-video] holds the player address; nothing is requested from the video
+     host until the visitor clicks the button. */
 (function () {
   "use strict";
   function setUp(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll("[data-cs-cards] .cs-card"));
     var count = form.querySelector("[data-cs-count]");
     function apply() {
-      var sdg = form.elements.sdg ? form.elements.sdg.value : "";
-      var status = form.elements.status ? form.elements.status.value : "";
-      var category = form.elements.category ? form.elements.category.value : "";
+      var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
       var shown = 0;
       cards.forEach(function (card) {
-        var ok = (!sdg || card.dataset.sdgs.split(" ").indexOf(sdg) !== -1) &&
-                 (!status || card.dataset.status === status) &&
-                 (!category || card.dataset.category === category);
+        var ok = selects.every(function (select) {
+          var wanted = select.value;
+          var values = (card.getAttribute("data-" + select.name) || "").split(" ");
+          return !wanted || values.indexOf(wanted) !== -1;
+        });
         card.hidden = !ok;
         if (ok) { shown += 1; }
       });
@@ -24,9 +28,31 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
   }
+  function playVideo(facade) {
+    var button = facade.querySelector("button");
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = facade.getAttribute("data-cs-video");
+      frame.title = facade.getAttribute("data-title");
+      frame.allow = "autoplay; fullscreen; picture-in-picture";
+      frame.setAttribute("allowfullscreen", "");
+      frame.className = "cs-video__frame";
+      facade.replaceChildren(frame);
+      frame.focus();
+    });
+  }
   function init() {
     var form = document.querySelector("[data-cs-filter]");
     if (form && !form.dataset.csReady) { form.dataset.csReady = "1"; setUp(form); }
+    var search = document.querySelector("[data-cs-search]");
+    if (search && window.PagefindUI && !search.dataset.csReady) {
+      search.dataset.csReady = "1";
+      new window.PagefindUI({ element: "#cs-search", bundlePath: search.getAttribute("data-cs-search"),
+                              showImages: false, resetStyles: false });
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("[data-cs-video]"), function (facade) {
+      if (!facade.dataset.csReady) { facade.dataset.csReady = "1"; playVideo(facade); }
+    });
   }
   // mkdocs-material's instant navigation swaps pages without reloading: listen to its document$.
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else {

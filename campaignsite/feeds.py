@@ -1,0 +1,103 @@
+"""Calendars (RFC 5545, with the icalendar library) and the news feed (Atom, RFC 4287)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import icalendar
+
+from .model import render_markdown
+
+ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE",
+              "moved-online": "CONFIRMED"}
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def build_stamp(today: dt.date) -> dt.datetime:
+    """DTSTAMP and feed dates come from the build's today, so calendars are reproducible."""
+    return dt.datetime.combine(today, dt.time(), dt.timezone.utc)
+
+
+def event_uid(campaign, event) -> str:
+    """Stable across builds and languages: the same event keeps its UID, so calendars update it."""
+    return f"{event.slug}@{campaign.slug}.{urlsplit(campaign.base_url).hostname}"
+
+
+def calendar(pages, events) -> bytes:
+    """An iCalendar file with `events`, as seen by the page builder `pages` (its language)."""
+    return combined_calendar(pages.t(pages.c.title), [(pages, event) for event in events])
+
+
+def combined_calendar(name: str, items) -> bytes:
+    """An iCalendar file from (page builder, event) pairs: each event in its builder's language."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//campaignsite//Proximity campaign sites//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Brussels")
+    for pages, event in items:
+        cal.add_component(_vevent(pages, event))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _vevent(pages, event) -> icalendar.Event:
+    url = pages.absolute(f"events/{event.slug}/")
+    item = icalendar.Event()
+    item.add("uid", event_uid(pages.c, event))
+    item.add("dtstamp", build_stamp(pages.today))
+    if event.all_day:
+        item.add("dtstart", event.start.date())
+        item.add("dtend", event.end.date())
+    else:
+        item.add("dtstart", event.start)
+        item.add("dtend", event.end)
+    item.add("summary", pages.event_title(event))
+    # Many calendar apps ignore URL: the address goes in the description too.
+    item.add("description", f"{pages.event_description(event)}\n\n{url}")
+    item.add("url", url)
+    place = ", ".join(p for p in (event.venue, event.address) if p) or event.online_url
+    if place:
+        item.add("location", place)
+    item.add("status", ICS_STATUS[event.status])
+    return item
+
+
+def atom(pages) -> bytes:
+    """The campaign's news as an Atom feed in the builder's language."""
+    campaign = pages.c
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": pages.lang})
+    home = pages.absolute("news/")
+    _sub(feed, "id", home)
+    _sub(feed, "title", f"{pages.t(campaign.title)}: {pages._('News')}")
+    posts = campaign.news
+    updated = max((p.date for p in posts), default=pages.today)
+    _sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": pages.absolute("news/feed.xml")})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _sub(author, "name", campaign.contact.name)
+    for post in posts:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        url = pages.absolute(f"news/{post.slug}/")
+        _sub(entry, "id", url)
+        _sub(entry, "title", post.title[pages.lang])
+        _sub(entry, "updated", f"{post.date.isoformat()}T00:00:00Z")
+        _sub(entry, "published", f"{post.date.isoformat()}T00:00:00Z")
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
+        if post.summary.get(pages.lang):
+            _sub(entry, "summary", post.summary[pages.lang])
+        content = _sub(entry, "content", render_markdown(post.body[pages.lang]))
+        content.set("type", "html")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _sub(parent, tag: str, text: str):
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element.text = text
+    return element

@@ -1,0 +1,199 @@
+"""What the browser tests share: which pages a built site has, what a page requests, what axe finds.
+
+`page_types(site_root)` reads every MkDocs site's sitemap.xml, so new page types are picked up
+without editing a list; `RequestRecorder` sees every request a browser context makes and keeps
+anything bound for another host from leaving the machine; `run_axe` runs axe-core with the WCAG 2.0
+and 2.1 A/AA rules and returns its violations as readable lines.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+LANG_RE = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
+
+# Detail pages under a section: "laureates/<slug>/" is a "laureate". Sections not named here get
+# "<section>-item", so a new section is still sampled, under a readable name.
+DETAIL_TYPES = {"laureates": "laureate", "events": "event", "sdg": "sdg", "news": "news-item",
+                "press": "press-release", "actions": "action", "projects": "project"}
+SECTION_TYPES = {"laureates": "showcase", "sdg": "sdg-index"}
+# One-segment portal pages are Markdown content pages, unless they are one of these sections.
+PORTAL_SECTIONS = {"campaigns", "sdg", "agenda", "map", "embed", "press", "news"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """One MkDocs site of the network: where it is on disk and under which path it is served."""
+
+    folder: Path      # the folder holding its sitemap.xml
+    path: str         # "/" for the portal's root, "/gent-2024/nl/" for a campaign site
+    lang: str
+    campaign: str | None  # the campaign's slug; None for the portal
+
+    @property
+    def name(self) -> str:
+        return f"{self.campaign or 'portal'}-{self.lang}"
+
+
+def get_sites(site_root: Path) -> list[Site]:
+    """Every MkDocs site under `site_root`: each has its own sitemap.xml."""
+    sites = []
+    for sitemap in sorted(site_root.rglob("sitemap.xml")):
+        folder = sitemap.parent
+        parts = folder.relative_to(site_root).parts
+        home = (folder / "index.html").read_text(encoding="utf-8")
+        match = LANG_RE.search(home)
+        lang = match.group(1) if match else (parts[-1] if parts else "?")
+        path = "/" + "".join(f"{p}/" for p in parts)
+        # Campaign sites live at <campaign>/<lang>/; the portal at the root and at <lang>/.
+        sites.append(Site(folder, path, lang, parts[0] if len(parts) == 2 else None))
+    return sites
+
+
+def site_pages(site: Site) -> list[str]:
+    """Paths of a site's pages relative to its root ("", "laureates/", ...), from its sitemap."""
+    locs = [el.text.strip() for el in ET.parse(site.folder / "sitemap.xml").iter(f"{SITEMAP_NS}loc")]
+    # The sitemap names public addresses; the shortest is the site's root (its home page).
+    root = min(locs, key=len)
+    if not all(loc.startswith(root) for loc in locs):
+        raise AssertionError(f"{site.folder}/sitemap.xml: {root} is not the root of every page listed")
+    return [loc[len(root):] for loc in locs]
+
+
+def page_type(site: Site, rel: str) -> str:
+    """The kind of page at `rel` (relative to its site's root), named from its URL pattern."""
+    parts = [p for p in rel.split("/") if p]
+    if site.campaign is not None:
+        return section_type(parts) if parts else "campaign-home"
+    if not parts:
+        return "portal-home"
+    if len(parts) == 1 and parts[0] not in PORTAL_SECTIONS:
+        return "content"
+    return "portal-" + section_type(parts)
+
+
+def section_type(parts: list[str]) -> str:
+    """"laureates" -> "showcase", "laureates/x" -> "laureate", "embed/agenda" -> "embed-agenda"."""
+    section = parts[0]
+    if section == "embed":
+        return "-".join(["embed"] + parts[1:2])
+    if len(parts) == 1:
+        return SECTION_TYPES.get(section, section)
+    return DETAIL_TYPES.get(section, f"{section}-item")
+
+
+def page_types(site_root: Path, base: str = "") -> dict[str, list[str]]:
+    """{page type: sample URLs}, one sample per type per site (campaign or portal x language).
+
+    The sample is the type's largest page in that site: the one showing the most components.
+    Every site's 404 page is sampled too (as "not-found"): it is in no sitemap.
+    """
+    samples: dict[str, list[str]] = {}
+    for site in get_sites(site_root):
+        by_type: dict[str, list[str]] = {}
+        for rel in site_pages(site):
+            by_type.setdefault(page_type(site, rel), []).append(rel)
+        for kind, rels in by_type.items():
+            best = max(sorted(rels), key=lambda rel: (site.folder / rel / "index.html").stat().st_size)
+            samples.setdefault(kind, []).append(base + site.path + best)
+        if (site.folder / "404.html").is_file():
+            samples.setdefault("not-found", []).append(base + site.path + "404.html")
+    return dict(sorted(samples.items()))
+
+
+def sample_id(url: str) -> str:
+    """A short test id for a sample URL: "gent-2024/nl/laureates/x"."""
+    return urlsplit(url).path.strip("/") or "(root)"
+
+
+# --- Requests ------------------------------------------------------------------------------------
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class RequestRecorder:
+    """Records every request a browser context makes; aborts those leaving `origin`.
+
+    Requests to other hosts are recorded, then aborted by a route, so nothing leaves the machine
+    while a test can still assert on what would have been asked for (and when: `clear()` between
+    steps, e.g. before and after clicking a video facade).
+    """
+
+    origin: str
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (resource type, URL)
+    aborted: list[str] = field(default_factory=list)
+
+    def attach(self, context) -> "RequestRecorder":
+        context.on("request", lambda request: self.requests.append((request.resource_type, request.url)))
+        context.route("**/*", self._route)
+        return self
+
+    def _route(self, route) -> None:
+        if self.is_local(route.request.url):
+            route.continue_()
+        else:
+            self.aborted.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def is_local(self, url: str) -> bool:
+        scheme = urlsplit(url).scheme
+        return scheme in ("data", "blob", "about") or origin_of(url) == self.origin
+
+    def foreign(self) -> list[str]:
+        """Every request (of any kind: fonts, scripts, images, frames...) to another origin."""
+        return sorted({f"{kind}: {url}" for kind, url in self.requests if not self.is_local(url)}
+                      | {f"(routed): {url}" for url in self.aborted})
+
+    def hosts(self) -> set[str]:
+        return {urlsplit(url).hostname or "" for _, url in self.requests if not self.is_local(url)}
+
+    def clear(self) -> None:
+        self.requests.clear()
+        self.aborted.clear()
+
+
+# --- Accessibility -------------------------------------------------------------------------------
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+_AXE = Axe()
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    impact: str
+    help: str
+    targets: tuple[str, ...]
+    summary: str  # axe's explanation for the first element, e.g. the contrast ratio found
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.targets[:5]) + (f" (+{len(self.targets) - 5} more)" if len(self.targets) > 5 else "")
+        return f"[{self.impact}] {self.rule}: {self.help} -- {shown}\n      {self.summary}"
+
+
+def run_axe(page) -> list[Violation]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    results = _AXE.run(page, options=AXE_OPTIONS).response
+    violations = []
+    for v in results["violations"]:
+        targets = tuple(" ".join(map(str, node["target"])) for node in v["nodes"])
+        first = v["nodes"][0] if v["nodes"] else {}
+        summary = first.get("failureSummary", "").replace("\n", " ")
+        violations.append(Violation(v["id"], v.get("impact") or "?", v["help"], targets, summary))
+    return violations
+
+
+def format_violations(url: str, violations: list[Violation]) -> str:
+    return f"{len(violations)} axe violation(s) on {url}:\n" + "\n".join(f"  {v}" for v in violations)
+

@@ -1,0 +1,213 @@
+"""Session fixtures for the browser tests: built networks, a local HTTP server, Debian's Chromium.
+
+Each network is built once per test run, also under pytest-xdist: the workers share one build
+folder and take turns through a file lock, so the first builds and the others reuse its output.
+Tests that take `site_sample` are parametrized at collection time over every page type of every
+site (see browser_support.page_types), so each network is built while tests are collected.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from browser_support import page_types, sample_id
+from project import write_project
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-22"
+NETWORKS = ("example", "fixture")  # the network in campaigns/, and tests/project.py's tiny one
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BUILT = pytest.StashKey[dict]()
+
+
+class NetworkBuildFailed(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Sample:
+    network: str
+    kind: str
+    path: str          # URL path on the network's server, e.g. "/gent-2024/nl/laureates/x/"
+    build_error: str = ""
+
+
+# --- Building the networks -----------------------------------------------------------------------
+
+def shared_dir(config: pytest.Config) -> Path:
+    """A folder all xdist workers of this run share (each worker's basetemp is inside it)."""
+    base = config._tmp_path_factory.getbasetemp()  # the tmp_path_factory fixture, reachable at collection
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def file_lock(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_network(config: pytest.Config, name: str) -> Path:
+    """The output folder of network `name`, built on first use; NetworkBuildFailed if it does not build."""
+    cache = config.stash.setdefault(BUILT, {})
+    if name not in cache:
+        cache[name] = _build_once(shared_dir(config) / f"network-{name}", name)
+    result = cache[name]
+    if isinstance(result, NetworkBuildFailed):
+        raise result
+    return result
+
+
+def _build_once(folder: Path, name: str) -> Path | NetworkBuildFailed:
+    folder.mkdir(parents=True, exist_ok=True)
+    output, failed = folder / "site", folder / "build-failed.txt"
+    with file_lock(folder.parent / f"network-{name}.lock"):
+        if not (output / "index.html").is_file() and not failed.is_file():
+            root = ROOT if name == "example" else write_project(folder / "project")
+            done = subprocess.run(
+                [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY,
+                 "--output", str(output)], capture_output=True, text=True, cwd=ROOT)
+            if done.returncode:
+                failed.write_text(f"build.py --root {root} failed ({done.returncode}):\n{done.stderr}{done.stdout}")
+    if failed.is_file():
+        return NetworkBuildFailed(failed.read_text())
+    return output
+
+
+def network_samples(config: pytest.Config) -> list:
+    """pytest params (network, page type, URL path) for every page type sample of every network."""
+    params = []
+    for name in NETWORKS:
+        try:
+            site = built_network(config, name)
+        except NetworkBuildFailed as exc:
+            # One failing test names the problem, instead of silently testing nothing.
+            params.append(pytest.param(Sample(name, "build", "", str(exc)), id=f"{name}:build-failed"))
+            continue
+        for kind, urls in page_types(site).items():
+            params += [pytest.param(Sample(name, kind, url), id=f"{name}:{kind}:{sample_id(url)}") for url in urls]
+    return params
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "site_sample" in metafunc.fixturenames:
+        metafunc.parametrize("site_sample", network_samples(metafunc.config), indirect=True)
+
+
+@pytest.fixture(scope="session")
+def example_site(pytestconfig) -> Path:
+    """The example network in campaigns/, built as of TODAY."""
+    return built_network(pytestconfig, "example")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(pytestconfig) -> Path:
+    """tests/project.py's tiny bilingual network, built as of TODAY."""
+    return built_network(pytestconfig, "fixture")
+
+
+# --- Serving -------------------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) -> "http://127.0.0.1:<port>": a static server for `folder`, one per folder,
+    stopped at the end of the session."""
+    servers: dict[Path, http.server.ThreadingHTTPServer] = {}
+
+    def start(folder: Path) -> str:
+        if folder not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers[folder] = server
+        return f"http://127.0.0.1:{servers[folder].server_address[1]}"
+
+    yield start
+    for server in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_url(serve, example_site) -> str:
+    return serve(example_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(serve, fixture_site) -> str:
+    return serve(fixture_site)
+
+
+@pytest.fixture
+def site_sample(request) -> Sample:
+    """The page type sample a test is parametrized with (see pytest_generate_tests)."""
+    sample = request.param
+    if sample.build_error:
+        pytest.fail(sample.build_error, pytrace=False)
+    return sample
+
+
+@pytest.fixture
+def sample_url(site_sample, serve, pytestconfig) -> str:
+    """The full address of the parametrized sample on its network's local server."""
+    return serve(built_network(pytestconfig, site_sample.network)) + site_sample.path
+
+
+# --- The browser ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright (`playwright install` cannot download here)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _keep_local(route):
+    # Nothing leaves the machine, whatever a page asks for: test_privacy.py records such requests.
+    if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort("blockedbyclient")
+
+
+@pytest.fixture
+def browser_context(browser):
+    """A fresh browser context (no cookies, no storage) per test; requests to other hosts are aborted."""
+    context = browser.new_context(locale="nl-BE", timezone_id="Europe/Brussels")
+    context.set_default_timeout(10_000)
+    context.route("**/*", _keep_local)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    return browser_context.new_page()
