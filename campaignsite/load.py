@@ -222,11 +222,11 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     body = text
     front = FRONT_MATTER.match(text)
     if front:
-        meta = parse_yaml(front.group(1), rel, problems)
+        # Front matter starts on line 2 of the file: an empty first line keeps every YAML line,
+        # syntax errors included, equal to the file's.
+        meta = parse_yaml("\n" + front.group(1), rel, problems)
         if meta is None:
             return None
-        # Front matter starts on line 2 of the file.
-        meta.lines = {key: line + 1 for key, line in meta.lines.items()}
         body = text[front.end():]
     return MarkdownDoc(rel, match["slug"], match["lang"], meta, body)
 

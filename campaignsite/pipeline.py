@@ -59,6 +59,7 @@ def build(config: BuildConfig) -> BuildResult:
     for campaign in campaigns:
         specs += sites.campaign_sites(campaign, config.today)
     rendered = [render_sources(spec) for spec in specs]
+    shared, copies = shared_files(network, specs)
     result = BuildResult(len(campaigns), len(specs), sum(len(s.pages) for s in specs))
     if config.check_only:
         return result
@@ -70,7 +71,10 @@ def build(config: BuildConfig) -> BuildResult:
         config_files = [write_sources(writer, spec, sources, site_config(spec, stage))
                         for spec, sources in zip(specs, rendered)]
         build_sites(config_files, stage, config.jobs, config.source_date_epoch)
-        write_campaign_files(writer, campaigns)
+        for rel, content in shared:
+            writer.write(f"html/{rel}", content)
+        for rel, source in copies:
+            writer.copy(f"html/{rel}", source)
         search.index_site(stage / "html")
         swap_in(stage / "html", config.output)
     finally:
@@ -78,19 +82,22 @@ def build(config: BuildConfig) -> BuildResult:
     return result
 
 
-def write_campaign_files(writer: Writer, campaigns) -> None:
-    """What a campaign's language sites share: its media, its open data, and a page sending
-    visitors on to the default language."""
-    for campaign in campaigns:
+def shared_files(network, specs) -> tuple[list[tuple[str, str]], list[tuple[str, Path]]]:
+    """Files outside the MkDocs sites, rendered before anything is written: per campaign a page
+    sending visitors on to its default language, its open data and its media (shared by its
+    language sites); robots.txt for the whole site."""
+    files: list[tuple[str, str]] = []
+    copies: list[tuple[str, Path]] = []
+    for campaign in network.campaigns:
         target = f"{campaign.default_language}/"
-        writer.write(f"html/{campaign.slug}/index.html",
-                     sites.redirect_html(target, html.escape(campaign.title[campaign.default_language])))
-        for name, content in opendata.files(campaign):
-            writer.write(f"html/{campaign.slug}/data/{name}", content)
+        files.append((f"{campaign.slug}/index.html",
+                      sites.redirect_html(target, html.escape(campaign.title[campaign.default_language]))))
+        files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
         media = campaign.folder / "media"
-        for path in sorted(media.iterdir()) if media.is_dir() else ():
-            if path.is_file():
-                writer.copy(f"html/{campaign.slug}/media/{path.name}", path)
+        copies += [(f"{campaign.slug}/media/{path.name}", path)
+                   for path in sorted(media.iterdir()) if path.is_file()] if media.is_dir() else []
+    files.append(("robots.txt", sites.robots_txt(network, specs)))
+    return files, copies
 
 
 def swap_in(built: Path, output: Path) -> None:

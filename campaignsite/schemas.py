@@ -137,6 +137,9 @@ def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     if error.instance is None or (error.instance == "" and validator == "minLength"):
         return Problem(doc.rel, line, field, f"is empty: expected {_expected_type(error)}: {expected}",
                        "missing-value")
+    if validator == "enum" and error.validator_value == list(LANGUAGES):
+        return Problem(doc.rel, line, field, f"{value} is not a language: expected {', '.join(LANGUAGES)}",
+                       "unknown-language")
     if validator == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         return Problem(doc.rel, line, field, f"{value} is not one of: {options}", "not-in-list")
@@ -265,8 +268,9 @@ def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, li
     cells, reported, problems = [], set(), []
     for index, (row, line) in enumerate(zip(table.rows, table.row_lines)):
         if len(row) != width:
+            # The cells no longer line up with their columns: one problem for the row, not one per cell.
             problems.append(_cell_count_problem(table, line, row))
-            reported.update((index, name) for name in table.header[len(row):])
+            reported.update((index, name) for name in table.header)
         row = (row + [""] * width)[:width]
         for column, name in enumerate(table.header):
             form = NUMBER_FORMS.get(fields[name].get("type"))

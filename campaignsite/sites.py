@@ -75,7 +75,7 @@ def campaign_sites(campaign: Campaign, today: dt.date) -> list[SiteSpec]:
             description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
             text_colour=text_colour(campaign.colour), logo=logo, alternates=alternates,
             pages=tuple(builder.get_pages()), files=files, downloads=builder.downloads(),
-            footer=footer_links(builder._)))
+            footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, text_colour(campaign.colour))))
     return sites
 
 
@@ -106,6 +106,7 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
             description=network.tagline[lang], url=network.base_url + root_of(lang), colour=PORTAL_COLOUR,
             text_colour=text_colour(PORTAL_COLOUR), logo=None, alternates=alternates,
             pages=tuple(builder.get_pages()), footer=footer_links(builder._),
+            favicon=favicon_svg(PORTAL_COLOUR, text_colour(PORTAL_COLOUR)),
             downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),)))
     return sites
 
@@ -116,3 +117,17 @@ def redirect_html(target: str, title: str) -> str:
             f"<title>{title}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
             f"<link rel=\"canonical\" href=\"{target}\">\n</head>\n<body>\n"
             f"<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n")
+
+
+def robots_txt(network: Network, specs: list[SiteSpec]) -> str:
+    """Everything may be indexed; every site's sitemap is listed."""
+    lines = ["User-agent: *", "Allow: /", ""]
+    lines += [f"Sitemap: {spec.url}sitemap.xml" for spec in specs]
+    return "\n".join(lines) + "\n"
+
+
+def favicon_svg(colour: str, text_colour: str) -> bytes:
+    """A small icon in the site's colours, so browsers never ask for a missing /favicon.ico."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" '
+            f'fill="{colour}"/><circle cx="16" cy="16" r="7" fill="none" stroke="{text_colour}" '
+            f'stroke-width="3"/></svg>\n').encode("utf-8")
