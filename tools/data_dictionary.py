@@ -1,0 +1,85 @@
+"""Write DATA.md, the editors' data dictionary, from the schemas in data/schemas/.
+
+Run `python tools/data_dictionary.py` after changing a schema; a test fails while DATA.md is stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from campaignsite.schemas import json_schema, table_schema_descriptor  # noqa: E402
+
+INTRO = """\
+# Data dictionary
+
+Generated from `data/schemas/` by `python tools/data_dictionary.py`: do not edit by hand.
+
+A campaign is a folder `campaigns/<slug>/` (the folder name is the campaign's address: lower-case
+letters, digits and single hyphens). Texts that visitors read are given per language, e.g.
+`title: {nl: ..., fr: ...}`, with every language of the campaign present. CSV files are UTF-8 (a BOM
+and CRLF line endings are accepted), comma-separated, with exactly the columns below; a column
+`x_{lang}` exists once per language of the campaign (`title_nl`, `title_fr`, ...).
+
+Optional files: `projects/<laureate-slug>.<lang>.md` (a project's long description, Markdown),
+`news/<post>.<lang>.md` (front matter `title:`, `date: YYYY-MM-DD`, optional `summary:`; one file per
+language), `media/` (images, logos and kit files referenced as `media/<file>`; a file named
+`<laureate-slug>-<anything>` joins that project's gallery).
+"""
+
+
+def yaml_rows(schema: dict, node: dict, prefix: str = "") -> list[tuple[str, str, str]]:
+    """(field path, required, description) for every property, nested ones included."""
+    rows = []
+    required = set(node.get("required", []))
+    for name, prop in node.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        rows.append((path, "yes" if name in required else "", prop.get("description", "")))
+        target = prop
+        if "$ref" in prop:
+            target = schema["$defs"][prop["$ref"].split("/")[-1]]
+        if target.get("type") == "array" and isinstance(target.get("items"), dict):
+            rows += yaml_rows(schema, target["items"], f"{path}[].")
+        elif target.get("type") == "object" and "properties" in target:
+            rows += yaml_rows(schema, target, f"{path}.")
+    return rows
+
+
+def table(header: tuple[str, ...], rows) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    return lines
+
+
+def constraints(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = [field["type"]]
+    if "format" in field:
+        parts.append(f"format {field['format']}")
+    parts += [f"one of {', '.join(c['enum'])}" if k == "enum" else f"{k} {c[k]}"
+              for k in ("enum", "minimum", "maximum", "maxLength", "unique") if k in c]
+    if field.get("x-private"):
+        parts.append("**private**")
+    return "; ".join(str(p) for p in parts)
+
+
+def main() -> None:
+    out = [INTRO]
+    for name, title in (("campaign", "campaigns/<slug>/campaign.yml"), ("network", "content/network.yml")):
+        schema = json_schema(name)
+        out += [f"## `{title}`", "", schema["description"], ""]
+        out += table(("field", "required", "description"), yaml_rows(schema, schema)) + [""]
+    for name in ("laureates", "events", "updates", "actions"):
+        descriptor = table_schema_descriptor(name)
+        out += [f"## `campaigns/<slug>/{name}.csv`", "", descriptor["description"], ""]
+        rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
+                 f["description"]) for f in descriptor["fields"]]
+        out += table(("column", "required", "type and rules", "description"), rows) + [""]
+    (ROOT / "DATA.md").write_text("\n".join(out), encoding="utf-8")
+    print("DATA.md written")
+
+
+if __name__ == "__main__":
+    main()
