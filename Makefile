@@ -24,13 +24,17 @@ check: $(BIN)/.installed  ## validate only; write nothing
 serve: site  ## preview site/ on http://localhost:8000/
 	$(BIN)/python -m http.server --directory site 8000
 
+node_modules/.installed: package-lock.json  ## the W3C Nu Html Checker (vnu-jar) for the HTML tests
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 browser:  ## Debian's Chromium for the browser tests (Playwright cannot download one here)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
 	  { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
 
-test: $(BIN)/.installed browser  ## run the whole suite
+test: $(BIN)/.installed node_modules/.installed browser  ## run the whole suite
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site.building .site.old $(VENV)
+	rm -rf site .site.building .site.old $(VENV) node_modules

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -115,16 +116,28 @@ def write_sources(writer: Writer, site: SiteSpec, sources: dict[str, str], confi
 
 # --- Running MkDocs ------------------------------------------------------------------------------
 
-class _BytecodeCache(BasePlugin):
-    """Shares compiled theme templates between the sites a worker builds (~150 ms a site, not ~400)."""
+# mkdocs-material's base.html puts autocomplete="off" on its drawer and search checkboxes, which
+# HTML does not allow on checkboxes (the W3C Nu checker reports it); the block is not overridable.
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+class _EnginePlugin(BasePlugin):
+    """Our hooks into MkDocs: a shared template bytecode cache and HTML fixes of the theme."""
 
     def __init__(self, cache_dir: str):
         super().__init__()
+        # Shares compiled theme templates between the sites a worker builds (~150 ms a site, not ~400).
         self.cache = jinja2.FileSystemBytecodeCache(cache_dir)
 
     def on_env(self, env, config, files):
         env.bytecode_cache = self.cache
         return env
+
+    def on_post_page(self, output, page, config):
+        return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
 
 
 class _Collect(logging.Handler):
@@ -144,7 +157,7 @@ def _build_one(config_file: str, cache_dir: str) -> str | None:
     logger.setLevel(logging.WARNING)
     try:
         config = load_config(config_file=config_file)
-        config.plugins["campaignsite-cache"] = _BytecodeCache(cache_dir)
+        config.plugins["campaignsite"] = _EnginePlugin(cache_dir)
         mkdocs_build(config)
     except (Abort, MkDocsException, OSError) as exc:
         detail = "; ".join(handler.messages) or str(exc)
