@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import Problem
-from .load import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, MarkdownDoc, YamlDoc
-from .schemas import LANGUAGES, TableRows, check_table, check_yaml, kind_of
+from .load import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, MarkdownDoc, YamlDoc, dotted, printable
+from .schemas import LANGUAGES, TableRows, check_table, check_yaml, kind_of, quoted
 
 SLUG = re.compile(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z")
 # Top-level names the network portal uses itself; a campaign folder may not take them.
@@ -74,10 +74,10 @@ def _check_folder(files: CampaignFiles, problems: list[Problem]) -> None:
             problems.append(Problem(f"{folder_rel}/{path.name}", None, "", "is not a file the site reads: "
                                     f"expected {', '.join(sorted(CAMPAIGN_ENTRIES))}", "unknown-file"))
     if not SLUG.match(files.slug) or len(files.slug) > 60:
-        problems.append(Problem(folder_rel, None, "slug", f"'{files.slug}' is not a safe folder name: use "
+        problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is not a safe folder name: use "
                                 "lower-case letters, digits and single hyphens", "unsafe-slug"))
     elif files.slug in RESERVED_SLUGS:
-        problems.append(Problem(folder_rel, None, "slug", f"'{files.slug}' is reserved for the portal's own "
+        problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is reserved for the portal's own "
                                 "pages; choose another folder name", "reserved-slug"))
 
 
@@ -108,11 +108,12 @@ def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: l
     for index, goal in enumerate(data.get("sdgs", [])):
         if goal not in SDG_RANGE:
             problems.append(Problem(doc.rel, doc.line_of(("sdgs", index)), "sdgs",
-                                    f"'{goal}' is not an SDG (1-17)", "unknown-sdg"))
+                                    f"{quoted(goal)} is not an SDG (1-17)", "unknown-sdg"))
     for path, value in _walk(data, ()):
         if isinstance(value, str) and value.startswith("media/") and value not in media:
-            problems.append(Problem(doc.rel, doc.line_of(path), _dotted(path),
-                                    f"'{value}' does not exist in the campaign's media/ folder", "missing-media"))
+            problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
+                                    f"{quoted(value)} does not exist in the campaign's media/ folder",
+                                    "missing-media"))
     if data["kind"] == "call-for-projects" and "call" not in data:
         problems.append(Problem(doc.rel, 1, "call", "is required for a call-for-projects campaign: the "
                                 "criteria and how to apply", "missing-field"))
@@ -140,13 +141,13 @@ def _is_text_path(path: tuple) -> bool:
 def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple, problems: list) -> None:
     for lang in languages:
         if lang not in value:
-            problems.append(Problem(doc.rel, doc.line_of(path), _dotted(path),
-                                    f"has no '{lang}' text; every language of the campaign "
+            problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
+                                    f"has no {quoted(lang)} text; every language of the campaign "
                                     f"({', '.join(languages)}) is required", "missing-translation"))
     for lang in value:
         if lang not in languages:
-            problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), _dotted(path + (lang,)),
-                                    f"'{lang}' is not a language of this campaign ({', '.join(languages)})",
+            problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), dotted(path + (lang,)),
+                                    f"{quoted(lang)} is not a language of this campaign ({', '.join(languages)})",
                                     "unknown-language"))
 
 
@@ -167,7 +168,7 @@ def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
                 day = parse_date(phase[edge])
                 if day is None:
                     problems.append(Problem(doc.rel, doc.line_of(("phases", name, edge)), f"phases.{name}.{edge}",
-                                            f"'{phase[edge]}' is not a date in the calendar", "bad-date"))
+                                            f"{quoted(phase[edge])} is not a date in the calendar", "bad-date"))
                 else:
                     dates[name, edge] = day
         if (name, "end") in dates and (name, "start") in dates and dates[name, "end"] < dates[name, "start"]:
@@ -202,7 +203,8 @@ def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
     for index, category in enumerate(budget.get("categories", [])):
         if category["id"] in seen:
             problems.append(Problem(doc.rel, doc.line_of(("budget", "categories", index, "id")),
-                                    "budget.categories.id", f"'{category['id']}' is used twice", "duplicate-id"))
+                                    "budget.categories.id", f"{quoted(category['id'])} is used twice",
+                                    "duplicate-id"))
         seen.add(category["id"])
 
 
@@ -232,8 +234,8 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
         table = checked.tables.get(name)
         for row, line in zip(table.rows, table.lines) if table else ():
             if row.get("project") and slugs is not None and row["project"] not in slugs:
-                problems.append(Problem(table.rel, line, "project", f"'{row['project']}' is not a laureate slug "
-                                        "in laureates.csv", "unknown-project"))
+                problems.append(Problem(table.rel, line, "project", f"{quoted(row['project'])} is not a "
+                                        "laureate slug in laureates.csv", "unknown-project"))
             if name == "events" and row["end"] <= row["start"]:
                 problems.append(Problem(table.rel, line, "end", f"{row['end']:%Y-%m-%d %H:%M} is not after the "
                                         f"start {row['start']:%Y-%m-%d %H:%M}", "date-order"))
@@ -248,9 +250,9 @@ def _check_sdgs(rel: str, line: int, text: str, problems: list[Problem]) -> None
     numbers = sdg_numbers(text)
     for goal in numbers:
         if goal not in SDG_RANGE:
-            problems.append(Problem(rel, line, "sdgs", f"'{goal}' is not an SDG (1-17)", "unknown-sdg"))
+            problems.append(Problem(rel, line, "sdgs", f"{quoted(goal)} is not an SDG (1-17)", "unknown-sdg"))
     if len(set(numbers)) != len(numbers):
-        problems.append(Problem(rel, line, "sdgs", f"'{text}' lists a goal twice", "duplicate-value"))
+        problems.append(Problem(rel, line, "sdgs", f"{quoted(text)} lists a goal twice", "duplicate-value"))
 
 
 def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, problems: list[Problem]) -> None:
@@ -258,11 +260,11 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
     category = row.get("category")
     if category and category not in caps:
         known = ", ".join(caps) or "none are defined in campaign.yml budget.categories"
-        problems.append(Problem(rel, line, "category", f"'{category}' is not a budget category ({known})",
+        problems.append(Problem(rel, line, "category", f"{quoted(category)} is not a budget category ({known})",
                                 "unknown-category"))
     elif category and row["amount"] > caps[category]:
         problems.append(Problem(rel, line, "amount", f"{row['amount']} is above the cap of category "
-                                f"'{category}' ({caps[category]})", "over-cap"))
+                                f"{quoted(category)} ({caps[category]})", "over-cap"))
     elif not category and caps:
         problems.append(Problem(rel, line, "category", f"is empty: expected one of {', '.join(caps)}",
                                 "missing-value"))
@@ -270,7 +272,7 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
         problems.append(Problem(rel, line, "votes", f"is empty but the project was selected by "
                                 f"{row['selected_by']}: give the number of votes", "missing-value"))
     if row.get("image") and row["image"] not in media:
-        problems.append(Problem(rel, line, "image", f"'{row['image']}' does not exist in the campaign's media/ "
+        problems.append(Problem(rel, line, "image", f"{quoted(row['image'])} does not exist in the campaign's media/ "
                                 "folder", "missing-media"))
     goal = row.get("crowdfunding_goal")
     for name in ("crowdfunding_raised", "crowdfunding_url"):
@@ -288,12 +290,12 @@ def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
     for doc in checked.files.projects:
         _check_doc_language(doc, checked.languages, problems)
         if slugs is not None and doc.slug not in slugs:
-            problems.append(Problem(doc.rel, None, "", f"'{doc.slug}' is not a laureate slug in laureates.csv",
+            problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a laureate slug in laureates.csv",
                                     "unknown-project"))
     for doc in checked.files.news:
         _check_doc_language(doc, checked.languages, problems)
         if not SLUG.match(doc.slug):
-            problems.append(Problem(doc.rel, None, "", f"'{doc.slug}' is not a safe file name: use lower-case "
+            problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a safe file name: use lower-case "
                                     "letters, digits and single hyphens", "unsafe-slug"))
         _check_news_meta(doc, checked.files.media, problems)
     _check_doc_translations(checked, "projects", "the description of project", problems)
@@ -314,13 +316,13 @@ def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, prob
             # A file that exists but could not be read already has a problem of its own.
             if lang not in found and not path.exists():
                 problems.append(Problem(f"campaigns/{checked.files.slug}/{kind}/{slug}.{lang}.md", None, "",
-                                        f"is missing: {what} '{slug}' needs a version in every language of the "
+                                        f"is missing: {what} {quoted(slug)} needs a version in every language of the "
                                         f"campaign ({', '.join(checked.languages)})", "missing-translation"))
 
 
 def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Problem]) -> None:
     if doc.lang not in languages:
-        problems.append(Problem(doc.rel, None, "", f"'{doc.lang}' is not a language of this campaign "
+        problems.append(Problem(doc.rel, None, "", f"{quoted(doc.lang)} is not a language of this campaign "
                                 f"({', '.join(languages)})", "unknown-language"))
 
 
@@ -336,24 +338,20 @@ def _check_news_meta(doc: MarkdownDoc, media: set, problems: list[Problem]) -> N
                                     "(title: text, date: YYYY-MM-DD)", "missing-field"))
     for key in ("title", "summary"):
         if meta.get(key) not in (None, "") and not isinstance(meta[key], str):
-            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, f"{meta[key]!r} is "
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, f"{quoted(meta[key])} is "
                                     f"{kind_of(meta[key])}, expected a text", "wrong-type"))
     date = meta.get("date")
     if date not in (None, "") and (not isinstance(date, str) or parse_date(date) is None):
-        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"'{date}' is not a date "
+        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"{quoted(date)} is not a date "
                                 "as YYYY-MM-DD", "bad-date"))
     image = meta.get("image")
     if image is not None and image not in media:
-        problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", f"'{image}' does not exist in "
+        problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", f"{quoted(image)} does not exist in "
                                 "the campaign's media/ folder: expected media/<file name>", "missing-media"))
     for key in meta:
         if key not in ("title", "date", "summary", "image"):
-            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), str(key), "is not a known front-matter "
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), printable(key), "is not a known front-matter "
                                     "field; expected title, date, summary, image", "unknown-field"))
-
-
-def _dotted(path: tuple) -> str:
-    return ".".join(str(p) for p in path)
 
 
 # --- The network portal --------------------------------------------------------------------------
@@ -386,18 +384,21 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     pages: dict[str, set[str]] = {}
     for page in content.pages:
         if page.lang not in languages:
-            problems.append(Problem(page.rel, None, "", f"'{page.lang}' is not a language of the portal "
+            problems.append(Problem(page.rel, None, "", f"{quoted(page.lang)} is not a language of the portal "
                                     f"({', '.join(languages)})", "unknown-language"))
-        if not SLUG.match(page.slug) or page.slug in ("index",):
-            problems.append(Problem(page.rel, None, "", f"'{page.slug}' is not a safe page name: use lower-case "
-                                    "letters, digits and single hyphens", "unsafe-slug"))
+        if page.slug == "index":
+            problems.append(Problem(page.rel, None, "", "'index' is the portal's home page; choose another name",
+                                    "reserved-slug"))
+        elif not SLUG.match(page.slug):
+            problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is not a safe page name: use "
+                                    "lower-case letters, digits and single hyphens", "unsafe-slug"))
         _check_page_meta(page, problems)
         pages.setdefault(page.slug, set()).add(page.lang)
     for slug, langs in pages.items():
         for lang in languages:
             # A page that exists but could not be read already has a problem of its own.
             if lang not in langs and not (content.root / lang / f"{slug}.md").exists():
-                problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page '{slug}' "
+                problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page {quoted(slug)} "
                                         "needs a version in every language of the portal", "missing-translation"))
     _check_unique_urls(campaigns, problems)
     return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
@@ -412,7 +413,7 @@ def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:
         problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title",
                                 "is required in the front matter (title: text)", "missing-field"))
     elif not isinstance(meta["title"], str):
-        problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", f"{meta['title']!r} is "
+        problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", f"{quoted(meta['title'])} is "
                                 f"{kind_of(meta['title'])}, expected a text", "wrong-type"))
 
 
@@ -424,6 +425,6 @@ def _check_unique_urls(campaigns, problems: list[Problem]) -> None:
         url = checked.data["base_url"]
         doc = checked.files.campaign
         if url in seen:
-            problems.append(Problem(doc.rel, doc.line_of(("base_url",)), "base_url", f"'{url}' is also the "
-                                    f"address of campaign '{seen[url]}'", "duplicate-value"))
+            problems.append(Problem(doc.rel, doc.line_of(("base_url",)), "base_url", f"{quoted(url)} is also the "
+                                    f"address of campaign {quoted(seen[url])}", "duplicate-value"))
         seen[url] = checked.files.slug

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from .errors import Problem, relpath
 
 CAMPAIGN_FILE = "campaign.yml"
 TABLE_FILES = ("laureates", "events", "updates", "actions")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
 # projects/<laureate>.<lang>.md and news/<post>.<lang>.md
 LOCALISED_NAME = re.compile(r"\A(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md\Z")
 
@@ -33,6 +34,16 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def printable(value) -> str:
+    """`value` as text that keeps a problem on one line: line breaks and other invisibles escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+
+
+def dotted(path: tuple) -> str:
+    """A data path as a field name: ('budget', 'sources', 1, 'amount') -> budget.sources.1.amount."""
+    return ".".join(printable(part) for part in path)
 
 
 @dataclass
@@ -112,10 +123,15 @@ def read_text(path: Path, root: Path, problems: list[Problem]) -> str | None:
 
 def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
     """Parse YAML text, recording the line of every key; syntax errors become problems."""
+    lines: dict[tuple, int] = {}
+    duplicates: list[Problem] = []
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                # Before construction, which folds `<<` merges into the mapping they appear in.
+                _record_lines(node, (), lines, rel, duplicates, set())
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -123,11 +139,9 @@ def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
         problems.append(_yaml_syntax_problem(rel, exc))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(rel, None, "", f"is not valid YAML: {exc}", "yaml-syntax"))
+        problems.append(Problem(rel, None, "", f"is not valid YAML: {printable(exc)}", "yaml-syntax"))
         return None
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _record_lines(node, (), lines, rel, problems)
+    problems.extend(duplicates)
     return YamlDoc(rel, data, lines)
 
 
@@ -148,24 +162,31 @@ def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {hint}", "yaml-syntax")
 
 
-def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem]) -> None:
+def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem], seen_nodes: set) -> None:
     lines[path] = node.start_mark.line + 1
+    if id(node) in seen_nodes:
+        return  # an alias: its content was recorded where the anchor is (and alias bombs stay cheap)
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
             # The key as the data has it (`5:` is the int 5), so data paths find their line.
             key = yaml.constructor.SafeConstructor().construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue  # construction reports it
             line = key_node.start_mark.line + 1
             if key in seen:
                 # PyYAML keeps the last value silently; an editor's copy-paste slip must not vanish.
-                problems.append(Problem(rel, line, ".".join(map(str, path + (key,))),
+                problems.append(Problem(rel, line, dotted(path + (key,)),
                                         f"is given twice (first on line {seen[key]})", "duplicate-key"))
             seen.setdefault(key, line)
-            _record_lines(value_node, path + (key,), lines, rel, problems)
+            _record_lines(value_node, path + (key,), lines, rel, problems, seen_nodes)
             lines[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, path + (index,), lines, rel, problems)
+            _record_lines(item, path + (index,), lines, rel, problems, seen_nodes)
 
 
 def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
@@ -212,8 +233,8 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     rel = relpath(path, root)
     match = LOCALISED_NAME.match(name or path.name)
     if not match:
-        problems.append(Problem(rel, None, "", "is not named <slug>.<language>.md (e.g. repair-cafe.nl.md)",
-                                "bad-file-name"))
+        expected = "<page>.md (e.g. about.md)" if name else "<slug>.<language>.md (e.g. repair-cafe.nl.md)"
+        problems.append(Problem(rel, None, "", f"is not named {expected}", "bad-file-name"))
         return None
     text = read_text(path, root, problems)
     if text is None:
@@ -221,12 +242,17 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     meta = YamlDoc(rel, {}, {})
     body = text
     front = FRONT_MATTER.match(text)
+    if not front and re.match(r"---[ \t]*\n", text):
+        problems.append(Problem(rel, 1, "", "starts a front matter with '---' but no later '---' line closes it",
+                                "yaml-syntax"))
+        return None
     if front:
         # Front matter starts on line 2 of the file: an empty first line keeps every YAML line,
         # syntax errors included, equal to the file's.
         meta = parse_yaml("\n" + front.group(1), rel, problems)
         if meta is None:
             return None
+        meta.data = {} if meta.data is None else meta.data
         body = text[front.end():]
     return MarkdownDoc(rel, match["slug"], match["lang"], meta, body)
 

@@ -19,7 +19,7 @@ import frictionless
 import jsonschema
 
 from .errors import Problem
-from .load import CsvText, YamlDoc
+from .load import CsvText, YamlDoc, dotted, printable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_DIR = DATA_DIR / "schemas"
@@ -99,21 +99,21 @@ def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
 
 
 def _unknown_language(doc: YamlDoc, path: tuple, key) -> Problem:
-    return Problem(doc.rel, doc.line_of(path + (key,)), _dotted(path + (key,)),
+    return Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
                    f"{_show(key)} is not a language: expected {', '.join(LANGUAGES)}", "unknown-language")
 
 
 def _missing_field(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     missing = next((name for name in error.validator_value if repr(name) in error.message), "?")
     expected = describe(schema, path + (missing,))
-    return Problem(doc.rel, doc.line_of(path), _dotted(path + (missing,)), f"is required: {expected}",
+    return Problem(doc.rel, doc.line_of(path), dotted(path + (missing,)), f"is required: {expected}",
                    "missing-field")
 
 
 def _unknown_fields(doc: YamlDoc, path: tuple, error) -> list[Problem]:
     known = error.schema.get("properties", {})
     extra = sorted((key for key in error.instance if key not in known), key=str)
-    return [Problem(doc.rel, doc.line_of(path + (key,)), _dotted(path + (key,)),
+    return [Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
                     f"is not a known field; expected one of: {', '.join(known)}", "unknown-field")
             for key in extra]
 
@@ -130,7 +130,7 @@ def _matching_branch(error) -> list:
 
 
 def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
-    field, line = _dotted(path), doc.line_of(path)
+    field, line = dotted(path), doc.line_of(path)
     expected = describe(schema, path)
     value = _show(error.instance)
     validator = error.validator
@@ -187,10 +187,6 @@ def kind_of(value) -> str:
     return f"a {type(value).__name__}"
 
 
-def _dotted(path: tuple) -> str:
-    return ".".join(str(p) for p in path)
-
-
 def describe(schema: dict, path: tuple) -> str:
     """The description of the schema node for a data path (properties, items and $ref followed)."""
     node, found = schema, schema.get("description", "")
@@ -214,8 +210,14 @@ def _resolve(schema: dict, node: dict) -> dict:
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = printable(json.dumps(value, ensure_ascii=False, default=str))
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def quoted(value: Any) -> str:
+    """A value for a message, in single quotes, on one line and at most about 60 characters."""
+    text = printable(value)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
 
 
 # --- CSV with Frictionless -----------------------------------------------------------------------
@@ -289,7 +291,7 @@ def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
         return Problem(table.rel, line, "", f"row has {len(row)} cells but the header has {width} columns; "
                        "a text with a ',' must be put in double quotes", "extra-cell")
     return Problem(table.rel, line, table.header[len(row)], f"row has {len(row)} cells but the header has "
-                   f"{width} columns; the first missing is '{table.header[len(row)]}'", "missing-cell")
+                   f"{width} columns; the first missing is {quoted(table.header[len(row)])}", "missing-cell")
 
 
 def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
@@ -302,12 +304,13 @@ def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
     seen = set()
     for name in table.header:
         if name in seen:
-            problems.append(Problem(table.rel, line, name, "is a column name used twice", "duplicate-column"))
+            problems.append(Problem(table.rel, line, printable(name), "is a column name used twice",
+                                    "duplicate-column"))
         seen.add(name)
         if name not in expected:
             hint = _language_hint(name, expected)
-            problems.append(Problem(table.rel, line, name, f"is not a known column{hint}; expected columns: "
-                                    f"{', '.join(expected)}", "unknown-column"))
+            problems.append(Problem(table.rel, line, printable(name), f"is not a known column{hint}; expected "
+                                    f"columns: {', '.join(expected)}", "unknown-column"))
     for name in expected:
         if name not in seen:
             description = next(f["description"] for f in descriptor["fields"] if f["name"] == name)

@@ -19,13 +19,12 @@ from axe_playwright_python.sync_playwright import Axe
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 LANG_RE = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
 
-# Detail pages under a section: "laureates/<slug>/" is a "laureate". Sections not named here get
-# "<section>-item", so a new section is still sampled, under a readable name.
+# Collections whose detail pages share one template: "laureates/<slug>/" is a "laureate". Any
+# other two-segment page is a type of its own ("press/listing/" is "press-listing"), and so is any
+# one-segment page ("jury/"): a new section is sampled without editing this file.
 DETAIL_TYPES = {"laureates": "laureate", "events": "event", "sdg": "sdg", "news": "news-item",
-                "press": "press-release", "actions": "action", "projects": "project"}
+                "actions": "action", "projects": "project", "updates": "update"}
 SECTION_TYPES = {"laureates": "showcase", "sdg": "sdg-index"}
-# One-segment portal pages are Markdown content pages, unless they are one of these sections.
-PORTAL_SECTIONS = {"campaigns", "sdg", "agenda", "map", "embed", "press", "news"}
 
 
 @dataclass(frozen=True)
@@ -68,44 +67,53 @@ def site_pages(site: Site) -> list[str]:
 
 
 def page_type(site: Site, rel: str) -> str:
-    """The kind of page at `rel` (relative to its site's root), named from its URL pattern."""
+    """The kind of page at `rel` (relative to its site's root), named from its URL pattern:
+    "campaign-home", "showcase", "laureate", "jury", "portal-home", "portal-about"..."""
     parts = [p for p in rel.split("/") if p]
-    if site.campaign is not None:
-        return section_type(parts) if parts else "campaign-home"
-    if not parts:
-        return "portal-home"
-    if len(parts) == 1 and parts[0] not in PORTAL_SECTIONS:
-        return "content"
-    return "portal-" + section_type(parts)
+    if site.campaign is None:
+        return "portal-" + (section_type(parts) if parts else "home")
+    return section_type(parts) if parts else "campaign-home"
 
 
 def section_type(parts: list[str]) -> str:
-    """"laureates" -> "showcase", "laureates/x" -> "laureate", "embed/agenda" -> "embed-agenda"."""
     section = parts[0]
-    if section == "embed":
-        return "-".join(["embed"] + parts[1:2])
     if len(parts) == 1:
         return SECTION_TYPES.get(section, section)
-    return DETAIL_TYPES.get(section, f"{section}-item")
+    return DETAIL_TYPES.get(section) or "-".join(parts[:2])
 
 
-def page_types(site_root: Path, base: str = "") -> dict[str, list[str]]:
-    """{page type: sample URLs}, one sample per type per site (campaign or portal x language).
+@dataclass(frozen=True)
+class PageSample:
+    kind: str
+    site: Site
+    path: str  # URL path on the network's server, e.g. "/gent-2024/nl/laureates/x/"
+
+
+def get_samples(site_root: Path) -> list[PageSample]:
+    """One sample per page type per site (campaign or portal x language), sorted by type.
 
     The sample is the type's largest page in that site: the one showing the most components.
     Every site's 404 page is sampled too (as "not-found"): it is in no sitemap.
     """
-    samples: dict[str, list[str]] = {}
+    samples = []
     for site in get_sites(site_root):
         by_type: dict[str, list[str]] = {}
         for rel in site_pages(site):
             by_type.setdefault(page_type(site, rel), []).append(rel)
         for kind, rels in by_type.items():
             best = max(sorted(rels), key=lambda rel: (site.folder / rel / "index.html").stat().st_size)
-            samples.setdefault(kind, []).append(base + site.path + best)
+            samples.append(PageSample(kind, site, site.path + best))
         if (site.folder / "404.html").is_file():
-            samples.setdefault("not-found", []).append(base + site.path + "404.html")
-    return dict(sorted(samples.items()))
+            samples.append(PageSample("not-found", site, site.path + "404.html"))
+    return sorted(samples, key=lambda sample: sample.kind)
+
+
+def page_types(site_root: Path, base: str = "") -> dict[str, list[str]]:
+    """{page type: sample URLs (`base` + path)}, one sample per type per site; see get_samples."""
+    types: dict[str, list[str]] = {}
+    for sample in get_samples(site_root):
+        types.setdefault(sample.kind, []).append(base + sample.path)
+    return types
 
 
 def sample_id(url: str) -> str:

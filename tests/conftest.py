@@ -3,7 +3,8 @@
 Each network is built once per test run, also under pytest-xdist: the workers share one build
 folder and take turns through a file lock, so the first builds and the others reuse its output.
 Tests that take `site_sample` are parametrized at collection time over every page type of every
-site (see browser_support.page_types), so each network is built while tests are collected.
+site of the example network (see browser_support.page_types), so it is built while tests are
+collected; the two networks are "example" (campaigns/) and "fixture" (tests/project.py).
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ import os
 import subprocess
 import sys
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from browser_support import page_types, sample_id
+from browser_support import get_samples, sample_id
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-22"
-NETWORKS = ("example", "fixture")  # the network in campaigns/, and tests/project.py's tiny one
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -90,24 +91,43 @@ def _build_once(folder: Path, name: str) -> Path | NetworkBuildFailed:
     return output
 
 
-def network_samples(config: pytest.Config) -> list:
-    """pytest params (network, page type, URL path) for every page type sample of every network."""
-    params = []
-    for name in NETWORKS:
-        try:
-            site = built_network(config, name)
-        except NetworkBuildFailed as exc:
-            # One failing test names the problem, instead of silently testing nothing.
-            params.append(pytest.param(Sample(name, "build", "", str(exc)), id=f"{name}:build-failed"))
+def network_samples(config: pytest.Config, types=None, per_type=None, multilingual=False) -> list:
+    """pytest params: a Sample of every page type of every site of the example network.
+
+    `types` keeps only those page types, `per_type` only the first n samples of each type,
+    `multilingual` only the sites of campaigns published in more than one language.
+    If the example network does not build, one failing param says why, and the tiny fixture
+    network is sampled instead, so the browser checks still run while campaigns/ is being edited.
+    """
+    try:
+        name, params = "example", []
+        site = built_network(config, name)
+    except NetworkBuildFailed as exc:
+        params = [pytest.param(Sample("example", "build", "", str(exc)), id="example:build-failed")]
+        name, site = "fixture", built_network(config, "fixture")
+    samples = get_samples(site)
+    languages = Counter(sample.site.campaign for sample in samples if sample.kind == "campaign-home")
+    counts = Counter()
+    for sample in samples:
+        if (types and sample.kind not in types) or (multilingual and languages[sample.site.campaign] < 2):
             continue
-        for kind, urls in page_types(site).items():
-            params += [pytest.param(Sample(name, kind, url), id=f"{name}:{kind}:{sample_id(url)}") for url in urls]
+        counts[sample.kind] += 1
+        if per_type is None or counts[sample.kind] <= per_type:
+            params.append(pytest.param(Sample(name, sample.kind, sample.path),
+                                       id=f"{name}:{sample.kind}:{sample_id(sample.path)}"))
     return params
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "samples(*types, per_type=None, multilingual=False): which page "
+                            "type samples a test taking `site_sample` runs on (default: all)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "site_sample" in metafunc.fixturenames:
-        metafunc.parametrize("site_sample", network_samples(metafunc.config), indirect=True)
+        marker = metafunc.definition.get_closest_marker("samples")
+        types, kwargs = (marker.args, marker.kwargs) if marker else ((), {})
+        metafunc.parametrize("site_sample", network_samples(metafunc.config, types, **kwargs), indirect=True)
 
 
 @pytest.fixture(scope="session")
@@ -170,9 +190,15 @@ def site_sample(request) -> Sample:
 
 
 @pytest.fixture
-def sample_url(site_sample, serve, pytestconfig) -> str:
+def sample_root(site_sample, pytestconfig) -> Path:
+    """The output folder of the network the parametrized sample comes from."""
+    return built_network(pytestconfig, site_sample.network)
+
+
+@pytest.fixture
+def sample_url(site_sample, sample_root, serve) -> str:
     """The full address of the parametrized sample on its network's local server."""
-    return serve(built_network(pytestconfig, site_sample.network)) + site_sample.path
+    return serve(sample_root) + site_sample.path
 
 
 # --- The browser ---------------------------------------------------------------------------------

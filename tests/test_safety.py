@@ -134,8 +134,8 @@ def test_search_results_do_not_execute(hostile_url, browser_context):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(hostile_url + "demo-2025/nl/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Project")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Project", delay=30)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("#pwned").count() == 0
