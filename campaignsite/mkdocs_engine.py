@@ -174,6 +174,14 @@ def _init_worker(source_date_epoch: str) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
 
 
+def _result(future, config_file: Path) -> str | None:
+    """A worker's error message; an unexpected exception (a crash, a full disk) becomes one too."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - any crash of a worker fails the build, reported as data
+        return f"{config_file}: the site engine crashed: {type(exc).__name__}: {exc}"
+
+
 def build_sites(config_files: list[Path], stage: Path, jobs: int, source_date_epoch: int) -> None:
     """Build every site with MkDocs in worker processes; the first must finish before the rest
     start (it is the portal's root, whose build empties its output folder)."""
@@ -184,9 +192,9 @@ def build_sites(config_files: list[Path], stage: Path, jobs: int, source_date_ep
     context = get_context("fork")
     with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=_init_worker,
                              initargs=(str(source_date_epoch),)) as pool:
-        errors.append(pool.submit(_build_one, str(first), str(cache_dir)).result())
-        futures = [pool.submit(_build_one, str(path), str(cache_dir)) for path in rest]
-        errors += [future.result() for future in futures]
+        errors.append(_result(pool.submit(_build_one, str(first), str(cache_dir)), first))
+        futures = [(pool.submit(_build_one, str(path), str(cache_dir)), path) for path in rest]
+        errors += [_result(future, path) for future, path in futures]
     errors = [e for e in errors if e]
     if errors:
         raise BuildFailed("\n".join(errors))

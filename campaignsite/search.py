@@ -7,6 +7,7 @@ Each language gets its own index (from `<html lang>`), so a search finds pages i
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +25,11 @@ def index_site(html: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
+    sort_entry(html / "pagefind" / "pagefind-entry.json")
+
+
+def sort_entry(path: Path) -> None:
+    """Pagefind writes its language map in hash order, which changes from run to run; sorted, the
+    same input gives byte-identical output."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
