@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: site test check serve browser clean
+.PHONY: site test check serve browser bench clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ browser:  ## Debian's Chromium for the browser tests (Playwright cannot download
 
 test: $(BIN)/.installed node_modules/.installed browser  ## run the whole suite
 	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed  ## build time and memory for a network of 100 campaigns (CAMPAIGNS=n)
+	$(BIN)/python tools/bench.py --campaigns $(or $(CAMPAIGNS),100)
 
 clean:
 	rm -rf site .site.building .site.old $(VENV) node_modules
