@@ -46,7 +46,7 @@ class AgendaPages(PageBuilder):
         return self._(f"event-status:{event.status}") if event.status in STATUS_NOTICE else None
 
     def event_summary(self, url: str, event: Event) -> cx.EventSummary:
-        return cx.EventSummary(href(url, f"events/{event.slug}/"), self.event_title(event), self.when(event),
+        return cx.EventSummary(self.lang, href(url, f"events/{event.slug}/"), self.event_title(event), self.when(event),
                                event.start.isoformat(), self.place(event), event.status, self.status_label(event))
 
     def agenda(self) -> Page:

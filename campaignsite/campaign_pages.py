@@ -44,15 +44,21 @@ class CampaignPages(PageBuilder):
                                  _("municipality") if len(c.municipalities) == 1 else _("municipalities")))
         return tuple(figures)
 
+    def current_phase(self):
+        """The phase going on today; when phases overlap, the one that started last."""
+        going_on = [p for p in self.c.phases if p.start <= self.today <= p.last_day]
+        return going_on[-1] if going_on else None  # phases are sorted by start
+
     def timeline(self) -> tuple[cx.PhaseView, ...]:
         views = []
+        current = self.current_phase()
         for phase in self.c.phases:
-            if phase.last_day < self.today:
-                state = "past"
-            elif phase.start <= self.today:
+            if phase is current:
                 state = "current"
-            else:
+            elif phase.start > self.today:
                 state = "future"
+            else:
+                state = "past" if phase.last_day < self.today else "ongoing"
             dates = self.fmt.date(phase.start) if not phase.end or phase.end == phase.start else \
                 self._("%(start)s to %(end)s", start=self.fmt.date(phase.start), end=self.fmt.date(phase.end))
             views.append(cx.PhaseView(self._(f"phase:{phase.id}"), dates, state, phase.start.isoformat()))
@@ -152,6 +158,8 @@ class CampaignPages(PageBuilder):
         return cx.Money(self.fmt.money(funding.goal), self.fmt.money(funding.raised), funding.percent, label, link)
 
     def needs(self, url: str, item: Laureate) -> cx.Needs:
+        if item.status in ("completed", "stopped"):
+            return cx.Needs(None, (), (), ())  # a finished or stopped project asks nothing any more
         money = self.money(url, item)
         if money and item.crowdfunding.raised >= item.crowdfunding.goal:
             money = None  # the goal is met: nothing more to ask

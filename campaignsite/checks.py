@@ -20,7 +20,6 @@ RESERVED_SLUGS = frozenset({"assets", "search", "embed", "nl", "fr", "en", "de",
                             "campaigns", "laureates", "data", "press", "404", "sitemap", "static"})
 SDG_RANGE = range(1, 18)
 CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
-TEXT_FIELDS = (("title",), ("tagline",), ("introduction",))
 # Phase order the calendar must respect: (earlier, later), compared start to start unless noted.
 PHASE_ORDER = (("launch", "start", "call", "start"), ("call", "end", "jury", "start"),
                ("call", "end", "public_vote", "start"))

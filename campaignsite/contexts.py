@@ -52,6 +52,7 @@ class Card:
     """A laureate on the showcase, the home page or an SDG page."""
 
     slug: str
+    lang: str
     href: str
     title: str
     summary: str
@@ -75,7 +76,8 @@ class PartnerView:
 
 @dataclass(frozen=True)
 class PhaseView:
-    """A phase on the timeline; `state` is past, current or future relative to the build's today."""
+    """A phase on the timeline; `state` is past, ongoing (overlapping the current one), current or
+    future relative to the build's today."""
 
     label: str
     dates: str
@@ -183,8 +185,9 @@ class CallContext:
 
 @dataclass(frozen=True)
 class CampaignCard:
-    """A campaign on the portal home."""
+    """A campaign on the portal home, in `lang` (the visitor's language when the campaign has it)."""
 
+    lang: str
     href: str
     title: str
     tagline: str
@@ -338,6 +341,7 @@ class HelpContext:
 
 @dataclass(frozen=True)
 class EventSummary:
+    lang: str
     href: str
     title: str
     when: str

@@ -83,7 +83,7 @@ class PageBuilder:
         category = next((c for c in self.c.budget.categories if c.id == laureate.category), None) \
             if self.c.budget else None
         return cx.Card(
-            slug=laureate.slug, href=href(url, f"laureates/{laureate.slug}/"), title=title,
+            slug=laureate.slug, lang=self.lang, href=href(url, f"laureates/{laureate.slug}/"), title=title,
             summary=self.t(laureate.summary), holder=laureate.holder,
             image=self.image(url, laureate.image, self._("Photo of the project %(title)s", title=title),
                              laureate.image_credit),

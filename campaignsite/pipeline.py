@@ -42,16 +42,21 @@ class BuildResult:
     pages: int
 
 
-def build(config: BuildConfig) -> BuildResult:
-    """Build the network under `config.root` into `config.output`, or raise without touching it."""
+def validate(root: Path) -> tuple[list, checks.CheckedNetwork]:
+    """Load and check every file under `root`; raise ValidationFailed with every problem found."""
     problems = []
-    network_files = load.load_network(config.root, problems)
-    content_files = load.load_content(config.root, problems)
-
+    network_files = load.load_network(root, problems)
+    content_files = load.load_content(root, problems)
     checked = [checks.validate_campaign(files, problems) for files in network_files]
     checked_network = checks.validate_network(content_files, checked, problems)
     if problems:
         raise ValidationFailed(problems)
+    return checked, checked_network
+
+
+def build(config: BuildConfig) -> BuildResult:
+    """Build the network under `config.root` into `config.output`, or raise without touching it."""
+    checked, checked_network = validate(config.root)
 
     campaigns = tuple(model.build_campaign(item) for item in checked)
     network = model.build_network(checked_network, campaigns)
@@ -89,9 +94,10 @@ def shared_files(network, specs) -> tuple[list[tuple[str, str]], list[tuple[str,
     files: list[tuple[str, str]] = []
     copies: list[tuple[str, Path]] = []
     for campaign in network.campaigns:
-        target = f"{campaign.default_language}/"
+        lang = campaign.default_language
         files.append((f"{campaign.slug}/index.html",
-                      sites.redirect_html(target, html.escape(campaign.title[campaign.default_language]))))
+                      sites.redirect_html(f"{lang}/", html.escape(f"{campaign.base_url}{lang}/"),
+                                          html.escape(campaign.title[lang]), lang)))
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
         media = campaign.folder / "media"
         copies += [(f"{campaign.slug}/media/{path.name}", path)

@@ -56,7 +56,7 @@ class PortalPages:
         if c.laureates:
             figures.append(cx.Figure(self.fmt.money(c.granted), self._("granted")))
         return cx.CampaignCard(
-            href=self.campaign_href(url, c), title=c.title[lang], tagline=c.tagline[lang],
+            lang=lang, href=self.campaign_href(url, c), title=c.title[lang], tagline=c.tagline[lang],
             municipalities=names, region=" ".join(regions),
             region_label=", ".join(self._(f"region:{r}") for r in regions),
             languages=", ".join(LANGUAGE_NAMES[code] for code in c.languages), language_codes=" ".join(c.languages),

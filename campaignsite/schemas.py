@@ -137,7 +137,7 @@ def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     if error.instance is None or (error.instance == "" and validator == "minLength"):
         return Problem(doc.rel, line, field, f"is empty: expected {_expected_type(error)}: {expected}",
                        "missing-value")
-    if validator == "enum" and error.validator_value == list(LANGUAGES):
+    if validator == "enum" and set(error.validator_value) == set(LANGUAGES):
         return Problem(doc.rel, line, field, f"{value} is not a language: expected {', '.join(LANGUAGES)}",
                        "unknown-language")
     if validator == "enum":
@@ -180,8 +180,8 @@ def _expected_type_of(node: dict) -> str:
 
 def kind_of(value) -> str:
     """What a YAML value is, in words: 'a text', 'a list', ..."""
-    for types, word in ((bool, "true/false"), (int, "a whole number"), (float, "a number"), (str, "a text"),
-                        (dict, "a mapping"), (list, "a list")):
+    for types, word in ((type(None), "empty"), (bool, "true/false"), (int, "a whole number"), (float, "a number"),
+                        (str, "a text"), (dict, "a mapping"), (list, "a list")):
         if isinstance(value, types):
             return word
     return f"a {type(value).__name__}"
@@ -302,7 +302,11 @@ def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
                         f"({', '.join(expected)})", "wrong-delimiter")]
     problems = []
     seen = set()
-    for name in table.header:
+    for column, name in enumerate(table.header, start=1):
+        if not name:
+            problems.append(Problem(table.rel, line, "", f"column {column} has no name: remove the extra ',' or "
+                                    "name the column", "unknown-column"))
+            continue
         if name in seen:
             problems.append(Problem(table.rel, line, printable(name), "is a column name used twice",
                                     "duplicate-column"))
@@ -344,7 +348,7 @@ def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Probl
     if kind == "unique-error":
         code = "duplicate-slug" if name == "slug" else "duplicate-value"
         return [Problem(table.rel, line, name, f"{shown} is used twice{_first_line(table, error.note)}", code)]
-    return [Problem(table.rel, line, name, f"{error.title}: {error.note}", kind)]
+    return [Problem(table.rel, line, name, printable(f"{error.title}: {error.note}"), kind)]
 
 
 def _first_line(table: CsvText, note: str) -> str:

@@ -111,11 +111,11 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
     return sites
 
 
-def redirect_html(target: str, title: str) -> str:
+def redirect_html(target: str, canonical: str, title: str, lang: str) -> str:
     """A page that sends visitors on to `target` (relative), without script."""
-    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    return (f"<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{title}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-            f"<link rel=\"canonical\" href=\"{target}\">\n</head>\n<body>\n"
+            f"<link rel=\"canonical\" href=\"{canonical}\">\n</head>\n<body>\n"
             f"<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n")
 
 

@@ -165,6 +165,15 @@ class RequestRecorder:
     def hosts(self) -> set[str]:
         return {urlsplit(url).hostname or "" for _, url in self.requests if not self.is_local(url)}
 
+    def wait_for_host(self, page, host: str, timeout_ms: int = 5000) -> None:
+        """Wait until a request to `host` has been seen (Playwright's own waits for "networkidle"
+        return at once when the page was idle before)."""
+        for _ in range(timeout_ms // 50):
+            if host in self.hosts():
+                return
+            page.wait_for_timeout(50)
+        raise AssertionError(f"no request to {host} within {timeout_ms} ms; saw {self.foreign()}")
+
     def clear(self) -> None:
         self.requests.clear()
         self.aborted.clear()

@@ -43,3 +43,12 @@ def test_no_axe_violations_on_mobile_with_menu_open(page, fixture_url):
     page.locator(".md-nav--primary").wait_for(state="visible")
     violations = run_axe(page)
     assert not violations, format_violations(page.url + " (375px, menu open)", violations)
+
+
+def test_no_axe_violations_in_network_search_results(page, example_url):
+    """The portal's search (Pagefind) draws its form and results with script: check them drawn."""
+    page.goto(example_url + "/search/", wait_until="load")
+    page.locator(".pagefind-ui__search-input").fill("repair")
+    page.locator(".pagefind-ui__result").first.wait_for()
+    violations = run_axe(page)
+    assert not violations, format_violations(page.url + " (results for 'repair')", violations)

@@ -1,0 +1,569 @@
+"""What the output tests share: built HTML read as a tree with CSS selectors, the source data they
+compare it with, and the mapping from the sites' links and public addresses to files on disk.
+
+`parse(path)` reads a page with Python's html.parser into `Element`s answering `select(css)` for
+the selectors these tests use (tag, .class, #id, [attr], [attr=v], [attr~=v], [attr^=v], [attr$=v],
+[attr*=v], descendant and `>` child combinators, comma lists); see datasette/tests/test_html.py for
+the habit. `load_network(root)` reads campaigns/ and content/network.yml as plain YAML and CSV, so
+the tests compare the sites with the data, never with the generator's own model.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+import yaml
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 22)  # the day conftest.py builds the example network for
+BRUSSELS = ZoneInfo("Europe/Brussels")
+LOCALE_DIR = ROOT / "campaignsite" / "locale"
+
+# --- A small HTML tree ---------------------------------------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+SCOPE_BOUNDARY = {"html", "body", "table", "td", "th", "button", "template"}
+IMPLIED_END = {
+    "li": ({"li"}, {"ul", "ol"}), "dt": ({"dt", "dd"}, {"dl"}), "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr"}, {"thead", "tbody", "tfoot"}), "td": ({"td", "th"}, {"tr"}), "th": ({"td", "th"}, {"tr"}),
+    "option": ({"option"}, {"select", "datalist"}), "p": (set(), set()),
+}
+CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
+            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol",
+            "p", "pre", "section", "table", "ul"}
+
+
+class Element:
+    """An HTML element: tag, attributes (first of duplicates wins), children (elements and text)."""
+
+    __slots__ = ("tag", "attrs", "children", "parent", "line")
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: "Element | None", line: int = 0):
+        self.tag, self.attrs, self.children, self.parent, self.line = tag, attrs, [], parent, line
+
+    def get(self, name: str, default=None):
+        return self.attrs.get(name, default)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    @property
+    def text(self) -> str:
+        """The text inside, whitespace collapsed (no-break spaces kept)."""
+        return " ".join(re.split(r"[ \t\n\r\f]+", self.raw_text)).strip()
+
+    @property
+    def raw_text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.raw_text for c in self.children)
+
+    def iter(self):
+        """Every element below this one, in document order."""
+        for child in self.children:
+            if isinstance(child, Element):
+                yield child
+                yield from child.iter()
+
+    def select(self, css: str) -> list["Element"]:
+        selectors = compile_selector(css)
+        return [el for el in self.iter() if any(_matches(el, parts, len(parts) - 1) for parts in selectors)]
+
+    def select_one(self, css: str) -> "Element | None":
+        found = self.select(css)
+        return found[0] if found else None
+
+    def one(self, css: str) -> "Element":
+        """The single element matching `css`; an AssertionError naming the selector otherwise."""
+        found = self.select(css)
+        assert len(found) == 1, f"expected exactly one {css!r} in {self!r}, found {len(found)}"
+        return found[0]
+
+    def texts(self, css: str) -> list[str]:
+        return [el.text for el in self.select(css)]
+
+    def __repr__(self) -> str:
+        shown = "".join(f' {k}="{v}"' for k, v in self.attrs.items() if k in ("id", "class", "href"))
+        return f"<{self.tag}{shown}> (line {self.line})"
+
+
+class Document(Element):
+    """A parsed file; `path` is where it was read from."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path | None):
+        super().__init__("#document", {}, None)
+        self.path = path
+
+    def __repr__(self) -> str:
+        return str(self.path or "<document>")
+
+    @property
+    def lang(self) -> str | None:
+        html = self.select_one("html")
+        return html.get("lang") if html else None
+
+    @property
+    def content(self) -> Element:
+        """Material's article, holding the page's h1 and our div.cs-page."""
+        return self.one("article.md-content__inner")
+
+    @property
+    def h1(self) -> str:
+        return self.content.one("h1").text
+
+    def meta(self, prop: str) -> str | None:
+        el = self.select_one(f'meta[property="{prop}"]') or self.select_one(f'meta[name="{prop}"]')
+        return el.get("content") if el else None
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self, document: Document):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[Element] = [document]
+
+    def _element(self, tag: str, attrs) -> Element:
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            values.setdefault(name, value if value is not None else "")
+        el = Element(tag, values, self.stack[-1], self.getpos()[0])
+        self.stack[-1].children.append(el)
+        return el
+
+    def handle_starttag(self, tag, attrs):
+        self._close_implied(tag)
+        el = self._element(tag, attrs)
+        if tag not in VOID:
+            self.stack.append(el)
+
+    def _close_implied(self, tag: str) -> None:
+        # HTML's optional end tags: a new <li> ends the open one, a block ends an open <p>...
+        closes, scope = IMPLIED_END.get(tag, (set(), set()))
+        if tag in CLOSES_P:
+            closes, scope = closes | {"p"}, scope | SCOPE_BOUNDARY
+        for index in range(len(self.stack) - 1, 0, -1):
+            name = self.stack[index].tag
+            if name in closes:
+                del self.stack[index:]
+                return
+            if name in scope or name in SCOPE_BOUNDARY:
+                return
+
+    def handle_startendtag(self, tag, attrs):
+        self._element(tag, attrs)
+
+    def handle_endtag(self, tag):
+        # Close up to the matching open element; a stray end tag is ignored, as browsers do.
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse_html(text: str, path: Path | None = None) -> Document:
+    document = Document(path)
+    builder = _TreeBuilder(document)
+    builder.feed(text)
+    builder.close()
+    return document
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(path: Path) -> Document:
+    """The page at `path`, parsed once per test run."""
+    return parse_html(Path(path).read_text(encoding="utf-8"), Path(path))
+
+
+# --- CSS selectors (the subset above) ------------------------------------------------------------
+
+_IDENT = r"-?[_a-zA-Z][\w-]*"
+_TOKEN = re.compile(rf"""
+    (?P<space>\s*(?P<comb>[>,])\s*|\s+)
+  | (?P<tag>{_IDENT}|\*)
+  | \.(?P<cls>{_IDENT})
+  | \#(?P<id>[\w-]+)
+  | \[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[~^$*|]?=)\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\]\s]+))\s*)?\]
+""", re.X)
+
+
+@dataclass
+class _Compound:
+    tag: str | None = None
+    tests: list = field(default_factory=list)
+
+    def match(self, el: Element) -> bool:
+        return (self.tag is None or el.tag == self.tag) and all(test(el) for test in self.tests)
+
+
+def _attr_test(name: str, op: str | None, value: str | None):
+    def test(el: Element) -> bool:
+        have = el.attrs.get(name)
+        if have is None:
+            return False
+        if op is None:
+            return True
+        if op == "=":
+            return have == value
+        if op == "~=":
+            return value in have.split()
+        if op == "^=":
+            return bool(value) and have.startswith(value)
+        if op == "$=":
+            return bool(value) and have.endswith(value)
+        if op == "*=":
+            return bool(value) and value in have
+        return have == value or have.startswith(value + "-")  # |=
+    return test
+
+
+@functools.lru_cache(maxsize=512)
+def compile_selector(css: str) -> list[list[tuple[str, _Compound]]]:
+    """One [(combinator to the left, compound), ...] per comma-separated selector; ValueError on
+    anything outside the supported subset, so a typo never silently matches nothing."""
+    selectors: list[list[tuple[str, _Compound]]] = []
+    parts: list[tuple[str, _Compound]] = []
+    current: _Compound | None = None
+    comb, pending, pos = " ", " ", 0
+    css = css.strip()
+    while pos < len(css):
+        m = _TOKEN.match(css, pos)
+        if not m or m.end() == pos:
+            raise ValueError(f"unsupported CSS selector {css!r} at {css[pos:]!r}")
+        pos = m.end()
+        if m.group("space") is not None:
+            if current is not None:
+                parts.append((comb, current))
+                current, pending = None, " "
+            if m.group("comb") == ",":
+                selectors.append(parts)
+                parts = []
+            elif m.group("comb") == ">":
+                pending = ">"
+            continue
+        if current is None:
+            current, comb = _Compound(), pending
+        if m.group("tag"):
+            current.tag = None if m.group("tag") == "*" else m.group("tag").lower()
+        elif m.group("cls"):
+            current.tests.append(lambda el, c=m.group("cls"): c in el.classes)
+        elif m.group("id"):
+            current.tests.append(lambda el, i=m.group("id"): el.attrs.get("id") == i)
+        else:
+            value = next((v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None), None)
+            current.tests.append(_attr_test(m.group("attr"), m.group("op"), value))
+    if current is not None:
+        parts.append((comb, current))
+    selectors.append(parts)
+    if any(not parts for parts in selectors):
+        raise ValueError(f"empty selector in {css!r}")
+    return selectors
+
+
+def _matches(el: Element, parts, index: int) -> bool:
+    comb, compound = parts[index]
+    if not compound.match(el):
+        return False
+    if index == 0:
+        return True
+    parent = el.parent
+    if comb == ">":
+        return parent is not None and parent.tag != "#document" and _matches(parent, parts, index - 1)
+    while parent is not None and parent.tag != "#document":
+        if _matches(parent, parts, index - 1):
+            return True
+        parent = parent.parent
+    return False
+
+
+# --- Files, links and public addresses -----------------------------------------------------------
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def site_rel(site: Path, path: Path) -> str:
+    return path.relative_to(site).as_posix()
+
+
+def is_relative_link(url: str) -> bool:
+    """A link to a file of the site itself (not http:, mailto:, tel:, data:, javascript:, //host)."""
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc and bool(url.strip())
+
+
+def resolve_link(site: Path, page: Path, url: str) -> tuple[Path, str]:
+    """(file the relative `url` on `page` leads to, fragment); a directory URL leads to its index.html."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if not path:
+        return page, parts.fragment
+    base = site if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/")).resolve() if path.startswith("/") else (base / path).resolve()
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def element_ids(document: Document) -> set[str]:
+    ids = set()
+    for el in document.iter():
+        if "id" in el.attrs:
+            ids.add(el.attrs["id"])
+        if el.tag == "a" and "name" in el.attrs:
+            ids.add(el.attrs["name"])
+    return ids
+
+
+# --- The data ------------------------------------------------------------------------------------
+
+def text_in(value, lang: str) -> str | None:
+    """A per-language YAML text (mapping) or a plain string, in `lang`."""
+    if isinstance(value, dict):
+        return value.get(lang)
+    return value
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def split_list(cell: str | None) -> list[str]:
+    return [item.strip() for item in (cell or "").split(";") if item.strip()]
+
+
+def as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def local_datetime(cell: str) -> dt.datetime:
+    """An events.csv time ("YYYY-MM-DD HH:MM", Brussels time) as an aware datetime."""
+    return dt.datetime.strptime(cell.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=BRUSSELS)
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---"):
+        return yaml.safe_load(text.split("---", 2)[1]) or {}
+    return {}
+
+
+@dataclass
+class Campaign:
+    """One campaign's source data, read as an editor wrote it."""
+
+    slug: str
+    folder: Path
+    config: dict
+    laureates: list[dict[str, str]]
+    events: list[dict[str, str]]
+    updates: list[dict[str, str]]
+    actions: list[dict[str, str]]
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.config["languages"])
+
+    @property
+    def base_url(self) -> str:
+        return self.config["base_url"]
+
+    def title(self, lang: str) -> str:
+        return text_in(self.config["title"], lang)
+
+    def url(self, lang: str, rel: str = "") -> str:
+        """The public address of page `rel` ("laureates/x/") of this campaign's `lang` site."""
+        return f"{self.base_url}{lang}/{rel}"
+
+    def site(self, output: Path, lang: str) -> Path:
+        return output / self.slug / lang
+
+    def phases(self) -> list[tuple[str, dt.date, dt.date]]:
+        """(id, start, last day) of each phase; a phase without an end lasts one day."""
+        result = []
+        for pid, spec in self.config["phases"].items():
+            start = as_date(spec["start"])
+            result.append((pid, start, as_date(spec["end"]) if spec.get("end") else start))
+        return result
+
+    def news(self, lang: str) -> dict[str, dict]:
+        """slug -> front matter of each news post in `lang`."""
+        return {path.name[: -len(f".{lang}.md")]: front_matter(path)
+                for path in sorted((self.folder / "news").glob(f"*.{lang}.md"))}
+
+    def needs(self, row: dict[str, str], kind: str, lang: str) -> list[str]:
+        return split_list(row.get(f"needs_{kind}_{lang}"))
+
+
+@dataclass
+class Network:
+    root: Path
+    config: dict
+    campaigns: list[Campaign]
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.config["languages"])
+
+    @property
+    def base_url(self) -> str:
+        return self.config["base_url"]
+
+    def portal_site(self, output: Path, lang: str) -> Path:
+        """The portal's default language is at the root, the others in <lang>/."""
+        return output if lang == self.languages[0] else output / lang
+
+    def campaign(self, slug: str) -> Campaign:
+        return next(c for c in self.campaigns if c.slug == slug)
+
+    def sites(self, output: Path) -> list[tuple[Path, str, Campaign | None]]:
+        """(folder, language, campaign or None for the portal) of every site of the network."""
+        found = [(self.portal_site(output, lang), lang, None) for lang in self.languages]
+        return found + [(c.site(output, lang), lang, c) for c in self.campaigns for lang in c.languages]
+
+    def public_file(self, output: Path, url: str) -> Path | None:
+        """The file under `output` serving public address `url`; None if no base address matches."""
+        bases = sorted([(c.base_url, output / c.slug) for c in self.campaigns] + [(self.base_url, output)],
+                       key=lambda item: -len(item[0]))
+        address = url.split("#", 1)[0].split("?", 1)[0]
+        for base, folder in bases:
+            if address.startswith(base):
+                rel = unquote(address[len(base):])
+                target = folder / rel
+                return target / "index.html" if not rel or rel.endswith("/") or target.is_dir() else target
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def load_network(root: Path = ROOT) -> Network:
+    campaigns = []
+    for folder in sorted((root / "campaigns").iterdir()):
+        if not (folder / "campaign.yml").is_file():
+            continue
+        config = yaml.safe_load((folder / "campaign.yml").read_text(encoding="utf-8"))
+        campaigns.append(Campaign(folder.name, folder, config, read_csv(folder / "laureates.csv"),
+                                  read_csv(folder / "events.csv"), read_csv(folder / "updates.csv"),
+                                  read_csv(folder / "actions.csv")))
+    config = yaml.safe_load((root / "content" / "network.yml").read_text(encoding="utf-8"))
+    return Network(root, config, campaigns)
+
+
+@functools.lru_cache(maxsize=1)
+def sdg_goals() -> dict[int, dict[str, str]]:
+    """goal number -> row of data/sdg_goals.csv (colour, title_<lang>)."""
+    return {int(row["goal"]): row for row in read_csv(ROOT / "data" / "sdg_goals.csv")}
+
+
+def private_columns() -> dict[str, set[str]]:
+    """Table name -> columns its schema in data/schemas marks `x-private` (never published)."""
+    result = {}
+    for path in sorted((ROOT / "data" / "schemas").glob("*.schema.json")):
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        names = {f["name"] for f in descriptor.get("fields", []) if f.get("x-private")}
+        if names:
+            result[path.name.split(".")[0]] = names
+    return result
+
+
+@functools.lru_cache(maxsize=8)
+def catalogue(lang: str) -> dict[str, str]:
+    """msgid -> msgstr of the interface catalogue for `lang`."""
+    with open(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id}
+
+
+def label(lang: str, msgid: str) -> str:
+    """The interface text a reader of `lang` sees for `msgid` (e.g. a key figure's label)."""
+    return catalogue(lang)[msgid]
+
+
+# --- Colours -------------------------------------------------------------------------------------
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of "#RRGGBB"."""
+    value = colour.strip().lstrip("#")
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2.1 contrast ratio, 1 to 21."""
+    a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def style_vars(el: Element) -> dict[str, str]:
+    """CSS custom properties set in an element's style attribute: {"--sdg-bg": "#FD9D24", ...}."""
+    found = {}
+    for declaration in el.get("style", "").split(";"):
+        if ":" in declaration:
+            name, value = declaration.split(":", 1)
+            if name.strip().startswith("--"):
+                found[name.strip()] = value.strip()
+    return found
+
+
+# --- Everything published ------------------------------------------------------------------------
+
+def published_texts(site: Path):
+    """(path, bytes) of every file under `site`, gzip files (sitemaps, search index) decompressed."""
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                try:
+                    data = gzip.decompress(data)
+                except OSError:
+                    pass
+            yield path, data
+
+
+# --- Building ------------------------------------------------------------------------------------
+
+def build_network(root: Path, output: Path, today: dt.date) -> Path:
+    """Build the network under `root` into `output` as of `today` with the Python API; `output`."""
+    from campaignsite.pipeline import BuildConfig, build
+
+    build(BuildConfig(root=root, output=output, today=today))
+    return output
+
+
+_FIXTURE_BUILDS: dict[tuple[dt.date, Path], Path] = {}
+
+
+def fixture_build(tmp_path_factory, today: dt.date) -> Path:
+    """tests/project.py's network built as of `today`, once per test run and day."""
+    from project import write_project
+
+    key = (today, tmp_path_factory.getbasetemp())
+    if key not in _FIXTURE_BUILDS:
+        folder = tmp_path_factory.mktemp(f"fixture-{today.isoformat()}")
+        _FIXTURE_BUILDS[key] = build_network(write_project(folder / "project"), folder / "site", today)
+    return _FIXTURE_BUILDS[key]
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """{relative path: sha256} of every file under `folder`."""
+    import hashlib
+
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
