@@ -9,6 +9,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from campaignsite import pipeline
+from campaignsite.errors import Problem, ValidationFailed
+
 CAMPAIGN_YML = """\
 title:
   nl: Proximity Demo 2025
@@ -147,3 +150,12 @@ def write_project(root: Path, files: dict[str, str | bytes | None] | None = None
         else:
             path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
     return root
+
+
+def validate(root: Path) -> list[Problem]:
+    """The validation stage alone, as `pipeline.build` runs it: every problem, sorted."""
+    try:
+        pipeline.validate(root)
+    except ValidationFailed as exc:
+        return exc.problems
+    return []

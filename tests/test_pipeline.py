@@ -11,7 +11,7 @@ from campaignsite import mkdocs_engine, render
 from campaignsite.errors import BuildFailed
 from campaignsite.pipeline import BuildConfig, build
 from campaignsite.writer import Writer
-from tests.project import write_project
+from project import write_project
 
 TODAY = dt.date(2025, 3, 1)
 

@@ -19,11 +19,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaignsite import checks, load
-from campaignsite import pipeline
+from campaignsite import load
 from campaignsite.errors import Problem, ValidationFailed
 from campaignsite.pipeline import BuildConfig, build
-from project import default_files, write_project
+from project import default_files, validate, write_project
 
 C = "campaigns/demo-2025"
 YAML_FILES = (f"{C}/campaign.yml", "content/network.yml")
@@ -123,15 +122,6 @@ def byte_mutations(draw):
 
 
 mutations = yaml_mutations() | csv_mutations() | byte_mutations()
-
-
-def validate(root: Path) -> list[Problem]:
-    """The validation stage alone, as `pipeline.build` runs it: every problem, sorted."""
-    try:
-        pipeline.validate(root)
-    except ValidationFailed as exc:
-        return exc.problems
-    return []
 
 
 def assert_well_formed(problem: Problem, root: Path) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from campaignsite.pipeline import BuildConfig, build
-from tests.project import LAUREATES_HEADER, default_files, write_project
+from project import LAUREATES_HEADER, default_files, write_project
 
 XSS = '<script>alert(1);window.__pwned=1</script>'
 IMG = '<img src=x onerror="alert(2);window.__pwned=1">'

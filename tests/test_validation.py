@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite import checks, load
-from campaignsite import pipeline
+from campaignsite import load
 from campaignsite.errors import Problem, ValidationFailed
 from campaignsite.pipeline import BuildConfig, build
-from project import CAMPAIGN_YML, LAUREATES_CSV, NETWORK_YML, UPDATES_CSV, default_files, write_project
+from project import CAMPAIGN_YML, LAUREATES_CSV, NETWORK_YML, UPDATES_CSV, default_files, validate, write_project
 
 C = "campaigns/demo-2025"
 YML, LAUREATES, EVENTS, UPDATES = f"{C}/campaign.yml", f"{C}/laureates.csv", f"{C}/events.csv", f"{C}/updates.csv"
@@ -244,15 +243,6 @@ def where(problems: list[Problem]) -> set[tuple]:
 def tree_digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def validate(root: Path) -> list[Problem]:
-    """The validation stage alone, as `pipeline.build` runs it: every problem, sorted."""
-    try:
-        pipeline.validate(root)
-    except ValidationFailed as exc:
-        return exc.problems
-    return []
 
 
 def test_corpus_is_large_enough():
