@@ -1,0 +1,61 @@
+"""What a visitor does with the showcase filter and the video facade, in Chromium."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def laureate_rows(campaign: str) -> list[dict]:
+    with open(ROOT / "campaigns" / campaign / "laureates.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_filter_the_showcase_by_an_sdg(example_url, page):
+    rows = laureate_rows("gent-2024")
+    goal = "13"
+    expected = sorted(r["title_nl"] for r in rows if goal in r["sdgs"].split(";"))
+    assert 0 < len(expected) < len(rows), "pick a goal that some but not all projects serve"
+    page.goto(f"{example_url}/gent-2024/nl/laureates/")
+    cards = page.locator("[data-cs-cards] .cs-card")
+    assert cards.count() == len(rows)
+    page.get_by_role("combobox", name="Doel").select_option(goal)
+    visible = sorted(page.locator("[data-cs-cards] .cs-card:visible .cs-card__title").all_inner_texts())
+    assert visible == expected
+    assert page.locator("[data-cs-count]").inner_text() == f"{len(expected)} van {len(rows)} projecten getoond"
+    page.get_by_role("combobox", name="Doel").select_option("")
+    assert page.locator("[data-cs-cards] .cs-card:visible").count() == len(rows)
+
+
+def test_without_javascript_the_showcase_links_to_the_sdg_pages(browser, example_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{example_url}/gent-2024/nl/laureates/")
+    assert page.locator("form[data-cs-filter]").is_hidden()
+    link = page.locator(".cs-sdg-nav a.cs-sdg", has_text="Klimaatactie")
+    link.click()
+    assert page.url.endswith("/gent-2024/nl/sdg/13/")
+    expected = sorted(r["title_nl"] for r in laureate_rows("gent-2024") if "13" in r["sdgs"].split(";"))
+    assert sorted(page.locator(".cs-card__title").all_inner_texts()) == expected
+    context.close()
+
+
+def test_video_host_is_contacted_only_after_a_click(example_url, page):
+    rows = [r for r in laureate_rows("gent-2024") if r["video_url"]]
+    assert rows, "the example network should have a project with a video"
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{example_url}/gent-2024/nl/laureates/{rows[0]['slug']}/")
+    page.wait_for_load_state("networkidle")
+    own = urlsplit(example_url).netloc
+    assert [u for u in requests if urlsplit(u).netloc != own] == [], "nothing may leave the site before the click"
+    page.locator(".cs-video button").click()
+    frame = page.locator("iframe.cs-video__frame")
+    frame.wait_for(state="attached")
+    page.wait_for_timeout(500)
+    outside = {urlsplit(u).netloc for u in requests if urlsplit(u).netloc != own}
+    assert outside and outside <= {"www.youtube-nocookie.com", "player.vimeo.com"}, outside
+    assert frame.get_attribute("title")
