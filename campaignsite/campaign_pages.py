@@ -245,16 +245,15 @@ class CampaignPages(PageBuilder):
         _ = self._
 
         def context(url: str) -> cx.HelpContext:
-            groups = []
             ordered = sorted(self.c.laureates, key=lambda i: self.t(i.title))
-            money = tuple(cx.HelpItem(cx.Link(self.t(i.title), href(url, f"laureates/{i.slug}/#help")), "",
-                                      self.needs(url, i).money) for i in ordered if self.needs(url, i).money)
-            groups.append(cx.HelpGroup("money", _("Money"), _("Give to a crowdfunding."), money))
+            asks = [(i, cx.Link(self.t(i.title), href(url, f"laureates/{i.slug}/#help")), self.needs(url, i))
+                    for i in ordered]
+            groups = [cx.HelpGroup("money", _("Money"), _("Give to a crowdfunding."),
+                                   tuple(cx.HelpItem(link, "", needs.money) for _i, link, needs in asks if needs.money))]
             for kind, title, intro in (("materials", _("Materials"), _("Lend or give what a project needs.")),
                                        ("skills", _("Skills"), _("Share what you know how to do.")),
                                        ("volunteers", _("Time"), _("Lend a hand."))):
-                items = tuple(cx.HelpItem(cx.Link(self.t(i.title), href(url, f"laureates/{i.slug}/#help")), need)
-                              for i in ordered for need in i.needs[kind].get(self.lang, ()))
+                items = tuple(cx.HelpItem(link, need) for _i, link, needs in asks for need in getattr(needs, kind))
                 groups.append(cx.HelpGroup(kind, title, intro, items))
             return cx.HelpContext(self.site(url), _("How can I help?"),
                                   _("The projects need more than money. Every open need, by kind:"),

@@ -253,12 +253,13 @@ def test_sdg_pages_list_exactly_the_projects_with_that_goal(site, c, lang):
 @pytest.mark.parametrize("c, lang", CAMPAIGN_SITES)
 def test_help_page_lists_every_open_need(site, c, lang):
     """Materials, skills and time from laureates.csv, item by item; money wherever a crowdfunding
-    has not reached its goal."""
+    has not reached its goal. A completed or stopped project asks for nothing any more."""
     doc, fmt = page(site, c, lang, "help"), Formatter(lang)
     title = {r["slug"]: r[f"title_{lang}"] for r in c.laureates}
+    asking = [r for r in c.laureates if r["status"] not in ("completed", "stopped")]
     problems = []
     for kind in ("materials", "skills", "volunteers"):
-        expected = Counter((r["slug"], item) for r in c.laureates for item in c.needs(r, kind, lang))
+        expected = Counter((r["slug"], item) for r in asking for item in c.needs(r, kind, lang))
         shown = Counter()
         for li in doc.select(f'section[data-need="{kind}"] .cs-needs > li'):
             slug = laureate_slug(site, doc, li.one("a").get("href"))
@@ -267,7 +268,7 @@ def test_help_page_lists_every_open_need(site, c, lang):
             problems.append(f"{kind}: {slug}: {item!r} from laureates.csv is not listed")
         for (slug, item), count in (shown - expected).items():
             problems.append(f"{kind}: {slug}: {item!r} is listed but not in laureates.csv")
-    open_money = {r["slug"]: r for r in c.laureates if r.get("crowdfunding_goal")
+    open_money = {r["slug"]: r for r in asking if r.get("crowdfunding_goal")
                   and int(r.get("crowdfunding_raised") or 0) < int(r["crowdfunding_goal"])}
     shown_money = {}
     for li in doc.select('section[data-need="money"] .cs-needs > li'):
@@ -493,7 +494,8 @@ def test_language_and_alternates_lead_to_the_same_page(site, c, lang):
 
 
 def test_share_images_and_canonical_addresses_exist(site):
-    """og:image is an absolute URL of a published file; og:url and the canonical link name the page itself."""
+    """og:image is an absolute URL of a published file; og:url and the canonical link name the page itself
+    (for a page that redirects, the page it sends visitors on to)."""
     problems = []
     for path in html_files(site):
         doc, rel = parse(path), site_rel(site, path)
@@ -506,7 +508,12 @@ def test_share_images_and_canonical_addresses_exist(site):
         for what, url in (("og:url", doc.meta("og:url")), ("canonical", canonical.get("href") if canonical else None)):
             if url is None or path.name == "404.html" or not url.startswith("http"):
                 continue
-            if NETWORK.public_file(site, url) != path:
+            refresh = doc.select_one('meta[http-equiv="refresh"]')
+            expected = path
+            if refresh is not None:
+                target = refresh.get("content").split("url=", 1)[1]
+                expected = (path.parent / target / "index.html").resolve()
+            if NETWORK.public_file(site, url) != expected:
                 problems.append(f"{rel}: {what} {url} is not this page")
     fail_if(problems, "share images and addresses")
 
