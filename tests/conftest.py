@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import get_samples, sample_id
+from browser_support import get_samples, keep_local, sample_id
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,20 +216,12 @@ def browser():
         browser.close()
 
 
-def _keep_local(route):
-    # Nothing leaves the machine, whatever a page asks for: test_privacy.py records such requests.
-    if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
-        route.continue_()
-    else:
-        route.abort("blockedbyclient")
-
-
 @pytest.fixture
 def browser_context(browser):
     """A fresh browser context (no cookies, no storage) per test; requests to other hosts are aborted."""
     context = browser.new_context(locale="nl-BE", timezone_id="Europe/Brussels")
-    context.set_default_timeout(10_000)
-    context.route("**/*", _keep_local)
+    context.set_default_timeout(20_000)
+    context.route("**/*", keep_local)
     yield context
     context.close()
 

@@ -77,8 +77,7 @@ def test_campaign_home_shows_title_figures_and_laureates(page, sample_url, sampl
     assert figures.count() >= 1 and figures.first.is_visible()
     for i in range(figures.count()):
         assert text(figures.nth(i).locator("dt")) and text(figures.nth(i).locator("dd")), "a figure has a label and a value"
-    laureates = sample_root / site_sample.path.lstrip("/") / "laureates"
-    if any(p.is_dir() for p in laureates.iterdir()) if laureates.is_dir() else False:
+    if any((sample_root / site_sample.path.lstrip("/")).glob("laureates/*/index.html")):
         cards = page.locator(".cs-cards .cs-card")
         assert cards.count() >= 1, "the home features laureates"
         assert cards.first.locator(".cs-card__title a").is_visible()

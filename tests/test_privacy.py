@@ -32,7 +32,7 @@ VIDEO_HOST = "www.youtube-nocookie.com"
 def recorded(browser):
     """(page, recorder): a fresh browser context whose every request is recorded."""
     context = browser.new_context(locale="nl-BE", timezone_id="Europe/Brussels")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     recorder = RequestRecorder(origin="").attach(context)
     yield context.new_page(), recorder
     context.close()
