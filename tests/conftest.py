@@ -27,6 +27,9 @@ from browser_support import get_samples, keep_local, sample_id
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
+# The network the sweeps check: the example in this repository, or your own with
+# CAMPAIGNSITE_ROOT=/path/to/network (a folder with campaigns/ and content/), see README.
+EXAMPLE_ROOT = Path(os.environ.get("CAMPAIGNSITE_ROOT") or ROOT).resolve()
 TODAY = "2026-11-22"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -80,7 +83,7 @@ def _build_once(folder: Path, name: str) -> Path | NetworkBuildFailed:
     output, failed = folder / "site", folder / "build-failed.txt"
     with file_lock(folder.parent / f"network-{name}.lock"):
         if not (output / "index.html").is_file() and not failed.is_file():
-            root = ROOT if name == "example" else write_project(folder / "project")
+            root = EXAMPLE_ROOT if name == "example" else write_project(folder / "project")
             done = subprocess.run(
                 [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY,
                  "--output", str(output)], capture_output=True, text=True, cwd=ROOT)
@@ -209,7 +212,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs it")
+        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs it", pytrace=False)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
