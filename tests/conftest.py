@@ -152,6 +152,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that moves on drops connections mid-response; that is no error of the site."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def serve():
     """serve(folder) -> "http://127.0.0.1:<port>": a static server for `folder`, one per folder,
@@ -161,7 +171,7 @@ def serve():
     def start(folder: Path) -> str:
         if folder not in servers:
             handler = functools.partial(_QuietHandler, directory=str(folder))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            server = _QuietServer(("127.0.0.1", 0), handler)
             server.daemon_threads = True
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers[folder] = server
