@@ -65,7 +65,8 @@ def constraints(field: dict) -> str:
     return "; ".join(str(p) for p in parts)
 
 
-def main() -> None:
+def render() -> str:
+    """The whole data dictionary as Markdown."""
     out = [INTRO]
     for name, title in (("campaign", "campaigns/<slug>/campaign.yml"), ("network", "content/network.yml")):
         schema = json_schema(name)
@@ -77,7 +78,11 @@ def main() -> None:
         rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
                  f["description"]) for f in descriptor["fields"]]
         out += table(("column", "required", "type and rules", "description"), rows) + [""]
-    (ROOT / "DATA.md").write_text("\n".join(out), encoding="utf-8")
+    return "\n".join(out)
+
+
+def main() -> None:
+    (ROOT / "DATA.md").write_text(render(), encoding="utf-8")
     print("DATA.md written")
 
 
