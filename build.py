@@ -11,12 +11,12 @@ import traceback
 from pathlib import Path
 
 from campaignsite.errors import BuildFailed, CampaignSiteError, ValidationFailed
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.pipeline import BuildConfig, build, validate
 
 ROOT = Path(__file__).resolve().parent
 
 
-def get_today(option: str | None) -> dt.date:
+def get_today(option: str | None) -> dt.date | None:
     """The build's "today": --today, else SOURCE_DATE_EPOCH; never the clock, so builds reproduce."""
     if option:
         try:
@@ -29,7 +29,14 @@ def get_today(option: str | None) -> dt.date:
             return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
         except ValueError:
             raise SystemExit(f"build.py: SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds")
-    raise SystemExit("build.py: say which day the site is built for: --today YYYY-MM-DD or SOURCE_DATE_EPOCH")
+    return None
+
+
+def report(problems) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,15 +50,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="show a traceback on failure")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    config = BuildConfig(root=root, output=(args.output or root / "site").resolve(), today=get_today(args.today),
+    today = get_today(args.today)
+    if today is None:
+        # Mistakes in the data come first: an editor who forgot --today still learns what to fix.
+        try:
+            validate(root)
+        except ValidationFailed as exc:
+            return report(exc.problems)
+        print("build.py: say which day the site is built for: --today YYYY-MM-DD or SOURCE_DATE_EPOCH",
+              file=sys.stderr)
+        return 2
+    config = BuildConfig(root=root, output=(args.output or root / "site").resolve(), today=today,
                          jobs=args.jobs, check_only=args.check)
     try:
         result = build(config)
     except ValidationFailed as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
-        return 1
+        return report(exc.problems)
     except CampaignSiteError as exc:
         if args.verbose:
             traceback.print_exc()

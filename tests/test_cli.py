@@ -104,3 +104,14 @@ def test_missing_folders_are_problems_not_tracebacks(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].endswith("[missing-file]")
+
+
+def test_data_problems_come_before_the_missing_today(tmp_path):
+    """An editor who runs plain `python build.py` on broken data learns what to fix in the data."""
+    write_project(tmp_path, {"campaigns/demo-2025/laureates.csv": LAUREATES_CSV.replace(",2;11,", ",18,")})
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    result = run("--root", str(tmp_path), env=env)
+    assert result.returncode == 1
+    assert "laureates.csv:" in result.stderr and "sdgs: '18' is not an SDG (1-17) [unknown-sdg]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
