@@ -99,10 +99,10 @@ class CampaignPages(PageBuilder):
                          in_nav=True)
 
     def laureate(self, item: Laureate) -> Page:
-        def context(url: str) -> cx.FullLaureateContext:
+        def context(url: str) -> cx.LaureateContext:
             card = self.card(url, item)
             description = item.description.get(self.lang)
-            return cx.FullLaureateContext(
+            return cx.LaureateContext(
                 site=self.site(url), title=card.title, summary=card.summary, holder=item.holder,
                 image=card.image, gallery=self.gallery(url, item), description_html=render_markdown(description)
                 if description else "", badges=card.badges, facts=self.laureate_facts(item, card),

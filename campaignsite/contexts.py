@@ -139,20 +139,6 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class LaureateContext:
-    site: Site
-    title: str
-    summary: str
-    holder: str
-    image: Image | None
-    description_html: str
-    badges: tuple[SdgBadge, ...]
-    facts: tuple[Fact, ...]
-    website: str | None
-    showcase: Link
-
-
-@dataclass(frozen=True)
 class JurorView:
     name: str
     kind_label: str
@@ -279,7 +265,7 @@ class Video:
 
 
 @dataclass(frozen=True)
-class FullLaureateContext:
+class LaureateContext:
     site: Site
     title: str
     summary: str

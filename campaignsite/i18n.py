@@ -73,10 +73,6 @@ class Formatter:
         """'5 maart 2024'."""
         return format_date(day, "long", locale=self.locale)
 
-    def short_date(self, day: dt.date) -> str:
-        """'5 mrt. 2024'."""
-        return format_date(day, "medium", locale=self.locale)
-
     def weekday_date(self, day: dt.date) -> str:
         """'dinsdag 5 maart 2024'."""
         return format_date(day, "full", locale=self.locale)
