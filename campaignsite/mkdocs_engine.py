@@ -33,6 +33,25 @@ BASE_CONFIG = ROOT / "mkdocs.yml"
 THEME_DIR = ROOT / "theme"
 FAVICON = "assets/favicon.svg"  # written into every site's docs by the pipeline
 
+# Where mkdocs-material puts things in its pages, for whoever needs to find them (the search
+# indexer, the browser tests). A new engine provides the same keys.
+SELECTORS = {
+    "content": "article.md-content__inner",         # the page's own title and body (indexed by search)
+    "content_area": ".md-content",                 # the column holding the content
+    "title": ".md-content h1",                     # the page's visible title
+    "header": ".md-header",                        # the top bar
+    "skip_link": ".md-skip",                       # "skip to content", the first tab stop
+    "language_button": ".md-select > button",      # opens the language switcher
+    "language_menu": ".md-select__inner",          # the switcher's list
+    "language_link": ".md-select__link",           # one language in it (carries hreflang)
+    "menu_button": "label.md-header__button[for='__drawer']",  # opens the navigation on a phone
+    "primary_nav": ".md-nav--primary",             # the navigation opened by it
+    "search_input": ".md-search__input",           # the header search box
+    "search_dialog": ".md-search[role=dialog]",    # the search overlay
+    "search_result": ".md-search-result__item",    # one result in it
+    "not_indexed": ".md-source-file",              # engine furniture inside `content` not to index
+}
+
 
 @dataclass(frozen=True)
 class Alternate:
