@@ -7,6 +7,7 @@ in `pages.py`. Every `href`/`src` here is already relative to the page that show
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .i18n import Formatter, Translator
 
@@ -98,6 +99,7 @@ class Site:
 
 @dataclass(frozen=True)
 class HomeContext:
+    template: ClassVar[str] = "home.html"
     site: Site
     title: str
     tagline: str
@@ -121,6 +123,7 @@ class FilterOption:
 
 @dataclass(frozen=True)
 class ShowcaseContext:
+    template: ClassVar[str] = "showcase.html"
     site: Site
     title: str
     intro: str
@@ -128,6 +131,7 @@ class ShowcaseContext:
     sdg_links: tuple[SdgBadge, ...]
     statuses: tuple[FilterOption, ...]
     categories: tuple[FilterOption, ...]
+    goals: Link  # the goals page
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,7 @@ class JurorView:
 
 @dataclass(frozen=True)
 class JuryContext:
+    template: ClassVar[str] = "jury.html"
     site: Site
     title: str
     intro: str
@@ -155,6 +160,7 @@ class JuryContext:
 
 @dataclass(frozen=True)
 class CallContext:
+    template: ClassVar[str] = "call.html"
     site: Site
     title: str
     status: str
@@ -190,6 +196,7 @@ class CampaignCard:
 
 @dataclass(frozen=True)
 class PortalHomeContext:
+    template: ClassVar[str] = "portal_home.html"
     site: Site
     title: str
     tagline: str
@@ -204,6 +211,7 @@ class PortalHomeContext:
 
 @dataclass(frozen=True)
 class SearchContext:
+    template: ClassVar[str] = "search.html"
     site: Site
     title: str
     intro: str
@@ -213,6 +221,7 @@ class SearchContext:
 
 @dataclass(frozen=True)
 class ContentContext:
+    template: ClassVar[str] = "content.html"
     site: Site
     title: str
     body_html: str
@@ -266,6 +275,7 @@ class Video:
 
 @dataclass(frozen=True)
 class LaureateContext:
+    template: ClassVar[str] = "laureate.html"
     site: Site
     title: str
     summary: str
@@ -288,6 +298,7 @@ class LaureateContext:
 
 @dataclass(frozen=True)
 class SdgContext:
+    template: ClassVar[str] = "sdg.html"
     site: Site
     badge: SdgBadge
     intro: str
@@ -295,6 +306,29 @@ class SdgContext:
     actions: tuple[Link, ...]
     others: tuple[SdgBadge, ...]
     showcase: Link
+    index: Link | None  # the page of all the site's goals, where there is one
+
+
+@dataclass(frozen=True)
+class SdgRow:
+    """A goal on the goals page: how many projects (and climate-plan actions) serve it, and their grants."""
+
+    badge: SdgBadge
+    projects: str
+    granted: str
+    actions: str | None
+
+
+@dataclass(frozen=True)
+class SdgIndexContext:
+    template: ClassVar[str] = "sdg_index.html"
+    site: Site
+    title: str
+    intro: str
+    rows: tuple[SdgRow, ...]
+    has_actions: bool
+    note: str
+    showcase: Link | None
 
 
 @dataclass(frozen=True)
@@ -316,6 +350,7 @@ class HelpGroup:
 
 @dataclass(frozen=True)
 class HelpContext:
+    template: ClassVar[str] = "help.html"
     site: Site
     title: str
     intro: str
@@ -339,6 +374,7 @@ class EventSummary:
 
 @dataclass(frozen=True)
 class AgendaContext:
+    template: ClassVar[str] = "agenda.html"
     site: Site
     title: str
     upcoming: tuple[EventSummary, ...]
@@ -349,6 +385,7 @@ class AgendaContext:
 
 @dataclass(frozen=True)
 class EventContext:
+    template: ClassVar[str] = "event.html"
     site: Site
     title: str
     description: str
@@ -377,6 +414,7 @@ class NewsSummary:
 
 @dataclass(frozen=True)
 class NewsIndexContext:
+    template: ClassVar[str] = "news_index.html"
     site: Site
     title: str
     posts: tuple[NewsSummary, ...]
@@ -385,6 +423,7 @@ class NewsIndexContext:
 
 @dataclass(frozen=True)
 class NewsPostContext:
+    template: ClassVar[str] = "news_post.html"
     site: Site
     title: str
     date: str
@@ -405,6 +444,7 @@ class Download:
 
 @dataclass(frozen=True)
 class PressContext:
+    template: ClassVar[str] = "press.html"
     site: Site
     title: str
     intro: str
@@ -431,6 +471,7 @@ class ListingRow:
 
 @dataclass(frozen=True)
 class ListingContext:
+    template: ClassVar[str] = "listing.html"
     site: Site
     title: str
     intro: str
@@ -458,6 +499,7 @@ class ActionView:
 
 @dataclass(frozen=True)
 class ActionsContext:
+    template: ClassVar[str] = "actions.html"
     site: Site
     title: str
     intro: str
@@ -467,6 +509,7 @@ class ActionsContext:
 
 @dataclass(frozen=True)
 class KitContext:
+    template: ClassVar[str] = "kit.html"
     site: Site
     title: str
     intro: str
@@ -479,6 +522,7 @@ class KitContext:
 class StatementContext:
     """The accessibility or privacy statement: paragraphs of text and a contact."""
 
+    template: ClassVar[str] = "statement.html"
     site: Site
     title: str
     paragraphs: tuple[str, ...]

@@ -6,4 +6,4 @@ re-exported below: `build()` turns engine-neutral sites (campaignsite.site) into
 `SELECTORS` says where the engine puts things in its pages (for search indexing and the tests).
 """
 
-from .mkdocs_engine import SELECTORS  # noqa: F401  (build() joins it in the engine-boundary change)
+from .mkdocs_engine import SELECTORS, build  # noqa: F401

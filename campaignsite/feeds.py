@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from .agenda_pages import event_description, event_title
 from .model import render_markdown
 
 ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE",
@@ -25,9 +26,9 @@ def event_uid(campaign, event) -> str:
     return f"{event.slug}@{campaign.slug}.{urlsplit(campaign.base_url).hostname}"
 
 
-def calendar(pages, events) -> bytes:
-    """An iCalendar file with `events`, as seen by the page builder `pages` (its language)."""
-    return combined_calendar(pages.t(pages.c.title), [(pages, event) for event in events])
+def calendar(builder, events) -> bytes:
+    """An iCalendar file with `events`, as seen by the page builder `builder` (its language)."""
+    return combined_calendar(builder.t(builder.c.title), [(builder, event) for event in events])
 
 
 def combined_calendar(name: str, items) -> bytes:
@@ -39,26 +40,26 @@ def combined_calendar(name: str, items) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Brussels")
-    for pages, event in items:
-        cal.add_component(_vevent(pages, event))
+    for builder, event in items:
+        cal.add_component(_vevent(builder, event))
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
-def _vevent(pages, event) -> icalendar.Event:
-    url = pages.absolute(f"events/{event.slug}/")
+def _vevent(builder, event) -> icalendar.Event:
+    url = builder.absolute(f"events/{event.slug}/")
     item = icalendar.Event()
-    item.add("uid", event_uid(pages.c, event))
-    item.add("dtstamp", build_stamp(pages.today))
+    item.add("uid", event_uid(builder.c, event))
+    item.add("dtstamp", build_stamp(builder.today))
     if event.all_day:
         item.add("dtstart", event.start.date())
         item.add("dtend", event.end.date())
     else:
         item.add("dtstart", event.start)
         item.add("dtend", event.end)
-    item.add("summary", pages.event_title(event))
+    item.add("summary", event_title(builder, event))
     # Many calendar apps ignore URL: the address goes in the description too.
-    item.add("description", f"{pages.event_description(event)}\n\n{url}")
+    item.add("description", f"{event_description(builder, event)}\n\n{url}")
     item.add("url", url)
     place = ", ".join(p for p in (event.venue, event.address) if p) or event.online_url
     if place:
@@ -67,32 +68,32 @@ def _vevent(pages, event) -> icalendar.Event:
     return item
 
 
-def atom(pages) -> bytes:
+def atom(builder) -> bytes:
     """The campaign's news as an Atom feed in the builder's language."""
-    campaign = pages.c
+    campaign = builder.c
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": pages.lang})
-    home = pages.absolute("news/")
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": builder.lang})
+    home = builder.absolute("news/")
     _sub(feed, "id", home)
-    _sub(feed, "title", f"{pages.t(campaign.title)}: {pages._('News')}")
+    _sub(feed, "title", f"{builder.t(campaign.title)}: {builder._('News')}")
     posts = campaign.news
-    updated = max((p.date for p in posts), default=pages.today)
+    updated = max((p.date for p in posts), default=builder.today)
     _sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": pages.absolute("news/feed.xml")})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": builder.absolute("news/feed.xml")})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _sub(author, "name", campaign.contact.name)
     for post in posts:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        url = pages.absolute(f"news/{post.slug}/")
+        url = builder.absolute(f"news/{post.slug}/")
         _sub(entry, "id", url)
-        _sub(entry, "title", post.title[pages.lang])
+        _sub(entry, "title", post.title[builder.lang])
         _sub(entry, "updated", f"{post.date.isoformat()}T00:00:00Z")
         _sub(entry, "published", f"{post.date.isoformat()}T00:00:00Z")
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
-        if post.summary.get(pages.lang):
-            _sub(entry, "summary", post.summary[pages.lang])
-        content = _sub(entry, "content", render_markdown(post.body[pages.lang]))
+        if post.summary.get(builder.lang):
+            _sub(entry, "summary", post.summary[builder.lang])
+        content = _sub(entry, "content", render_markdown(post.body[builder.lang]))
         content.set("type", "html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

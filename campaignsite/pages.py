@@ -1,45 +1,26 @@
-"""Stage 4, pages: what a page is, relative links, and the helpers every page builder shares.
+"""Stage 4, pages: relative links, and the builder objects every page builder function receives.
 
-A `Page` knows its source path, its URL, its template and its typed context. Which pages exist,
-their order and every cross-link are decided by the page builders (campaign_pages, agenda_pages,
-press_pages, portal); templates only format.
+A page builder is a function `(builder) -> Page` (or a list of pages) declared in
+campaignsite/registry.py. It receives a `CampaignBuilder` (one campaign in one language) or a
+`PortalBuilder` (the portal in one language) holding what every page of that site shares: the
+language, the day, the translator, the formatter and the small pieces (cards, badges, images)
+that several page types show. Which pages exist, their order and every cross-link are decided by
+the page builders (campaign_pages, agenda_pages, press_pages, portal); templates only format.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
 
 from . import contexts as cx
 from .i18n import OG_LOCALES, Formatter, Translator
-from .model import Campaign, Laureate, get_sdgs
+from .model import Campaign, Laureate, Network, get_sdgs
+from .site import Page
 
 MEDIA_PREFIX = "../media/"  # campaign media are shared by its language sites, one level up
 FEATURED = 6
 STATUS_IDS = ("selected", "in-progress", "completed", "stopped")
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of a site: where it goes, which template renders it, with what."""
-
-    path: str            # source path in the docs folder, e.g. "laureates/repair-cafe.md"
-    url: str             # address relative to the site root, e.g. "laureates/repair-cafe/"
-    template: str        # template under campaignsite/templates/
-    title: str
-    description: str
-    context: object
-    in_nav: bool = False
-    meta: dict = field(default_factory=dict)
-
-
-def url_for(path: str) -> str:
-    """Directory-style URL of a Markdown source path, as MkDocs makes it."""
-    stem = path[:-3]
-    if stem == "index":
-        return ""
-    return (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
 
 
 def href(from_url: str, to: str) -> str:
@@ -53,30 +34,50 @@ def href(from_url: str, to: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
-class PageBuilder:
-    """Shared pieces of the builders of one campaign site in one language."""
+class SiteBuilder:
+    """What the builders of every site in one language share."""
 
-    def __init__(self, campaign: Campaign, lang: str, today: dt.date):
-        self.c, self.lang, self.today = campaign, lang, today
+    def __init__(self, lang: str, today: dt.date, title: str):
+        self.lang, self.today, self.title = lang, today, title
         self._ = Translator(lang)
         self.fmt = Formatter(lang)
 
-    # -- shared pieces ---------------------------------------------------------------------------
-
-    def t(self, text) -> str:
-        """The page language's version of a per-language text."""
-        return text[self.lang]
-
     def site(self, url: str) -> cx.Site:
-        return cx.Site(self.lang, self._, self.fmt, self.t(self.c.title), href(url, ""))
+        return cx.Site(self.lang, self._, self.fmt, self.title, href(url, ""))
 
-    def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> cx.Image | None:
-        return cx.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit) if src else None
+    def page(self, url: str, title: str, description: str, make_context, meta: dict | None = None) -> Page:
+        """A page at `url`, its context made for that address (so its links are relative to it)."""
+        return Page(url, title, description, make_context(url), meta or {})
 
     def badges(self, url: str, numbers) -> tuple[cx.SdgBadge, ...]:
         sdgs = get_sdgs()
         return tuple(cx.SdgBadge(n, sdgs[n].title[self.lang], sdgs[n].colour, sdgs[n].text_colour,
                                  href(url, f"sdg/{n}/")) for n in numbers)
+
+
+class PortalBuilder(SiteBuilder):
+    """The portal in one language; `root` leads from its root to the output's root, and `shown`
+    maps each campaign's slug to its builder in the language the portal shows it in."""
+
+    def __init__(self, network: Network, lang: str, today: dt.date, root: str,
+                 shown: dict[str, "CampaignBuilder"]):
+        super().__init__(lang, today, network.title[lang])
+        self.network, self.root, self.shown = network, root, shown
+
+
+class CampaignBuilder(SiteBuilder):
+    """One campaign site in one language."""
+
+    def __init__(self, campaign: Campaign, lang: str, today: dt.date):
+        super().__init__(lang, today, campaign.title[lang])
+        self.c = campaign
+
+    def t(self, text) -> str:
+        """The page language's version of a per-language text."""
+        return text[self.lang]
+
+    def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> cx.Image | None:
+        return cx.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit) if src else None
 
     def card(self, url: str, laureate: Laureate) -> cx.Card:
         title = self.t(laureate.title)
@@ -91,10 +92,6 @@ class PageBuilder:
             status=laureate.status, status_label=self._(f"status:{laureate.status}"),
             category=laureate.category or "", category_label=self.t(category.name) if category else "")
 
-    def page(self, path: str, template: str, title: str, description: str, make_context, **kwargs) -> Page:
-        url = url_for(path)
-        return Page(path, url, template, title, description, make_context(url), **kwargs)
-
     def absolute(self, url: str) -> str:
         """Public address of a page of this site."""
         return f"{self.c.base_url}{self.lang}/{url}"
@@ -103,9 +100,9 @@ class PageBuilder:
         """Public address of a campaign media file (shared by its language sites)."""
         return self.c.base_url + src
 
-    def social_meta(self, path: str, image: str | None, og_type: str, json_ld: dict | None = None) -> dict:
+    def social_meta(self, url: str, image: str | None, og_type: str, json_ld: dict | None = None) -> dict:
         """Open Graph values (with the item's own image) and JSON-LD for the page's head."""
-        og = {"type": og_type, "url": self.absolute(url_for(path)), "locale": OG_LOCALES[self.lang],
+        og = {"type": og_type, "url": self.absolute(url), "locale": OG_LOCALES[self.lang],
               "locale_alternate": [OG_LOCALES[lang] for lang in self.c.languages if lang != self.lang],
               "site_name": self.t(self.c.title)}
         picture = image or self.c.logo

@@ -14,9 +14,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, load, model, opendata, search, sites
+from . import checks, engine, load, model, opendata, search, sites
 from .errors import ValidationFailed
-from .mkdocs_engine import build_sites, render_sources, site_config, write_sources
+from .render import render_site
 from .writer import Writer
 
 
@@ -60,10 +60,10 @@ def build(config: BuildConfig) -> BuildResult:
 
     campaigns = tuple(model.build_campaign(item) for item in checked)
     network = model.build_network(checked_network, campaigns)
-    specs = sites.portal_sites(network, config.today)
+    specs = sites.portal_sites(network, config.today)  # the portal's root first: see engine.build
     for campaign in campaigns:
         specs += sites.campaign_sites(campaign, config.today)
-    rendered = [render_sources(spec) for spec in specs]
+    rendered = [render_site(spec) for spec in specs]
     shared, copies = shared_files(network, specs)
     result = BuildResult(len(campaigns), len(specs), sum(len(s.pages) for s in specs))
     if config.check_only:
@@ -72,15 +72,13 @@ def build(config: BuildConfig) -> BuildResult:
     stage = config.output.parent / f".{config.output.name}.building"
     shutil.rmtree(stage, ignore_errors=True)
     try:
-        writer = Writer(stage)
-        config_files = [write_sources(writer, spec, sources, site_config(spec, stage))
-                        for spec, sources in zip(specs, rendered)]
-        build_sites(config_files, stage, config.jobs, config.source_date_epoch)
+        engine.build(rendered, stage, config.jobs, config.source_date_epoch)
+        writer = Writer(stage / "html")
         for rel, content in shared:
-            writer.write(f"html/{rel}", content)
+            writer.write(rel, content)
         for rel, source in copies:
-            writer.copy(f"html/{rel}", source)
-        search.index_site(stage / "html")
+            writer.copy(rel, source)
+        search.index_site(writer)
         swap_in(stage / "html", config.output)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

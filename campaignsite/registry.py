@@ -1,45 +1,91 @@
-"""Every page type, declared once (work in progress: the builders join this table next).
+"""Every page type, declared once: its name, address, context (which names its template), builder,
+place in the menu and when it exists.
 
-Contract already relied on by the tests: `PAGE_TYPES` is a tuple of `PageType` with
-`name` (unique), `site` ("campaign" or "portal") and `url`, the address pattern relative to the
-site's root with `{placeholders}` for the variable part ("laureates/{slug}/", "" for the home page).
+The campaign sites and the portal are built from this table the same way (see `get_pages`); the
+browser sweeps read it too, so a new row is checked for accessibility and privacy without editing a
+test. Adding a page type is one row here, a builder function, a context class with its template,
+and the template's strings in the catalogues.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Callable
+
+from . import agenda_pages, campaign_pages, portal, press_pages
+from . import contexts as cx
+from .site import Page
+
+
+def always(source) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
 class PageType:
-    name: str
-    site: str
-    url: str
+    """One kind of page. `build(builder)` returns its page or pages; `when(source)` says whether a
+    site has it, `source` being the campaign (or the network, for the portal)."""
+
+    name: str                       # unique; also the name the browser sweeps report
+    site: str                       # "campaign" or "portal"
+    url: str                        # address pattern relative to the site's root; "" is the home page
+    context: type                   # the context class; its `template` names the template
+    build: Callable[..., Page | list[Page]]
+    nav: int | None = None          # place in the site's menu; None: reached through links only
+    when: Callable[[object], bool] = always
 
 
 PAGE_TYPES = (
-    PageType("home", "campaign", ""),
-    PageType("showcase", "campaign", "laureates/"),
-    PageType("laureate", "campaign", "laureates/{slug}/"),
-    PageType("sdg", "campaign", "sdg/{number}/"),
-    PageType("actions", "campaign", "actions/"),
-    PageType("call", "campaign", "call/"),
-    PageType("jury", "campaign", "jury/"),
-    PageType("help", "campaign", "help/"),
-    PageType("agenda", "campaign", "agenda/"),
-    PageType("event", "campaign", "events/{slug}/"),
-    PageType("news", "campaign", "news/"),
-    PageType("news-post", "campaign", "news/{slug}/"),
-    PageType("press", "campaign", "press/"),
-    PageType("listing", "campaign", "press/listing/"),
-    PageType("kit", "campaign", "kit/"),
-    PageType("accessibility", "campaign", "accessibility/"),
-    PageType("privacy", "campaign", "privacy/"),
-    PageType("portal-home", "portal", ""),
-    PageType("portal-agenda", "portal", "agenda/"),
-    PageType("portal-search", "portal", "search/"),
-    PageType("portal-page", "portal", "{slug}/"),
-    PageType("portal-sdg", "portal", "sdg/{number}/"),
-    PageType("portal-accessibility", "portal", "accessibility/"),
-    PageType("portal-privacy", "portal", "privacy/"),
+    # Campaign sites: the menu first, in menu order, then the pages reached through it.
+    PageType("home", "campaign", "", cx.HomeContext, campaign_pages.home, nav=1),
+    PageType("showcase", "campaign", "laureates/", cx.ShowcaseContext, campaign_pages.showcase, nav=2,
+             when=lambda c: bool(c.laureates)),
+    PageType("actions", "campaign", "actions/", cx.ActionsContext, press_pages.actions_page, nav=3,
+             when=lambda c: bool(c.actions)),
+    PageType("call", "campaign", "call/", cx.CallContext, campaign_pages.call, nav=4, when=lambda c: bool(c.call)),
+    PageType("jury", "campaign", "jury/", cx.JuryContext, campaign_pages.jury, nav=5, when=lambda c: bool(c.jury)),
+    PageType("help", "campaign", "help/", cx.HelpContext, campaign_pages.help, nav=6,
+             when=lambda c: bool(c.laureates)),
+    PageType("agenda", "campaign", "agenda/", cx.AgendaContext, agenda_pages.agenda, nav=7),
+    PageType("news", "campaign", "news/", cx.NewsIndexContext, agenda_pages.news_index, nav=8,
+             when=lambda c: bool(c.news)),
+    PageType("press", "campaign", "press/", cx.PressContext, press_pages.press, nav=9),
+    PageType("kit", "campaign", "kit/", cx.KitContext, press_pages.kit_page, nav=10, when=lambda c: bool(c.kit)),
+    PageType("laureate", "campaign", "laureates/{slug}/", cx.LaureateContext, campaign_pages.laureates,
+             when=lambda c: bool(c.laureates)),
+    PageType("sdg", "campaign", "sdg/{number}/", cx.SdgContext, campaign_pages.sdg_pages),
+    PageType("event", "campaign", "events/{slug}/", cx.EventContext, agenda_pages.event_pages,
+             when=lambda c: bool(c.events)),
+    PageType("news-post", "campaign", "news/{slug}/", cx.NewsPostContext, agenda_pages.news_pages,
+             when=lambda c: bool(c.news)),
+    PageType("listing", "campaign", "press/listing/", cx.ListingContext, press_pages.listing),
+    PageType("accessibility", "campaign", "accessibility/", cx.StatementContext,
+             partial(press_pages.statement, kind="accessibility")),
+    PageType("privacy", "campaign", "privacy/", cx.StatementContext, partial(press_pages.statement, kind="privacy")),
+    PageType("sdg-index", "campaign", "sdg/", cx.SdgIndexContext, campaign_pages.sdg_index),
+    # The portal, in each of its languages.
+    PageType("portal-home", "portal", "", cx.PortalHomeContext, portal.home, nav=1),
+    PageType("portal-agenda", "portal", "agenda/", cx.AgendaContext, portal.agenda, nav=2),
+    PageType("portal-search", "portal", "search/", cx.SearchContext, portal.search, nav=3),
+    PageType("portal-page", "portal", "{slug}/", cx.ContentContext, portal.content_pages, nav=4,
+             when=lambda network: bool(network.pages)),
+    PageType("portal-sdg", "portal", "sdg/{number}/", cx.SdgContext, portal.sdg_pages),
+    PageType("portal-accessibility", "portal", "accessibility/", cx.StatementContext,
+             partial(portal.statement, kind="accessibility")),
+    PageType("portal-privacy", "portal", "privacy/", cx.StatementContext, partial(portal.statement, kind="privacy")),
 )
+
+
+def get_pages(site: str, builder, source) -> tuple[tuple[Page, ...], tuple[str, ...]]:
+    """Every page of one site in registry order, and the URLs of its menu in menu order."""
+    pages, menu = [], []
+    for page_type in PAGE_TYPES:
+        if page_type.site != site or not page_type.when(source):
+            continue
+        built = page_type.build(builder)
+        built = built if isinstance(built, list) else [built]
+        pages += built
+        if page_type.nav is not None:
+            menu += [(page_type.nav, page.url) for page in built]
+    return tuple(pages), tuple(url for _nav, url in sorted(menu, key=lambda item: item[0]))

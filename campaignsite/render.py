@@ -1,25 +1,23 @@
-"""Stage 5, render: page contexts -> Markdown sources with our HTML in them, all in memory.
+"""Stage 5, render: every page's typed context -> our HTML fragment, all in memory.
 
 Our templates run in a Jinja environment with StrictUndefined and autoescape: a typo in a variable
 fails the build, and every value from the data is escaped. Editor Markdown arrives already
-sanitised (model.render_markdown). The site engine only wraps this HTML in its theme.
+sanitised (model.render_markdown). Each context class names its template (as Datasette's views
+do); the site engine only wraps this HTML in its theme.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import html
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from .errors import BuildFailed
-from .pages import Page
+from .site import Page, SiteSpec
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# Python-Markdown's backslash-escapable characters; escaped so a title stays plain text.
-MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,26 +27,18 @@ def get_env() -> jinja2.Environment:
                               autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def markdown_text(text: str) -> str:
-    """Plain text that Python-Markdown shows literally: HTML-escaped, then syntax backslash-escaped."""
-    escaped = html.escape(text, quote=False)
-    return "".join("\\" + ch if ch in MARKDOWN_ESCAPABLE else ch for ch in escaped)
-
-
-def render_body(page: Page) -> str:
-    """The page's HTML fragment from its template."""
+def render_body(page: Page, site_id: str = "") -> str:
+    """The page's HTML fragment from its context's template."""
+    name = type(page.context).template
     try:
-        template = get_env().get_template(page.template)
-        return template.render(page=page.context, _=page.context.site._)
+        return get_env().get_template(name).render(page=page.context, _=page.context.site._)
     except jinja2.TemplateError as exc:
-        where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else page.template
-        raise BuildFailed(f"campaignsite/templates/{Path(where).name}: {exc} (rendering {page.path}) "
+        where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else name
+        raise BuildFailed(f"campaignsite/templates/{Path(where).name}: {exc} (rendering {site_id}/{page.url}) "
                           "[template-error]") from exc
 
 
-def render_source(page: Page, front_matter: dict) -> str:
-    """A complete Markdown source: front matter, the page title as heading, then our HTML."""
-    meta = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True)
-    # The title is a Markdown heading so the theme puts it in the table of contents, which gives
-    # the page its skip link (mkdocs-material only renders one for a non-empty toc).
-    return f"---\n{meta}---\n\n# {markdown_text(page.title)}\n\n{render_body(page)}"
+def render_site(site: SiteSpec) -> SiteSpec:
+    """The site with every page's `body` filled in."""
+    pages = tuple(dataclasses.replace(page, body=render_body(page, site.id)) for page in site.pages)
+    return dataclasses.replace(site, pages=pages)

@@ -10,26 +10,23 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
+from .engine import SELECTORS
 from .errors import BuildFailed
+from .writer import Writer
 
-# Only the page's article (title and our content) is indexed, not menus and footers.
-ROOT_SELECTOR = "article.md-content__inner"
+ENTRY = "pagefind/pagefind-entry.json"
 
 
-def index_site(html: Path) -> None:
-    """Write html/pagefind/ for every page under `html`."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(html), "--root-selector", ROOT_SELECTOR,
-               "--exclude-selectors", ".cs-share, .md-source-file", "--silent"]
+def index_site(writer: Writer) -> None:
+    """Write pagefind/ under the writer's root, indexing every page there."""
+    # Only the page's own title and content are indexed, not the engine's menus and footers.
+    command = [sys.executable, "-m", "pagefind", "--site", str(writer.root), "--root-selector", SELECTORS["content"],
+               "--exclude-selectors", f".cs-share, {SELECTORS['not_indexed']}", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
-    sort_entry(html / "pagefind" / "pagefind-entry.json")
-
-
-def sort_entry(path: Path) -> None:
-    """Pagefind writes its language map in hash order, which changes from run to run; sorted, the
-    same input gives byte-identical output."""
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # Pagefind writes its language map in hash order, which changes from run to run; sorted, the
+    # same input gives byte-identical output.
+    entry = json.loads((writer.root / ENTRY).read_text(encoding="utf-8"))
+    writer.write(ENTRY, json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")))

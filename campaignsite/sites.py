@@ -1,19 +1,16 @@
-"""Stage 4, sites: which sites exist (every campaign x language, the portal per language) and where."""
+"""Stage 4, sites: which sites exist (every campaign x language, the portal per language), where, and
+with which pages (from the page-type registry) and files."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePosixPath
 
-from . import feeds
-from .agenda_pages import AgendaPages
-from .campaign_pages import CampaignPages
+from . import feeds, registry
 from .i18n import LANGUAGE_NAMES
-from .mkdocs_engine import Alternate, SiteSpec
 from .model import Campaign, Network, contrast
-from .pages import Page
-from .portal import PortalPages
-from .press_pages import PressPages
+from .pages import CampaignBuilder, PortalBuilder
+from .site import Alternate, SiteSpec
 
 PORTAL_COLOUR = "#1B5E20"
 
@@ -23,60 +20,33 @@ def text_colour(background: str) -> str:
     return "#000000" if contrast(background, "#000000") >= contrast(background, "#FFFFFF") else "#FFFFFF"
 
 
-class SitePages(CampaignPages, AgendaPages, PressPages):
-    """Every page of one campaign site in one language."""
-
-    def get_pages(self) -> list[Page]:
-        """Navigation pages first (in their menu order), then the pages reached through them."""
-        c = self.c
-        nav = [self.home()]
-        if c.laureates:
-            nav.append(self.showcase())
-        if c.actions:
-            nav.append(self.actions_page())
-        if c.call:
-            nav.append(self.call())
-        if c.jury:
-            nav.append(self.jury())
-        if c.laureates:
-            nav.append(self.help())
-        nav.append(self.agenda())
-        if c.news:
-            nav.append(self.news_index())
-        nav.append(self.press())
-        if c.kit:
-            nav.append(self.kit_page())
-        rest = [self.laureate(item) for item in c.laureates] + self.sdg_pages() + self.event_pages() + \
-            self.news_pages() + [self.listing(), self.statement("accessibility"), self.statement("privacy")]
-        return nav + rest
-
-    def downloads(self) -> tuple[tuple[str, bytes], ...]:
-        """Files generated beside the pages: calendars and the news feed."""
-        files = [("agenda.ics", feeds.calendar(self, self.c.events))]
-        files += [(f"events/{e.slug}.ics", feeds.calendar(self, (e,))) for e in self.c.events]
-        files.append(("news/feed.xml", feeds.atom(self)))
-        return tuple(files)
-
-
 def campaign_sites(campaign: Campaign, today: dt.date) -> list[SiteSpec]:
     """One site per language of the campaign, under <slug>/<lang>/."""
     sites = []
     for lang in campaign.languages:
         alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
                            for other in campaign.languages)
-        builder = SitePages(campaign, lang, today)
-        files = ()
+        builder = CampaignBuilder(campaign, lang, today)
+        pages, nav = registry.get_pages("campaign", builder, campaign)
         logo = None
         if campaign.logo:
-            logo = f"assets/logo{PurePosixPath(campaign.logo).suffix}"
-            files = ((logo, campaign.folder / campaign.logo),)
+            logo = (f"assets/logo{PurePosixPath(campaign.logo).suffix}", campaign.folder / campaign.logo)
         sites.append(SiteSpec(
             id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
             description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
-            text_colour=text_colour(campaign.colour), logo=logo, alternates=alternates,
-            pages=tuple(builder.get_pages()), files=files, downloads=builder.downloads(),
-            footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, text_colour(campaign.colour))))
+            text_colour=text_colour(campaign.colour), logo=logo, alternates=alternates, pages=pages, nav=nav,
+            downloads=campaign_downloads(builder), footer=footer_links(builder._),
+            favicon=favicon_svg(campaign.colour, text_colour(campaign.colour))))
     return sites
+
+
+def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...]:
+    """Files generated beside a campaign site's pages: calendars and the news feed."""
+    events = builder.c.events
+    files = [("agenda.ics", feeds.calendar(builder, events))]
+    files += [(f"events/{event.slug}.ics", feeds.calendar(builder, (event,))) for event in events]
+    files.append(("news/feed.xml", feeds.atom(builder)))
+    return tuple(files)
 
 
 def footer_links(translate) -> tuple[tuple[str, str], ...]:
@@ -94,9 +64,10 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
     sites = []
     for lang in network.languages:
         back = "" if lang == first else "../"
-        shown = {c.slug: SitePages(c, lang if lang in c.languages else c.default_language, today)
+        shown = {c.slug: CampaignBuilder(c, lang if lang in c.languages else c.default_language, today)
                  for c in network.campaigns}
-        builder = PortalPages(network, lang, back, today, shown)
+        builder = PortalBuilder(network, lang, today, back, shown)
+        pages, nav = registry.get_pages("portal", builder, network)
         events = sorted(((shown[c.slug], e) for c in network.campaigns for e in c.events),
                         key=lambda pair: (pair[1].start, pair[1].slug))
         alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], (back + root_of(other)) or "./")
@@ -104,9 +75,8 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
         sites.append(SiteSpec(
             id=f"_portal/{lang}", out=root_of(lang).rstrip("/"), lang=lang, title=network.title[lang],
             description=network.tagline[lang], url=network.base_url + root_of(lang), colour=PORTAL_COLOUR,
-            text_colour=text_colour(PORTAL_COLOUR), logo=None, alternates=alternates,
-            pages=tuple(builder.get_pages()), footer=footer_links(builder._),
-            favicon=favicon_svg(PORTAL_COLOUR, text_colour(PORTAL_COLOUR)),
+            text_colour=text_colour(PORTAL_COLOUR), alternates=alternates, pages=pages, nav=nav,
+            footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, text_colour(PORTAL_COLOUR)),
             downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),)))
     return sites
 

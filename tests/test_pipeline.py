@@ -44,7 +44,7 @@ def test_a_crash_in_a_template_keeps_the_previous_site(built, monkeypatch):
     assert not list(config.root.glob(".site.*")), "no staging folder is left behind"
 
 
-def broken_build(config_file, cache_dir):
+def broken_build(index):
     """Stands in for a site build in the worker processes (module level, so it can be pickled)."""
     raise OSError("disk full")
 
@@ -60,14 +60,13 @@ def test_a_crash_in_the_site_engine_keeps_the_previous_site(built, monkeypatch):
 
 def test_a_warning_from_mkdocs_fails_the_build(built, monkeypatch):
     config, before = built
-    real = mkdocs_engine.site_config
+    real = mkdocs_engine.site_options
 
-    def with_broken_nav(site, stage):
-        settings = real(site, stage)
+    def with_broken_nav(site, docs_dir, site_dir):
+        settings = real(site, docs_dir, site_dir)
         settings["nav"].append({"Missing": "does-not-exist.md"})  # strict mode turns this into an error
         return settings
-    monkeypatch.setattr(mkdocs_engine, "site_config", with_broken_nav)
-    monkeypatch.setattr("campaignsite.pipeline.site_config", with_broken_nav)
+    monkeypatch.setattr(mkdocs_engine, "site_options", with_broken_nav)
     with pytest.raises(BuildFailed, match="does-not-exist.md"):
         build(config)
     assert snapshot(config.output) == before

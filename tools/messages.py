@@ -19,6 +19,14 @@ from campaignsite.i18n import BABEL_LOCALES, LOCALE_DIR  # noqa: E402
 
 M = {
     # msgid: (nl, fr, en, de)
+    "The goals that the projects of %(campaign)s serve, with how many projects and how much money go to each.": (
+        "De doelen waaraan de projecten van %(campaign)s bijdragen, met hoeveel projecten en hoeveel geld naar elk doel gaan.",
+        "Les objectifs que servent les projets de %(campaign)s, avec le nombre de projets et le montant qui vont à chacun.",
+        "The goals that the projects of %(campaign)s serve, with how many projects and how much money go to each.",
+        "Die Ziele, denen die Projekte von %(campaign)s dienen, mit der Zahl der Projekte und dem Betrag für jedes Ziel."),
+    "A project that serves several goals counts for each of them.": ("Een project dat aan meerdere doelen bijdraagt, telt voor elk ervan mee.", "Un projet qui sert plusieurs objectifs compte pour chacun d'eux.", "A project that serves several goals counts for each of them.", "Ein Projekt, das mehreren Zielen dient, zählt für jedes von ihnen."),
+    "Projects": ("Projecten", "Projets", "Projects", "Projekte"),
+    "Granted": ("Toegekend", "Octroyé", "Granted", "Bewilligt"),
     "%(count)s citizen projects chosen in %(year)s.": ("%(count)s burgerprojecten gekozen in %(year)s.", "%(count)s projets citoyens choisis en %(year)s.", "%(count)s citizen projects chosen in %(year)s.", "%(count)s Bürgerprojekte, ausgewählt %(year)s."),
     "%(how)s (%(votes)s votes)": ("%(how)s (%(votes)s stemmen)", "%(how)s (%(votes)s votes)", "%(how)s (%(votes)s votes)", "%(how)s (%(votes)s Stimmen)"),
     "%(shown)s of %(total)s projects shown": ("%(shown)s van %(total)s projecten getoond", "%(shown)s projets affichés sur %(total)s", "%(shown)s of %(total)s projects shown", "%(shown)s von %(total)s Projekten angezeigt"),

@@ -1,0 +1,56 @@
+"""What a site is, whatever engine turns it into HTML: its pages, languages, colours and files.
+
+The pipeline describes every site with these types and hands them to `campaignsite.engine.build`;
+no engine type or URL rule leaks out of the engine, and no engine needs anything not said here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its address, its title, the typed context its template renders, and then the HTML.
+
+    `context` is one of campaignsite.contexts' page contexts; its class names its template.
+    `body` is empty until the render stage fills it with our HTML fragment.
+    """
+
+    url: str             # relative to the site's root, directory style: "" (home), "laureates/x/"
+    title: str
+    description: str
+    context: object
+    meta: dict = field(default_factory=dict)  # Open Graph ("og") and JSON-LD ("json_ld") for the head
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same site in another language: `prefix` leads from this site's root to that one's."""
+
+    lang: str
+    name: str
+    prefix: str
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """One site to build: a campaign (or the portal) in one language."""
+
+    id: str                      # "gent-2024/nl", "_portal/fr": unique, stable
+    out: str                     # output folder relative to the output's root ("" for the portal's root)
+    lang: str
+    title: str
+    description: str
+    url: str                     # public address of this site's root, ending in "/"
+    colour: str
+    text_colour: str
+    alternates: tuple[Alternate, ...]
+    pages: tuple[Page, ...]
+    nav: tuple[str, ...] = ()                      # URLs of the pages in the menu, in menu order
+    logo: tuple[str, Path] | None = None           # (site path, source file) of the logo
+    downloads: tuple[tuple[str, bytes], ...] = ()  # (site path, content): calendars, feeds
+    footer: tuple[tuple[str, str], ...] = ()       # (text, site-relative URL) of the footer links
+    favicon: bytes = b""                           # SVG icon in the site's colours
