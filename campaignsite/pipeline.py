@@ -60,9 +60,7 @@ def build(config: BuildConfig) -> BuildResult:
 
     campaigns = tuple(model.build_campaign(item) for item in checked)
     network = model.build_network(checked_network, campaigns)
-    specs = sites.portal_sites(network, config.today)  # the portal's root first: see engine.build
-    for campaign in campaigns:
-        specs += sites.campaign_sites(campaign, config.today)
+    specs = sites.all_sites(network, config.today)
     rendered = [render_site(spec) for spec in specs]
     shared, copies = shared_files(network, specs)
     result = BuildResult(len(campaigns), len(specs), sum(len(s.pages) for s in specs))

@@ -20,6 +20,14 @@ def text_colour(background: str) -> str:
     return "#000000" if contrast(background, "#000000") >= contrast(background, "#FFFFFF") else "#FFFFFF"
 
 
+def all_sites(network: Network, today: dt.date) -> list[SiteSpec]:
+    """Every site of the network: the portal's (its root first, see engine.build), then the campaigns'."""
+    specs = portal_sites(network, today)
+    for campaign in network.campaigns:
+        specs += campaign_sites(campaign, today)
+    return specs
+
+
 def campaign_sites(campaign: Campaign, today: dt.date) -> list[SiteSpec]:
     """One site per language of the campaign, under <slug>/<lang>/."""
     sites = []
