@@ -41,3 +41,20 @@ bench: $(BIN)/.installed  ## build time and memory for a network of 100 campaign
 
 clean:
 	rm -rf site .site.building .site.old $(VENV) node_modules
+
+# Interface strings (see babel.cfg): collect every msgid of the code and templates into messages.pot,
+# then add the new ones, untranslated, to each <lang>/LC_MESSAGES/messages.po, which translators edit.
+# A second run changes nothing: msgids sorted, file names without line numbers, no wrapping, and no
+# POT-Creation-Date in the .pot (pybabel stamps the clock's time; --ignore-pot-creation-date keeps the
+# .po headers as they are). No fuzzy matching: a guessed translation would be a wrong one waiting to
+# be published. A msgid gone from the code leaves the .po files too (git history keeps it).
+LOCALE := campaignsite/locale
+.PHONY: messages
+messages: $(BIN)/.installed  ## extract the interface strings into messages.pot and update the .po files
+	$(BIN)/pybabel --quiet extract --mapping-file babel.cfg --output-file $(LOCALE)/messages.pot.tmp \
+	  --project campaignsite --header-comment "# Interface strings of the campaign sites: see 'make messages'." \
+	  --sort-output --add-location file --no-wrap .
+	grep -v '^"POT-Creation-Date: ' $(LOCALE)/messages.pot.tmp > $(LOCALE)/messages.pot
+	rm $(LOCALE)/messages.pot.tmp
+	$(BIN)/pybabel --quiet update --input-file $(LOCALE)/messages.pot --output-dir $(LOCALE) \
+	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap

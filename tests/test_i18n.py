@@ -1,10 +1,12 @@
-"""Every interface string is translated in every catalogue, with the same placeholders, and money
-is written as a Belgian reader of each language expects (nl-BE "€ 10.000", fr-BE "10 000 €").
+"""The gettext catalogues are complete and current, and money is written as a Belgian reader of each
+language expects (nl-BE "€ 10.000", fr-BE "10 000 €").
 
-msgids are extracted from the code itself: `_()` calls in campaignsite/*.py (with Python's ast, so
-implicitly joined strings count as one) and in campaignsite/templates/*.html (with Jinja's own
-extractor); msgids built at run time with an f-string ("status:{...}") are expanded with the values
-the data schemas in data/schemas allow.
+campaignsite/locale/<lang>/LC_MESSAGES/messages.po are the source of the translations; `make messages`
+extracts the msgids into campaignsite/locale/messages.pot with the mapping of babel.cfg and adds the
+new ones to each .po. These tests run the same extraction, so a string added without
+`make messages`, or left untranslated, fails here rather than in the build. msgids built at run
+time with an f-string ("status:{...}") are declared in campaignsite/message_keys.py and checked
+against the values the data schemas in data/schemas allow.
 """
 
 from __future__ import annotations
@@ -14,20 +16,34 @@ import json
 import re
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from jinja2 import Environment
 
-from campaignsite.i18n import Formatter
+from campaignsite.i18n import BABEL_LOCALES, Formatter
+from campaignsite.message_keys import KEYS
 from html_support import LOCALE_DIR, ROOT
 
 PACKAGE = ROOT / "campaignsite"
 SCHEMAS = ROOT / "data" / "schemas"
+TEMPLATE = LOCALE_DIR / "messages.pot"
 CATALOGUES = sorted(p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES" / "messages.po").is_file())
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 # --- Extraction ----------------------------------------------------------------------------------
+
+def extracted_msgids() -> dict[str, str]:
+    """{msgid: where} found by Babel with babel.cfg, as `make messages` finds them."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = {}
+    for filename, line, message, _comments, _context in extract_from_dir(ROOT, method_map, options_map):
+        found.setdefault(message[0] if isinstance(message, tuple) else message, f"{filename}:{line}")
+    return found
+
 
 def _is_gettext(call: ast.Call) -> bool:
     func = call.func
@@ -40,7 +56,8 @@ def _skeleton(joined: ast.JoinedStr) -> str:
 
 
 def python_msgids() -> tuple[dict[str, str], dict[str, str]]:
-    """({msgid: where}, {f-string skeleton: where}) of the `_()` calls in campaignsite/*.py."""
+    """({msgid: where}, {f-string skeleton: where}) of the `_()` calls in campaignsite/*.py, read with
+    Python's own parser: a second opinion on Babel's tokenizer, and the f-strings Babel skips."""
     static, dynamic = {}, {}
     for path in sorted(PACKAGE.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
@@ -51,17 +68,6 @@ def python_msgids() -> tuple[dict[str, str], dict[str, str]]:
                 elif isinstance(arg, ast.JoinedStr):
                     dynamic.setdefault(_skeleton(arg), where)
     return static, dynamic
-
-
-def template_msgids() -> dict[str, str]:
-    """{msgid: where} of the `_()` calls in campaignsite/templates/*.html."""
-    env, found = Environment(extensions=["jinja2.ext.i18n"]), {}
-    for path in sorted((PACKAGE / "templates").glob("*.html")):
-        for line, function, message in env.extract_translations(env.parse(path.read_text(encoding="utf-8"))):
-            message = message[0] if isinstance(message, tuple) else message
-            if function == "_" and isinstance(message, str):
-                found.setdefault(message, f"{path.relative_to(ROOT)}:{line}")
-    return found
 
 
 # --- The values of msgids built at run time ------------------------------------------------------
@@ -83,7 +89,7 @@ def dynamic_values() -> dict[str, list[str]]:
     from campaignsite.agenda_pages import STATUS_NOTICE  # the only statuses that get a notice
 
     props = campaign_schema("properties")
-    statements = ("accessibility", "privacy")  # the two statements every site publishes (sites.py)
+    statements = ("accessibility", "privacy")  # the two statements every site publishes (registry.py)
     values = {
         "status:{}": sorted(set(table_enum("laureates", "status")) | set(table_enum("updates", "status"))),
         "selected:{}": table_enum("laureates", "selected_by"),
@@ -105,46 +111,82 @@ def dynamic_values() -> dict[str, list[str]]:
             for skeleton, found in values.items()}
 
 
-def all_msgids() -> dict[str, str]:
-    static, dynamic = python_msgids()
-    found = {**template_msgids(), **static}
-    known = dynamic_values()
-    for skeleton, where in dynamic.items():
-        for msgid in known.get(skeleton, []):
-            found.setdefault(msgid, f"{where} ({skeleton})")
-    return found
-
-
-def read_catalogue(lang: str):
-    with open(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
+def read_catalogue(path):
+    with open(path, "rb") as handle:
         return read_po(handle)
+
+
+def read_po_of(lang: str):
+    return read_catalogue(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po")
 
 
 # --- Tests ---------------------------------------------------------------------------------------
 
 def test_extraction_finds_the_strings():
-    """The extractors themselves: strings from Python, joined strings, templates and f-strings."""
+    """babel.cfg reaches Python (joined strings as one), templates and the declared keys, and
+    finds every constant `_()` msgid that Python's own parser sees."""
+    found = extracted_msgids()
+    assert "Project holder" in found and "Laureates" in found and "status:selected" in found
+    assert any(m.startswith("%(upfront)s%% of the grant is paid") and m.endswith("final report.") for m in found)
+    assert any(where.startswith("campaignsite/templates/") for where in found.values())
     static, dynamic = python_msgids()
-    assert "Project holder" in static and "Laureates" in template_msgids()
-    assert any(m.startswith("%(upfront)s%% of the grant is paid") and m.endswith("final report.") for m in static)
     assert "status:{}" in dynamic
+    missed = {msgid: where for msgid, where in static.items() if msgid not in found}
+    assert not missed, f"`_()` msgids that pybabel does not extract: {missed}"
 
 
-def test_every_dynamic_msgid_has_known_values():
-    """A new `_(f"...")` needs its values listed in dynamic_values() above, or it goes untested."""
+def test_the_template_is_up_to_date():
+    """campaignsite/locale/messages.pot holds exactly the msgids of the code and templates."""
+    committed = {m.id for m in read_catalogue(TEMPLATE) if m.id}
+    found = extracted_msgids()
+    changes = sorted(f"new: {msgid!r} ({where})" for msgid, where in found.items() if msgid not in committed)
+    changes += sorted(f"gone: {msgid!r}" for msgid in committed - set(found))
+    assert not changes, ("campaignsite/locale/messages.pot is out of date: run `make messages`, then translate "
+                         "the new msgids in each .po:\n  " + "\n  ".join(changes))
+
+
+def test_every_dynamic_msgid_is_declared():
+    """Each `_(f"...")` of the code has its values known here, and campaignsite/message_keys.py
+    declares exactly the msgids those values give (a new schema value needs its key there)."""
     _, dynamic = python_msgids()
-    unknown = {skeleton: where for skeleton, where in dynamic.items() if skeleton not in dynamic_values()}
+    known = dynamic_values()
+    unknown = {skeleton: where for skeleton, where in dynamic.items() if skeleton not in known}
     assert not unknown, f"msgids built at run time whose values this test does not know: {unknown}"
+    unused = sorted(set(known) - set(dynamic))
+    assert not unused, f"no `_(f\"...\")` in campaignsite/*.py builds these any more: {unused}"
+    expected = {msgid for msgids in known.values() for msgid in msgids}
+    declared = {msgid for msgids in KEYS.values() for msgid in msgids}
+    assert not expected - declared, f"add to campaignsite/message_keys.py: {sorted(expected - declared)}"
+    assert not declared - expected, f"no data value gives these keys: {sorted(declared - expected)}"
+
+
+def test_a_catalogue_per_language():
+    """Every language a site can be published in has its catalogue, and no other catalogue exists."""
+    assert CATALOGUES == sorted(BABEL_LOCALES)
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_catalogue_header(lang):
+    """Language and Plural-Forms as Babel gives them for the language; no fuzzy header, no
+    obsolete entries left behind."""
+    catalogue = read_po_of(lang)
+    assert str(catalogue.locale) == lang
+    assert catalogue.plural_forms == Catalog(locale=lang).plural_forms
+    assert not catalogue.fuzzy and not catalogue.obsolete
 
 
 @pytest.mark.parametrize("lang", CATALOGUES)
 def test_every_msgid_is_translated(lang):
-    catalogue = read_catalogue(lang)
-    translated = {m.id: m for m in catalogue if m.id}
-    missing = [f"{msgid!r} ({where})" for msgid, where in sorted(all_msgids().items())
+    """Every msgid of messages.pot has a translation that the build reads (non-empty, not fuzzy),
+    and the .po has no msgid that messages.pot lacks."""
+    translated = {m.id: m for m in read_po_of(lang) if m.id}
+    wanted = [m.id for m in read_catalogue(TEMPLATE) if m.id]
+    missing = [repr(msgid) for msgid in wanted
                if msgid not in translated or not str(translated[msgid].string).strip() or translated[msgid].fuzzy]
     assert not missing, (f"campaignsite/locale/{lang}/LC_MESSAGES/messages.po: {len(missing)} msgid(s) without a "
-                         f"translation (add them to tools/messages.py and run it):\n  " + "\n  ".join(missing))
+                         f"translation (run `make messages`, then translate them):\n  " + "\n  ".join(missing))
+    extra = sorted(set(translated) - set(wanted))
+    assert not extra, f"{lang}: msgids missing from messages.pot (run `make messages`): {extra}"
 
 
 KEY = re.compile(r"[a-z-]+:[\w-]+")  # msgids that are keys ("accessibility:1"), not English text
@@ -158,9 +200,9 @@ def placeholders(text: str) -> list[str]:
 def test_placeholders_match(lang):
     """`%(name)s` placeholders are those of the msgid; a key msgid has no text to compare with, so
     its placeholders must be the same in every catalogue (the English one being the reference)."""
-    reference = {str(m.id): str(m.string) for m in read_catalogue("en") if m.id} if "en" in CATALOGUES else {}
+    reference = {str(m.id): str(m.string) for m in read_po_of("en") if m.id} if "en" in CATALOGUES else {}
     problems = []
-    for message in read_catalogue(lang):
+    for message in read_po_of(lang):
         if not message.id or not message.string:
             continue
         msgid, msgstr = str(message.id), str(message.string)
