@@ -60,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         print("build.py: say which day the site is built for: --today YYYY-MM-DD or SOURCE_DATE_EPOCH",
               file=sys.stderr)
         return 2
-    config = BuildConfig(root=root, output=(args.output or root / "site").resolve(), today=today,
+    # Normalised but not resolved: a symbolic link given as the output is refused, not followed.
+    config = BuildConfig(root=root, output=Path(os.path.abspath(args.output or root / "site")), today=today,
                          jobs=args.jobs, check_only=args.check)
     try:
         result = build(config)

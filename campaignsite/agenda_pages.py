@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from . import contexts as cx
+from . import contexts
+from .campaign_pages import address_map_link
 from .model import Event, NewsPost, render_markdown
-from .pages import Page, CampaignBuilder, href
+from .pages import CampaignBuilder, Page, SiteBuilder, href
 
 STATUS_NOTICE = ("cancelled", "postponed", "moved-online")
 SCHEMA_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
@@ -47,49 +46,54 @@ def status_label(b: CampaignBuilder, event: Event) -> str | None:
     return b._(f"event-status:{event.status}") if event.status in STATUS_NOTICE else None
 
 
-def event_summary(b: CampaignBuilder, url: str, event: Event) -> cx.EventSummary:
-    return cx.EventSummary(b.lang, href(url, f"events/{event.slug}/"), event_title(b, event), when(b, event),
-                           event.start.isoformat(), place(b, event), event.status, status_label(b, event))
+def event_summary(b: CampaignBuilder, url: str, event: Event) -> contexts.EventSummary:
+    return contexts.EventSummary(b.lang, href(url, f"events/{event.slug}/"), event_title(b, event), when(b, event),
+                                 event.start.isoformat(), place(b, event), event.status, status_label(b, event))
+
+
+def agenda_context(b: SiteBuilder, url: str, upcoming, past) -> contexts.AgendaContext:
+    """A campaign's or the portal's agenda: its upcoming and past events, and its calendar feed."""
+    _ = b._
+    return contexts.AgendaContext(
+        b.site, tuple(upcoming), tuple(past),
+        contexts.Link(_("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")),
+        _("Add this address to your calendar app to see new events as they are announced."))
 
 
 def agenda(b: CampaignBuilder) -> Page:
     _ = b._
 
-    def context(url: str) -> cx.AgendaContext:
-        upcoming = [e for e in b.c.events if e.upcoming_on >= b.today]
-        past = [e for e in reversed(b.c.events) if e.upcoming_on < b.today]
-        return cx.AgendaContext(
-            b.site(url), _("Agenda"), tuple(event_summary(b, url, e) for e in upcoming),
-            tuple(event_summary(b, url, e) for e in past),
-            cx.Link(_("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")),
-            _("Add this address to your calendar app to see new events as they are announced."))
+    def context(url: str) -> contexts.AgendaContext:
+        upcoming = [e for e in b.campaign.events if e.upcoming_on >= b.today]
+        past = [e for e in reversed(b.campaign.events) if e.upcoming_on < b.today]
+        return agenda_context(b, url, (event_summary(b, url, e) for e in upcoming),
+                              (event_summary(b, url, e) for e in past))
     return b.page("agenda/", _("Agenda"),
-                  _("Upcoming and past events of %(campaign)s", campaign=b.t(b.c.title)), context)
+                  _("Upcoming and past events of %(campaign)s", campaign=b.text(b.campaign.title)), context)
 
 
 def event_pages(b: CampaignBuilder) -> list[Page]:
-    return [event(b, item) for item in b.c.events]
+    return [event(b, item) for item in b.campaign.events]
 
 
 def event(b: CampaignBuilder, event: Event) -> Page:
     _ = b._
     url = f"events/{event.slug}/"
 
-    def context(url: str) -> cx.EventContext:
+    def context(url: str) -> contexts.EventContext:
         project = None
         if event.project:
-            laureate = b.c.laureate(event.project)
-            project = cx.Link(b.t(laureate.title), href(url, f"laureates/{laureate.slug}/"))
-        map_link = cx.Link(_("See on OpenStreetMap"), "https://www.openstreetmap.org/search?query="
-                           + quote(event.address)) if event.address else None
-        return cx.EventContext(
-            site=b.site(url), title=event_title(b, event), description=event_description(b, event),
+            laureate = b.campaign.laureate(event.project)
+            project = contexts.Link(b.text(laureate.title), href(url, f"laureates/{laureate.slug}/"))
+        return contexts.EventContext(
+            site=b.site, description=event_description(b, event),
             kind_label=b._(f"event:{event.kind}"), when=when(b, event), iso_start=event.start.isoformat(),
-            status_label=status_label(b, event), venue=event.venue, address=event.address, map_link=map_link,
-            online=cx.Link(_("Join online"), event.online_url) if event.online_url else None,
-            registration=cx.Link(_("Register"), event.registration_url) if event.registration_url else None,
-            ics=cx.Link(_("Add to my calendar (.ics)"), href(url, f"events/{event.slug}.ics")),
-            project=project, agenda=cx.Link(_("Agenda"), href(url, "agenda/")))
+            status_label=status_label(b, event), venue=event.venue, address=event.address,
+            map_link=address_map_link(b, event.address) if event.address else None,
+            online=contexts.Link(_("Join online"), event.online_url) if event.online_url else None,
+            registration=contexts.Link(_("Register"), event.registration_url) if event.registration_url else None,
+            ics=contexts.Link(_("Add to my calendar (.ics)"), href(url, f"events/{event.slug}.ics")),
+            project=project, agenda=contexts.Link(_("Agenda"), href(url, "agenda/")))
     return b.page(url, event_title(b, event), event_description(b, event), context,
                   meta=b.social_meta(url, None, "website", event_json_ld(b, event)))
 
@@ -104,7 +108,7 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
             "description": event_description(b, event), "startDate": start, "endDate": end,
             "eventStatus": f"https://schema.org/{SCHEMA_STATUS[event.status]}",
             "url": b.absolute(f"events/{event.slug}/"), "inLanguage": b.lang,
-            "organizer": {"@type": "Organization", "name": b.t(b.c.title), "url": b.absolute("")}}
+            "organizer": {"@type": "Organization", "name": b.text(b.campaign.title), "url": b.absolute("")}}
     places = []
     if event.venue or event.address:
         places.append({"@type": "Place", "name": event.venue or event.address,
@@ -112,7 +116,7 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
     if event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
     if not places:
-        names = ", ".join(m.name[b.lang] for m in b.c.municipalities)
+        names = ", ".join(m.name[b.lang] for m in b.campaign.municipalities)
         places.append({"@type": "Place", "name": names, "address": names})
     if event.online_url and len(places) > 1:
         mode = "MixedEventAttendanceMode"
@@ -128,29 +132,28 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
 def news_index(b: CampaignBuilder) -> Page:
     _ = b._
 
-    def context(url: str) -> cx.NewsIndexContext:
-        return cx.NewsIndexContext(b.site(url), _("News"),
-                                   tuple(news_summary(b, url, post) for post in b.c.news),
-                                   cx.Link(_("News feed (Atom)"), href(url, "news/feed.xml")))
+    def context(url: str) -> contexts.NewsIndexContext:
+        return contexts.NewsIndexContext(b.site, tuple(news_summary(b, url, post) for post in b.campaign.news),
+                                         contexts.Link(_("News feed (Atom)"), href(url, "news/feed.xml")))
     return b.page("news/", _("News"),
-                  _("News of %(campaign)s", campaign=b.t(b.c.title)), context)
+                  _("News of %(campaign)s", campaign=b.text(b.campaign.title)), context)
 
 
-def news_summary(b: CampaignBuilder, url: str, post: NewsPost) -> cx.NewsSummary:
-    return cx.NewsSummary(href(url, f"news/{post.slug}/"), post.title[b.lang], b.fmt.date(post.date),
-                          post.date.isoformat(), post.summary.get(b.lang, ""))
+def news_summary(b: CampaignBuilder, url: str, post: NewsPost) -> contexts.NewsSummary:
+    return contexts.NewsSummary(href(url, f"news/{post.slug}/"), post.title[b.lang], b.fmt.date(post.date),
+                                post.date.isoformat(), post.summary.get(b.lang, ""))
 
 
 def news_pages(b: CampaignBuilder) -> list[Page]:
-    return [news_post(b, post) for post in b.c.news]
+    return [news_post(b, post) for post in b.campaign.news]
 
 
 def news_post(b: CampaignBuilder, post: NewsPost) -> Page:
     url = f"news/{post.slug}/"
 
-    def context(url: str) -> cx.NewsPostContext:
-        return cx.NewsPostContext(b.site(url), post.title[b.lang], b.fmt.date(post.date),
-                                  post.date.isoformat(), render_markdown(post.body[b.lang]),
-                                  cx.Link(b._("All news"), href(url, "news/")))
+    def context(url: str) -> contexts.NewsPostContext:
+        return contexts.NewsPostContext(b.site, b.fmt.date(post.date), post.date.isoformat(),
+                                        render_markdown(post.body[b.lang]),
+                                        contexts.Link(b._("All news"), href(url, "news/")))
     return b.page(url, post.title[b.lang], post.summary.get(b.lang) or post.title[b.lang], context,
                   meta=b.social_meta(url, None, "article"))

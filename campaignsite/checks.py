@@ -10,14 +10,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .codes import Code
 from .errors import Problem
+from .languages import CODES as LANGUAGES
 from .load import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, MarkdownDoc, YamlDoc, dotted, printable
-from .schemas import LANGUAGES, TableRows, check_table, check_yaml, kind_of, quoted
+from .schemas import TableRows, check_table, check_yaml, kind_of, quoted
 
 SLUG = re.compile(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z")
 # Top-level names the network portal uses itself; a campaign folder may not take them.
-RESERVED_SLUGS = frozenset({"assets", "search", "embed", "nl", "fr", "en", "de", "sdg", "agenda",
-                            "campaigns", "laureates", "data", "press", "404", "sitemap", "static"})
+RESERVED_SLUGS = frozenset({"assets", "search", "embed", *LANGUAGES, "sdg", "agenda", "campaigns", "laureates",
+                            "data", "press", "404", "sitemap", "static"})
 SDG_RANGE = range(1, 18)
 CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
 # Phase order the calendar must respect: (earlier, later), compared start to start unless noted.
@@ -71,20 +73,20 @@ def _check_folder(files: CampaignFiles, problems: list[Problem]) -> None:
         # A misspelt `laureaten.csv` would otherwise be skipped without a word.
         if path.name not in CAMPAIGN_ENTRIES and not path.name.startswith("."):
             problems.append(Problem(f"{folder_rel}/{path.name}", None, "", "is not a file the site reads: "
-                                    f"expected {', '.join(sorted(CAMPAIGN_ENTRIES))}", "unknown-file"))
+                                    f"expected {', '.join(sorted(CAMPAIGN_ENTRIES))}", Code.UNKNOWN_FILE))
     if not SLUG.match(files.slug) or len(files.slug) > 60:
         problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is not a safe folder name: use "
-                                "lower-case letters, digits and single hyphens", "unsafe-slug"))
+                                "lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
     elif files.slug in RESERVED_SLUGS:
         problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is reserved for the portal's own "
-                                "pages; choose another folder name", "reserved-slug"))
+                                "pages; choose another folder name", Code.RESERVED_SLUG))
 
 
 def not_a_mapping(doc: YamlDoc, example: str) -> Problem:
     """The problem for a YAML file that is empty, or a list or a text instead of `key: value` lines."""
     if doc.data is None:
-        return Problem(doc.rel, 1, "", f"is empty: expected `key: value` lines ({example})", "empty-file")
-    return Problem(doc.rel, 1, "", f"is {kind_of(doc.data)}, expected `key: value` lines ({example})", "wrong-type")
+        return Problem(doc.rel, 1, "", f"is empty: expected `key: value` lines ({example})", Code.EMPTY_FILE)
+    return Problem(doc.rel, 1, "", f"is {kind_of(doc.data)}, expected `key: value` lines ({example})", Code.WRONG_TYPE)
 
 
 def get_languages(data: dict) -> tuple[str, ...] | None:
@@ -107,15 +109,15 @@ def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: l
     for index, goal in enumerate(data.get("sdgs", [])):
         if goal not in SDG_RANGE:
             problems.append(Problem(doc.rel, doc.line_of(("sdgs", index)), "sdgs",
-                                    f"{quoted(goal)} is not an SDG (1-17)", "unknown-sdg"))
+                                    f"{quoted(goal)} is not an SDG (1-17)", Code.UNKNOWN_SDG))
     for path, value in _walk(data, ()):
         if isinstance(value, str) and value.startswith("media/") and value not in media:
             problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
                                     f"{quoted(value)} does not exist in the campaign's media/ folder",
-                                    "missing-media"))
+                                    Code.MISSING_MEDIA))
     if data["kind"] == "call-for-projects" and "call" not in data:
         problems.append(Problem(doc.rel, 1, "call", "is required for a call-for-projects campaign: the "
-                                "criteria and how to apply", "missing-field"))
+                                "criteria and how to apply", Code.MISSING_FIELD))
     _check_phases(doc, problems)
     _check_budget(doc, problems)
     _check_call_counts(doc, problems)
@@ -142,12 +144,12 @@ def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple
         if lang not in value:
             problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
                                     f"has no {quoted(lang)} text; every language of the campaign "
-                                    f"({', '.join(languages)}) is required", "missing-translation"))
+                                    f"({', '.join(languages)}) is required", Code.MISSING_TRANSLATION))
     for lang in value:
         if lang not in languages:
             problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), dotted(path + (lang,)),
                                     f"{quoted(lang)} is not a language of this campaign ({', '.join(languages)})",
-                                    "unknown-language"))
+                                    Code.UNKNOWN_LANGUAGE))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -167,19 +169,19 @@ def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
                 day = parse_date(phase[edge])
                 if day is None:
                     problems.append(Problem(doc.rel, doc.line_of(("phases", name, edge)), f"phases.{name}.{edge}",
-                                            f"{quoted(phase[edge])} is not a date in the calendar", "bad-date"))
+                                            f"{quoted(phase[edge])} is not a date in the calendar", Code.BAD_DATE))
                 else:
                     dates[name, edge] = day
         if (name, "end") in dates and (name, "start") in dates and dates[name, "end"] < dates[name, "start"]:
             problems.append(Problem(doc.rel, doc.line_of(("phases", name, "end")), f"phases.{name}.end",
                                     f"{dates[name, 'end']} is before the start {dates[name, 'start']}",
-                                    "date-order"))
+                                    Code.DATE_ORDER))
     for early, early_edge, late, late_edge in PHASE_ORDER:
         a, b = dates.get((early, early_edge)), dates.get((late, late_edge))
         if a and b and b < a:
             problems.append(Problem(doc.rel, doc.line_of(("phases", late, late_edge)), f"phases.{late}.{late_edge}",
                                     f"{b} is before phases.{early}.{early_edge} ({a}); expected the "
-                                    f"{late.replace('_', ' ')} after the {early.replace('_', ' ')}", "date-order"))
+                                    f"{late.replace('_', ' ')} after the {early.replace('_', ' ')}", Code.DATE_ORDER))
 
 
 def _check_call_counts(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -187,7 +189,7 @@ def _check_call_counts(doc: YamlDoc, problems: list[Problem]) -> None:
     if "submitted" in call and "eligible" in call and call["eligible"] > call["submitted"]:
         problems.append(Problem(doc.rel, doc.line_of(("call", "eligible")), "call.eligible",
                                 f"{call['eligible']} is more than the {call['submitted']} projects submitted",
-                                "inconsistent"))
+                                Code.INCONSISTENT))
 
 
 def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -197,13 +199,13 @@ def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
     total = sum(source["amount"] for source in budget["sources"])
     if total != budget["total"]:
         problems.append(Problem(doc.rel, doc.line_of(("budget", "total")), "budget.total",
-                                f"{budget['total']} is not the sum of the sources ({total})", "budget-mismatch"))
+                                f"{budget['total']} is not the sum of the sources ({total})", Code.BUDGET_MISMATCH))
     seen = set()
     for index, category in enumerate(budget.get("categories", [])):
         if category["id"] in seen:
             problems.append(Problem(doc.rel, doc.line_of(("budget", "categories", index, "id")),
                                     "budget.categories.id", f"{quoted(category['id'])} is used twice",
-                                    "duplicate-id"))
+                                    Code.DUPLICATE_ID))
         seen.add(category["id"])
 
 
@@ -234,10 +236,10 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
         for row, line in zip(table.rows, table.lines) if table else ():
             if row.get("project") and slugs is not None and row["project"] not in slugs:
                 problems.append(Problem(table.rel, line, "project", f"{quoted(row['project'])} is not a "
-                                        "laureate slug in laureates.csv", "unknown-project"))
+                                        "laureate slug in laureates.csv", Code.UNKNOWN_PROJECT))
             if name == "events" and row["end"] <= row["start"]:
                 problems.append(Problem(table.rel, line, "end", f"{row['end']:%Y-%m-%d %H:%M} is not after the "
-                                        f"start {row['start']:%Y-%m-%d %H:%M}", "date-order"))
+                                        f"start {row['start']:%Y-%m-%d %H:%M}", Code.DATE_ORDER))
 
 
 def sdg_numbers(text: str) -> list[int]:
@@ -249,9 +251,9 @@ def _check_sdgs(rel: str, line: int, text: str, problems: list[Problem]) -> None
     numbers = sdg_numbers(text)
     for goal in numbers:
         if goal not in SDG_RANGE:
-            problems.append(Problem(rel, line, "sdgs", f"{quoted(goal)} is not an SDG (1-17)", "unknown-sdg"))
+            problems.append(Problem(rel, line, "sdgs", f"{quoted(goal)} is not an SDG (1-17)", Code.UNKNOWN_SDG))
     if len(set(numbers)) != len(numbers):
-        problems.append(Problem(rel, line, "sdgs", f"{quoted(text)} lists a goal twice", "duplicate-value"))
+        problems.append(Problem(rel, line, "sdgs", f"{quoted(text)} lists a goal twice", Code.DUPLICATE_VALUE))
 
 
 def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, problems: list[Problem]) -> None:
@@ -260,26 +262,26 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
     if category and category not in caps:
         known = ", ".join(caps) or "none are defined in campaign.yml budget.categories"
         problems.append(Problem(rel, line, "category", f"{quoted(category)} is not a budget category ({known})",
-                                "unknown-category"))
+                                Code.UNKNOWN_CATEGORY))
     elif category and row["amount"] > caps[category]:
         problems.append(Problem(rel, line, "amount", f"{row['amount']} is above the cap of category "
-                                f"{quoted(category)} ({caps[category]})", "over-cap"))
+                                f"{quoted(category)} ({caps[category]})", Code.OVER_CAP))
     elif not category and caps:
         problems.append(Problem(rel, line, "category", f"is empty: expected one of {', '.join(caps)}",
-                                "missing-value"))
+                                Code.MISSING_VALUE))
     if row["selected_by"] in ("public-vote", "both") and row.get("votes") is None:
         problems.append(Problem(rel, line, "votes", f"is empty but the project was selected by "
-                                f"{row['selected_by']}: give the number of votes", "missing-value"))
+                                f"{row['selected_by']}: give the number of votes", Code.MISSING_VALUE))
     if row.get("image") and row["image"] not in media:
         problems.append(Problem(rel, line, "image", f"{quoted(row['image'])} does not exist in the campaign's media/ "
-                                "folder", "missing-media"))
+                                "folder", Code.MISSING_MEDIA))
     goal = row.get("crowdfunding_goal")
     for name in ("crowdfunding_raised", "crowdfunding_url"):
         if row.get(name) is not None and goal is None:
-            problems.append(Problem(rel, line, name, "is filled but crowdfunding_goal is empty", "inconsistent"))
+            problems.append(Problem(rel, line, name, "is filled but crowdfunding_goal is empty", Code.INCONSISTENT))
     if (row.get("latitude") is None) != (row.get("longitude") is None):
         problems.append(Problem(rel, line, "longitude" if row.get("longitude") is None else "latitude",
-                                "is empty: give both latitude and longitude, or neither", "inconsistent"))
+                                "is empty: give both latitude and longitude, or neither", Code.INCONSISTENT))
 
 
 # --- Markdown ------------------------------------------------------------------------------------
@@ -290,12 +292,12 @@ def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
         _check_doc_language(doc, checked.languages, problems)
         if slugs is not None and doc.slug not in slugs:
             problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a laureate slug in laureates.csv",
-                                    "unknown-project"))
+                                    Code.UNKNOWN_PROJECT))
     for doc in checked.files.news:
         _check_doc_language(doc, checked.languages, problems)
         if not SLUG.match(doc.slug):
             problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a safe file name: use lower-case "
-                                    "letters, digits and single hyphens", "unsafe-slug"))
+                                    "letters, digits and single hyphens", Code.UNSAFE_SLUG))
         _check_news_meta(doc, checked.files.media, problems)
     _check_doc_translations(checked, "projects", "the description of project", problems)
     _check_doc_translations(checked, "news", "the news post", problems)
@@ -316,41 +318,41 @@ def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, prob
             if lang not in found and not path.exists():
                 problems.append(Problem(f"campaigns/{checked.files.slug}/{kind}/{slug}.{lang}.md", None, "",
                                         f"is missing: {what} {quoted(slug)} needs a version in every language of the "
-                                        f"campaign ({', '.join(checked.languages)})", "missing-translation"))
+                                        f"campaign ({', '.join(checked.languages)})", Code.MISSING_TRANSLATION))
 
 
 def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Problem]) -> None:
     if doc.lang not in languages:
         problems.append(Problem(doc.rel, None, "", f"{quoted(doc.lang)} is not a language of this campaign "
-                                f"({', '.join(languages)})", "unknown-language"))
+                                f"({', '.join(languages)})", Code.UNKNOWN_LANGUAGE))
 
 
 def _check_news_meta(doc: MarkdownDoc, media: set, problems: list[Problem]) -> None:
     meta = doc.meta.data
     if not isinstance(meta, dict):
         problems.append(Problem(doc.rel, 2, "", f"front matter is {kind_of(meta)}, expected `key: value` lines "
-                                "(title: text, date: YYYY-MM-DD)", "wrong-type"))
+                                "(title: text, date: YYYY-MM-DD)", Code.WRONG_TYPE))
         return
     for key in ("title", "date"):
         if key not in meta or meta[key] is None or meta[key] == "":
             problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, "is required in the front matter "
-                                    "(title: text, date: YYYY-MM-DD)", "missing-field"))
+                                    "(title: text, date: YYYY-MM-DD)", Code.MISSING_FIELD))
     for key in ("title", "summary"):
         if meta.get(key) not in (None, "") and not isinstance(meta[key], str):
             problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, f"{quoted(meta[key])} is "
-                                    f"{kind_of(meta[key])}, expected a text", "wrong-type"))
+                                    f"{kind_of(meta[key])}, expected a text", Code.WRONG_TYPE))
     date = meta.get("date")
     if date not in (None, "") and (not isinstance(date, str) or parse_date(date) is None):
         problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"{quoted(date)} is not a date "
-                                "as YYYY-MM-DD", "bad-date"))
+                                "as YYYY-MM-DD", Code.BAD_DATE))
     image = meta.get("image")
     if image is not None and image not in media:
         problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", f"{quoted(image)} does not exist in "
-                                "the campaign's media/ folder: expected media/<file name>", "missing-media"))
+                                "the campaign's media/ folder: expected media/<file name>", Code.MISSING_MEDIA))
     for key in meta:
         if key not in ("title", "date", "summary", "image"):
             problems.append(Problem(doc.rel, doc.meta.line_of((key,)), printable(key), "is not a known front-matter "
-                                    "field; expected title, date, summary, image", "unknown-field"))
+                                    "field; expected title, date, summary, image", Code.UNKNOWN_FIELD))
 
 
 # --- The network portal --------------------------------------------------------------------------
@@ -384,13 +386,13 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     for page in content.pages:
         if page.lang not in languages:
             problems.append(Problem(page.rel, None, "", f"{quoted(page.lang)} is not a language of the portal "
-                                    f"({', '.join(languages)})", "unknown-language"))
+                                    f"({', '.join(languages)})", Code.UNKNOWN_LANGUAGE))
         if page.slug == "index":
             problems.append(Problem(page.rel, None, "", "'index' is the portal's home page; choose another name",
-                                    "reserved-slug"))
+                                    Code.RESERVED_SLUG))
         elif not SLUG.match(page.slug):
             problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is not a safe page name: use "
-                                    "lower-case letters, digits and single hyphens", "unsafe-slug"))
+                                    "lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
         _check_page_meta(page, problems)
         pages.setdefault(page.slug, set()).add(page.lang)
     for slug, langs in pages.items():
@@ -398,7 +400,7 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
             # A page that exists but could not be read already has a problem of its own.
             if lang not in langs and not (content.root / lang / f"{slug}.md").exists():
                 problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page {quoted(slug)} "
-                                        "needs a version in every language of the portal", "missing-translation"))
+                                        "needs a version in every language of the portal", Code.MISSING_TRANSLATION))
     _check_unique_urls(campaigns, problems)
     return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
 
@@ -407,13 +409,13 @@ def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:
     meta = page.meta.data
     if not isinstance(meta, dict):
         problems.append(Problem(page.rel, 2, "", f"front matter is {kind_of(meta)}, expected `key: value` "
-                                "lines (title: text)", "wrong-type"))
+                                "lines (title: text)", Code.WRONG_TYPE))
     elif meta.get("title") in (None, ""):
         problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title",
-                                "is required in the front matter (title: text)", "missing-field"))
+                                "is required in the front matter (title: text)", Code.MISSING_FIELD))
     elif not isinstance(meta["title"], str):
         problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", f"{quoted(meta['title'])} is "
-                                f"{kind_of(meta['title'])}, expected a text", "wrong-type"))
+                                f"{kind_of(meta['title'])}, expected a text", Code.WRONG_TYPE))
 
 
 def _check_unique_urls(campaigns, problems: list[Problem]) -> None:
@@ -425,5 +427,5 @@ def _check_unique_urls(campaigns, problems: list[Problem]) -> None:
         doc = checked.files.campaign
         if url in seen:
             problems.append(Problem(doc.rel, doc.line_of(("base_url",)), "base_url", f"{quoted(url)} is also the "
-                                    f"address of campaign {quoted(seen[url])}", "duplicate-value"))
+                                    f"address of campaign {quoted(seen[url])}", Code.DUPLICATE_VALUE))
         seen[url] = checked.files.slug

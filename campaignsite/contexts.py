@@ -57,7 +57,6 @@ class Card:
     href: str
     title: str
     summary: str
-    holder: str
     image: Image | None
     badges: tuple[SdgBadge, ...]
     amount: str
@@ -88,20 +87,16 @@ class PhaseView:
 
 @dataclass(frozen=True)
 class Site:
-    """What every page of a site shares."""
+    """What every page of a site shares: the translator (the templates' `_`) and the formatter."""
 
-    lang: str
     _: Translator
     fmt: Formatter
-    campaign_title: str
-    home: str
 
 
 @dataclass(frozen=True)
 class HomeContext:
     template: ClassVar[str] = "home.html"
     site: Site
-    title: str
     tagline: str
     introduction_html: str
     figures: tuple[Figure, ...]
@@ -111,7 +106,6 @@ class HomeContext:
     featured: tuple[Card, ...]
     showcase: Link
     partners: tuple[PartnerView, ...]
-    logo: Image | None
 
 
 @dataclass(frozen=True)
@@ -125,7 +119,6 @@ class FilterOption:
 class ShowcaseContext:
     template: ClassVar[str] = "showcase.html"
     site: Site
-    title: str
     intro: str
     cards: tuple[Card, ...]
     sdg_links: tuple[SdgBadge, ...]
@@ -153,7 +146,6 @@ class JurorView:
 class JuryContext:
     template: ClassVar[str] = "jury.html"
     site: Site
-    title: str
     intro: str
     groups: tuple[tuple[str, tuple[JurorView, ...]], ...]
 
@@ -162,7 +154,6 @@ class JuryContext:
 class CallContext:
     template: ClassVar[str] = "call.html"
     site: Site
-    title: str
     status: str
     deadline: str | None
     criteria: tuple[str, ...]
@@ -198,7 +189,6 @@ class CampaignCard:
 class PortalHomeContext:
     template: ClassVar[str] = "portal_home.html"
     site: Site
-    title: str
     tagline: str
     totals: tuple[Figure, ...]
     campaigns: tuple[CampaignCard, ...]
@@ -213,7 +203,6 @@ class PortalHomeContext:
 class SearchContext:
     template: ClassVar[str] = "search.html"
     site: Site
-    title: str
     intro: str
     bundle: str
     noscript: str
@@ -223,7 +212,6 @@ class SearchContext:
 class ContentContext:
     template: ClassVar[str] = "content.html"
     site: Site
-    title: str
     body_html: str
 
 
@@ -239,27 +227,33 @@ class UpdateView:
 
 @dataclass(frozen=True)
 class Money:
-    """A crowdfunding: goal, raised, percentage for the progress bar, where to give."""
+    """A crowdfunding: percentage for the progress bar, what it says, where to give."""
 
-    goal: str
-    raised: str
     percent: int
     label: str
     link: Link | None
 
 
 @dataclass(frozen=True)
-class Needs:
-    """What a project asks of visitors, per kind; empty tuples when it asks nothing of that kind."""
+class NeedList:
+    """What a project asks of one kind (materials, skills or volunteers), under the kind's title."""
 
+    kind: str
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a project asks of visitors: a crowdfunding, and a list per other kind it asks something of."""
+
+    money_title: str
     money: Money | None
-    materials: tuple[str, ...]
-    skills: tuple[str, ...]
-    volunteers: tuple[str, ...]
+    lists: tuple[NeedList, ...]
 
     @property
     def any(self) -> bool:
-        return bool(self.money or self.materials or self.skills or self.volunteers)
+        return bool(self.money or self.lists)
 
 
 @dataclass(frozen=True)
@@ -277,9 +271,7 @@ class Video:
 class LaureateContext:
     template: ClassVar[str] = "laureate.html"
     site: Site
-    title: str
     summary: str
-    holder: str
     image: Image | None
     gallery: tuple[Image, ...]
     description_html: str
@@ -352,7 +344,6 @@ class HelpGroup:
 class HelpContext:
     template: ClassVar[str] = "help.html"
     site: Site
-    title: str
     intro: str
     groups: tuple[HelpGroup, ...]
     empty: str
@@ -376,7 +367,6 @@ class EventSummary:
 class AgendaContext:
     template: ClassVar[str] = "agenda.html"
     site: Site
-    title: str
     upcoming: tuple[EventSummary, ...]
     past: tuple[EventSummary, ...]
     feed: Link
@@ -387,7 +377,6 @@ class AgendaContext:
 class EventContext:
     template: ClassVar[str] = "event.html"
     site: Site
-    title: str
     description: str
     kind_label: str
     when: str
@@ -416,7 +405,6 @@ class NewsSummary:
 class NewsIndexContext:
     template: ClassVar[str] = "news_index.html"
     site: Site
-    title: str
     posts: tuple[NewsSummary, ...]
     feed: Link
 
@@ -425,7 +413,6 @@ class NewsIndexContext:
 class NewsPostContext:
     template: ClassVar[str] = "news_post.html"
     site: Site
-    title: str
     date: str
     iso_date: str
     body_html: str
@@ -446,7 +433,6 @@ class Download:
 class PressContext:
     template: ClassVar[str] = "press.html"
     site: Site
-    title: str
     intro: str
     releases: tuple[NewsSummary, ...]
     figures: tuple[Figure, ...]
@@ -501,7 +487,6 @@ class ActionView:
 class ActionsContext:
     template: ClassVar[str] = "actions.html"
     site: Site
-    title: str
     intro: str
     actions: tuple[ActionView, ...]
     figures: tuple[Figure, ...]
@@ -511,7 +496,6 @@ class ActionsContext:
 class KitContext:
     template: ClassVar[str] = "kit.html"
     site: Site
-    title: str
     intro: str
     items: tuple[Download, ...]
 
@@ -524,7 +508,6 @@ class StatementContext:
 
     template: ClassVar[str] = "statement.html"
     site: Site
-    title: str
     paragraphs: tuple[str, ...]
     contact: Link
     updated: str

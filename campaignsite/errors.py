@@ -1,4 +1,4 @@
-"""Errors as data: every problem found in the input is a `Problem` with a stable code.
+"""Errors as data: every problem found in the input is a `Problem` with a stable code (codes.py).
 
 Validation collects problems instead of raising at the first one, so an editor sees every mistake
 in one run (MkDocs stops at the first bad option; we do better).
@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .codes import Code
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,7 +20,11 @@ class Problem:
     line: int | None
     field: str
     message: str
-    code: str
+    code: Code
+
+    def __post_init__(self):
+        # A plain string is accepted and must be a registered code: no problem carries an unknown one.
+        object.__setattr__(self, "code", Code(self.code))
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -39,7 +45,18 @@ class ValidationFailed(CampaignSiteError):
 
 
 class BuildFailed(CampaignSiteError):
-    """Rendering or the site engine failed after validation; the previous output is kept."""
+    """Rendering, the site engine or writing failed after validation; the previous output is kept.
+
+    `str(exc)` is the message followed by ` [code]`.
+    """
+
+    def __init__(self, message: str, code: Code):
+        super().__init__(message, code)  # both in `args`, so the error pickles back from a worker process
+        self.message = message
+        self.code = Code(code)
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.code}]"
 
 
 def _problem_order(problem: Problem) -> tuple:

@@ -28,7 +28,7 @@ def event_uid(campaign, event) -> str:
 
 def calendar(builder, events) -> bytes:
     """An iCalendar file with `events`, as seen by the page builder `builder` (its language)."""
-    return combined_calendar(builder.t(builder.c.title), [(builder, event) for event in events])
+    return combined_calendar(builder.text(builder.campaign.title), [(builder, event) for event in events])
 
 
 def combined_calendar(name: str, items) -> bytes:
@@ -49,7 +49,7 @@ def combined_calendar(name: str, items) -> bytes:
 def _vevent(builder, event) -> icalendar.Event:
     url = builder.absolute(f"events/{event.slug}/")
     item = icalendar.Event()
-    item.add("uid", event_uid(builder.c, event))
+    item.add("uid", event_uid(builder.campaign, event))
     item.add("dtstamp", build_stamp(builder.today))
     if event.all_day:
         item.add("dtstart", event.start.date())
@@ -70,12 +70,12 @@ def _vevent(builder, event) -> icalendar.Event:
 
 def atom(builder) -> bytes:
     """The campaign's news as an Atom feed in the builder's language."""
-    campaign = builder.c
+    campaign = builder.campaign
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": builder.lang})
     home = builder.absolute("news/")
     _sub(feed, "id", home)
-    _sub(feed, "title", f"{builder.t(campaign.title)}: {builder._('News')}")
+    _sub(feed, "title", f"{builder.text(campaign.title)}: {builder._('News')}")
     posts = campaign.news
     updated = max((p.date for p in posts), default=builder.today)
     _sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")

@@ -14,17 +14,15 @@ from pathlib import Path
 from typing import Mapping
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_time
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
+from .codes import Code
 from .errors import BuildFailed
+from .languages import BABEL_LOCALES
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-# Belgian variants: nl-BE writes "€ 10.000", fr-BE "10 000 €".
-BABEL_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_BE", "de": "de_BE"}
-LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "de": "Deutsch"}
-OG_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB", "de": "de_BE"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -46,7 +44,7 @@ class Translator:
         catalogue = get_catalogue(self.lang)
         if msgid not in catalogue:
             raise BuildFailed(f"campaignsite/locale/{self.lang}/LC_MESSAGES/messages.po: no translation for "
-                              f"'{msgid}' [missing-translation]")
+                              f"'{msgid}'", Code.MISSING_TRANSLATION)
         text = catalogue[msgid]
         return text % values if values else text
 
@@ -79,6 +77,3 @@ class Formatter:
 
     def time(self, moment: dt.datetime) -> str:
         return format_time(moment, "short", locale=self.locale)
-
-    def datetime(self, moment: dt.datetime) -> str:
-        return format_datetime(moment, "long", locale=self.locale)

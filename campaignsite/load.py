@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .codes import Code
 from .errors import Problem, relpath
 
 CAMPAIGN_FILE = "campaign.yml"
@@ -109,14 +110,14 @@ def read_text(path: Path, root: Path, problems: list[Problem]) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", "unreadable-file"))
+        problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", Code.UNREADABLE_FILE))
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(Problem(rel, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                                "save the file as UTF-8", "not-utf8"))
+                                "save the file as UTF-8", Code.NOT_UTF8))
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -139,7 +140,7 @@ def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
         problems.append(_yaml_syntax_problem(rel, exc))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(rel, None, "", f"is not valid YAML: {printable(exc)}", "yaml-syntax"))
+        problems.append(Problem(rel, None, "", f"is not valid YAML: {printable(exc)}", Code.YAML_SYNTAX))
         return None
     problems.extend(duplicates)
     return YamlDoc(rel, data, lines)
@@ -159,7 +160,7 @@ def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
     hint = next((hint for words, hint in YAML_HINTS if words in problem), problem)
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         hint += f" ({exc.context} on line {exc.context_mark.line + 1})"
-    return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {hint}", "yaml-syntax")
+    return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {hint}", Code.YAML_SYNTAX)
 
 
 def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem], seen_nodes: set) -> None:
@@ -180,7 +181,7 @@ def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Probl
             if key in seen:
                 # PyYAML keeps the last value silently; an editor's copy-paste slip must not vanish.
                 problems.append(Problem(rel, line, dotted(path + (key,)),
-                                        f"is given twice (first on line {seen[key]})", "duplicate-key"))
+                                        f"is given twice (first on line {seen[key]})", Code.DUPLICATE_KEY))
             seen.setdefault(key, line)
             _record_lines(value_node, path + (key,), lines, rel, problems, seen_nodes)
             lines[path + (key,)] = line
@@ -213,7 +214,7 @@ def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
         return None
     if header is None:
         problems.append(Problem(rel, 1, "", "is empty: expected a header row with the column names",
-                                "empty-file"))
+                                Code.EMPTY_FILE))
         return None
     return CsvText(rel, text, header, row_lines, rows, header_line)
 
@@ -221,11 +222,11 @@ def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
 def _csv_syntax_problem(rel: str, exc: csv.Error, row_start: int, line: int) -> Problem:
     if "unexpected end of data" in str(exc):
         return Problem(rel, row_start, "", "has a cell whose opening quote (\") is never closed; close it or "
-                       "remove it", "csv-syntax")
+                       "remove it", Code.CSV_SYNTAX)
     if "expected after" in str(exc):
         return Problem(rel, line, "", "has text after the closing quote of a cell: a quoted cell must end "
-                       "with '\",' or '\"' at the end of the line", "csv-syntax")
-    return Problem(rel, line, "", f"is not valid CSV: {exc}", "csv-syntax")
+                       "with '\",' or '\"' at the end of the line", Code.CSV_SYNTAX)
+    return Problem(rel, line, "", f"is not valid CSV: {exc}", Code.CSV_SYNTAX)
 
 
 def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | None = None) -> MarkdownDoc | None:
@@ -234,7 +235,7 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     match = LOCALISED_NAME.match(name or path.name)
     if not match:
         expected = "<page>.md (e.g. about.md)" if name else "<slug>.<language>.md (e.g. repair-cafe.nl.md)"
-        problems.append(Problem(rel, None, "", f"is not named {expected}", "bad-file-name"))
+        problems.append(Problem(rel, None, "", f"is not named {expected}", Code.BAD_FILE_NAME))
         return None
     text = read_text(path, root, problems)
     if text is None:
@@ -244,7 +245,7 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     front = FRONT_MATTER.match(text)
     if not front and re.match(r"---[ \t]*\n", text):
         problems.append(Problem(rel, 1, "", "starts a front matter with '---' but no later '---' line closes it",
-                                "yaml-syntax"))
+                                Code.YAML_SYNTAX))
         return None
     if front:
         # Front matter starts on line 2 of the file: an empty first line keeps every YAML line,
@@ -263,7 +264,7 @@ def load_campaign(folder: Path, root: Path, problems: list[Problem]) -> Campaign
     yml = folder / CAMPAIGN_FILE
     if not yml.is_file():
         problems.append(Problem(relpath(yml, root), None, "", "is missing: every campaign folder needs one",
-                                "missing-file"))
+                                Code.MISSING_FILE))
     else:
         text = read_text(yml, root, problems)
         if text is not None:
@@ -290,7 +291,7 @@ def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
     """Read every campaign folder under `root/campaigns`, in name order."""
     campaigns_dir = root / "campaigns"
     if not campaigns_dir.is_dir():
-        problems.append(Problem("campaigns", None, "", "folder is missing", "missing-file"))
+        problems.append(Problem("campaigns", None, "", "folder is missing", Code.MISSING_FILE))
         return []
     folders = sorted(p for p in campaigns_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     return [load_campaign(folder, root, problems) for folder in folders]
@@ -311,7 +312,7 @@ def load_content(root: Path, problems: list[Problem]) -> ContentFiles:
     path = root / "content" / "network.yml"
     if not path.is_file():
         problems.append(Problem("content/network.yml", None, "", "is missing: the portal needs its title, "
-                                "languages and address", "missing-file"))
+                                "languages and address", Code.MISSING_FILE))
     else:
         text = read_text(path, root, problems)
         if text is not None:

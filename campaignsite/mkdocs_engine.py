@@ -25,7 +25,9 @@ from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .codes import Code
 from .errors import BuildFailed
+from .processes import die_with_parent
 from .site import Page, SiteSpec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +101,7 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
     theme = dict(base.get("theme", {}))
     theme.update({"custom_dir": str(THEME_DIR), "language": site.lang, "favicon": FAVICON})
     if site.logo:
-        theme["logo"] = site.logo[0]
+        theme["logo"] = site.logo
     titles = {page.url: page.title for page in site.pages}
     sections = section_urls(site)
     return {
@@ -142,8 +144,6 @@ class _EnginePlugin(BasePlugin):
                      for page in site.pages]
         generated += [File.generated(config, path, content=content) for path, content in site.downloads]
         generated.append(File.generated(config, FAVICON, content=site.favicon))
-        if site.logo:
-            generated.append(File.generated(config, site.logo[0], abs_src_path=str(site.logo[1])))
         for file in sorted(generated, key=lambda file: walk_order(file.src_uri)):
             files.append(file)
         return files
@@ -195,6 +195,7 @@ def _build_one(index: int) -> str | None:
 
 
 def _init_worker(source_date_epoch: str) -> None:
+    die_with_parent()
     # MkDocs dates its sitemap from SOURCE_DATE_EPOCH: the build's "today", never the clock.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
 
@@ -228,4 +229,4 @@ def build(sites: list[SiteSpec], stage: Path, jobs: int, source_date_epoch: int)
         _JOB.clear()
     errors = [e for e in errors if e]
     if errors:
-        raise BuildFailed("\n".join(errors))
+        raise BuildFailed("\n".join(errors), Code.ENGINE_FAILED)

@@ -19,13 +19,18 @@ import markdown as md
 import nh3
 
 from .checks import CheckedCampaign, sdg_numbers
-from .schemas import DATA_DIR, expand_table_schema
+from .languages import CODES as LANGUAGES
+from .schemas import DATA_DIR, default, expand_table_schema
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 Text = Mapping[str, str]
 NEED_KINDS = ("materials", "skills", "volunteers")
 PHASE_IDS = ("launch", "call", "jury", "public_vote", "press", "coaching", "mobilisation", "closing_event",
              "participation", "implementation", "follow_up")
+# Defaults are declared in data/schemas/campaign.schema.json; the portal wears the default colour.
+DEFAULT_SDGS = tuple(default("campaign", "sdgs"))
+DEFAULT_COLOUR = default("campaign", "branding.colour")
+PORTAL_COLOUR = DEFAULT_COLOUR
 
 
 def text_of(value, languages: tuple[str, ...]) -> Text:
@@ -63,11 +68,6 @@ class Sdg:
     colour: str
     title: Text
 
-    @property
-    def text_colour(self) -> str:
-        """Black or white, whichever contrasts more with the goal's colour (WCAG relative luminance)."""
-        return "#000000" if contrast(self.colour, "#000000") >= contrast(self.colour, "#FFFFFF") else "#FFFFFF"
-
 
 def luminance(colour: str) -> float:
     """WCAG 2.1 relative luminance of #RRGGBB."""
@@ -84,6 +84,11 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def text_colour(background: str) -> str:
+    """Black or white text, whichever contrasts more with `background` (WCAG relative luminance)."""
+    return "#000000" if contrast(background, "#000000") >= contrast(background, "#FFFFFF") else "#FFFFFF"
+
+
 @functools.lru_cache(maxsize=1)
 def get_sdgs() -> Mapping[int, Sdg]:
     """The 17 goals from data/sdg_goals.csv."""
@@ -91,7 +96,7 @@ def get_sdgs() -> Mapping[int, Sdg]:
         rows = list(csv.DictReader(handle))
     return MappingProxyType({
         int(r["goal"]): Sdg(int(r["goal"]), r["colour"],
-                            MappingProxyType({lang: r[f"title_{lang}"] for lang in ("nl", "fr", "en", "de")}))
+                            MappingProxyType({lang: r[f"title_{lang}"] for lang in LANGUAGES}))
         for r in rows})
 
 
@@ -317,9 +322,9 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
         introduction=text_of(data["introduction"], langs),
         municipalities=tuple(Municipality(text_of(m["name"], langs), m["nis_code"], m["region"])
                              for m in data["municipalities"]),
-        base_url=data["base_url"], sdgs=tuple(data.get("sdgs", (11, 17))), contact=contact,
+        base_url=data["base_url"], sdgs=tuple(data.get("sdgs", DEFAULT_SDGS)), contact=contact,
         press_contact=Contact(**data["press_contact"]) if "press_contact" in data else contact,
-        colour=data.get("branding", {}).get("colour", "#1B5E20"), logo=data.get("branding", {}).get("logo"),
+        colour=data.get("branding", {}).get("colour", DEFAULT_COLOUR), logo=data.get("branding", {}).get("logo"),
         phases=_phases(data["phases"]), call=_call(data.get("call"), langs), budget=_budget(data.get("budget"), langs),
         partners=tuple(Partner(p["name"], p["role"], p.get("logo"), p.get("url")) for p in data.get("partners", [])),
         jury=tuple(Juror(j["name"], j["kind"], text_of(j["affiliation"], langs) if "affiliation" in j else None)

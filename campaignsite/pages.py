@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from . import contexts as cx
-from .i18n import OG_LOCALES, Formatter, Translator
-from .model import Campaign, Laureate, Network, get_sdgs
+from . import contexts
+from .i18n import Formatter, Translator
+from .languages import OG_LOCALES
+from .model import Campaign, Laureate, Network, get_sdgs, text_colour
 from .site import Page
 
 MEDIA_PREFIX = "../media/"  # campaign media are shared by its language sites, one level up
@@ -37,22 +38,21 @@ def href(from_url: str, to: str) -> str:
 class SiteBuilder:
     """What the builders of every site in one language share."""
 
-    def __init__(self, lang: str, today: dt.date, title: str):
-        self.lang, self.today, self.title = lang, today, title
+    def __init__(self, lang: str, today: dt.date):
+        self.lang, self.today = lang, today
         self._ = Translator(lang)
         self.fmt = Formatter(lang)
-
-    def site(self, url: str) -> cx.Site:
-        return cx.Site(self.lang, self._, self.fmt, self.title, href(url, ""))
+        self.site = contexts.Site(self._, self.fmt)
 
     def page(self, url: str, title: str, description: str, make_context, meta: dict | None = None) -> Page:
         """A page at `url`, its context made for that address (so its links are relative to it)."""
         return Page(url, title, description, make_context(url), meta or {})
 
-    def badges(self, url: str, numbers) -> tuple[cx.SdgBadge, ...]:
+    def badges(self, url: str, numbers) -> tuple[contexts.SdgBadge, ...]:
         sdgs = get_sdgs()
-        return tuple(cx.SdgBadge(n, sdgs[n].title[self.lang], sdgs[n].colour, sdgs[n].text_colour,
-                                 href(url, f"sdg/{n}/")) for n in numbers)
+        return tuple(contexts.SdgBadge(number, sdgs[number].title[self.lang], sdgs[number].colour,
+                                       text_colour(sdgs[number].colour), href(url, f"sdg/{number}/"))
+                     for number in numbers)
 
 
 class PortalBuilder(SiteBuilder):
@@ -61,7 +61,7 @@ class PortalBuilder(SiteBuilder):
 
     def __init__(self, network: Network, lang: str, today: dt.date, root: str,
                  shown: dict[str, "CampaignBuilder"]):
-        super().__init__(lang, today, network.title[lang])
+        super().__init__(lang, today)
         self.network, self.root, self.shown = network, root, shown
 
 
@@ -69,43 +69,43 @@ class CampaignBuilder(SiteBuilder):
     """One campaign site in one language."""
 
     def __init__(self, campaign: Campaign, lang: str, today: dt.date):
-        super().__init__(lang, today, campaign.title[lang])
-        self.c = campaign
+        super().__init__(lang, today)
+        self.campaign = campaign
 
-    def t(self, text) -> str:
+    def text(self, text) -> str:
         """The page language's version of a per-language text."""
         return text[self.lang]
 
-    def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> cx.Image | None:
-        return cx.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit) if src else None
+    def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> contexts.Image | None:
+        return contexts.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit) if src else None
 
-    def card(self, url: str, laureate: Laureate) -> cx.Card:
-        title = self.t(laureate.title)
-        category = next((c for c in self.c.budget.categories if c.id == laureate.category), None) \
-            if self.c.budget else None
-        return cx.Card(
+    def card(self, url: str, laureate: Laureate) -> contexts.Card:
+        title = self.text(laureate.title)
+        budget = self.campaign.budget
+        category = next((cat for cat in budget.categories if cat.id == laureate.category), None) if budget else None
+        return contexts.Card(
             slug=laureate.slug, lang=self.lang, href=href(url, f"laureates/{laureate.slug}/"), title=title,
-            summary=self.t(laureate.summary), holder=laureate.holder,
+            summary=self.text(laureate.summary),
             image=self.image(url, laureate.image, self._("Photo of the project %(title)s", title=title),
                              laureate.image_credit),
             badges=self.badges(url, laureate.sdgs), amount=self.fmt.money(laureate.amount),
             status=laureate.status, status_label=self._(f"status:{laureate.status}"),
-            category=laureate.category or "", category_label=self.t(category.name) if category else "")
+            category=laureate.category or "", category_label=self.text(category.name) if category else "")
 
     def absolute(self, url: str) -> str:
         """Public address of a page of this site."""
-        return f"{self.c.base_url}{self.lang}/{url}"
+        return f"{self.campaign.base_url}{self.lang}/{url}"
 
     def media_url(self, src: str) -> str:
         """Public address of a campaign media file (shared by its language sites)."""
-        return self.c.base_url + src
+        return self.campaign.base_url + src
 
     def social_meta(self, url: str, image: str | None, og_type: str, json_ld: dict | None = None) -> dict:
         """Open Graph values (with the item's own image) and JSON-LD for the page's head."""
         og = {"type": og_type, "url": self.absolute(url), "locale": OG_LOCALES[self.lang],
-              "locale_alternate": [OG_LOCALES[lang] for lang in self.c.languages if lang != self.lang],
-              "site_name": self.t(self.c.title)}
-        picture = image or self.c.logo
+              "locale_alternate": [OG_LOCALES[lang] for lang in self.campaign.languages if lang != self.lang],
+              "site_name": self.text(self.campaign.title)}
+        picture = image or self.campaign.logo
         if picture:
             og["image"] = self.media_url(picture)
         meta = {"og": og}

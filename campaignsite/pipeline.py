@@ -1,8 +1,8 @@
 """The whole build in one function: load -> validate -> model -> pages -> render -> write.
 
 Everything is read, checked and rendered in memory before the first byte is written; the output is
-built in a staging folder beside it and swapped in only when complete, so a failed build leaves the
-previous site exactly as it was.
+built in a staging folder beside it and swapped in only when complete (see output.py), so a failed
+build leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import checks, engine, load, model, opendata, search, sites
-from .errors import ValidationFailed
+from .codes import Code
+from .errors import BuildFailed, ValidationFailed
+from .media import MediaFile, get_media
+from .output import OutputPlace
 from .render import render_site
 from .writer import Writer
 
@@ -42,7 +45,16 @@ class BuildResult:
     pages: int
 
 
-def validate(root: Path) -> tuple[list, checks.CheckedNetwork]:
+@dataclass(frozen=True)
+class Checked:
+    """Everything read from the project and checked: the model and the media files to publish."""
+
+    campaigns: tuple[model.Campaign, ...]
+    network: model.Network
+    media: tuple[tuple[str, MediaFile], ...]  # (campaign slug, file)
+
+
+def validate(root: Path) -> Checked:
     """Load and check every file under `root`; raise ValidationFailed with every problem found."""
     problems = []
     network_files = load.load_network(root, problems)
@@ -51,62 +63,56 @@ def validate(root: Path) -> tuple[list, checks.CheckedNetwork]:
     checked_network = checks.validate_network(content_files, checked, problems)
     if problems:
         raise ValidationFailed(problems)
-    return checked, checked_network
+    campaigns = tuple(model.build_campaign(item) for item in checked)
+    network = model.build_network(checked_network, campaigns)
+    media, problems = get_media(campaigns, root)
+    if problems:
+        raise ValidationFailed(problems)
+    return Checked(campaigns, network, tuple(media))
 
 
 def build(config: BuildConfig) -> BuildResult:
     """Build the network under `config.root` into `config.output`, or raise without touching it."""
-    checked, checked_network = validate(config.root)
+    checked = validate(config.root)
+    place = OutputPlace(config.output, config.root)
+    if not config.check_only:
+        place.check()
 
-    campaigns = tuple(model.build_campaign(item) for item in checked)
-    network = model.build_network(checked_network, campaigns)
-    specs = sites.all_sites(network, config.today)
+    specs = sites.all_sites(checked.network, checked.media, config.today)
     rendered = [render_site(spec) for spec in specs]
-    shared, copies = shared_files(network, specs)
-    result = BuildResult(len(campaigns), len(specs), sum(len(s.pages) for s in specs))
+    shared = shared_files(checked, specs)
+    result = BuildResult(len(checked.campaigns), len(specs), sum(len(s.pages) for s in specs))
     if config.check_only:
         return result
 
-    stage = config.output.parent / f".{config.output.name}.building"
-    shutil.rmtree(stage, ignore_errors=True)
-    try:
-        engine.build(rendered, stage, config.jobs, config.source_date_epoch)
-        writer = Writer(stage / "html")
-        for rel, content in shared:
-            writer.write(rel, content)
-        for rel, source in copies:
-            writer.copy(rel, source)
-        search.index_site(writer)
-        swap_in(stage / "html", config.output)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    with place.locked():
+        place.clean()
+        try:
+            engine.build(rendered, place.stage, config.jobs, config.source_date_epoch)
+            writer = Writer(place.stage / "html")
+            for rel, content in shared:
+                writer.write(rel, content)
+            search.index_site(writer)
+            place.swap_in(place.stage / "html")
+        except OSError as exc:
+            raise BuildFailed(f"cannot write the site into {config.output}: {exc.strerror}"
+                              + (f": {exc.filename}" if exc.filename else ""), Code.WRITE_FAILED) from exc
+        finally:
+            shutil.rmtree(place.stage, ignore_errors=True)
     return result
 
 
-def shared_files(network, specs) -> tuple[list[tuple[str, str]], list[tuple[str, Path]]]:
-    """Files outside the MkDocs sites, rendered before anything is written: per campaign a page
+def shared_files(checked: Checked, specs) -> list[tuple[str, str | bytes]]:
+    """Files outside the engine's sites, made before anything is written: per campaign a page
     sending visitors on to its default language, its open data and its media (shared by its
     language sites); robots.txt for the whole site."""
-    files: list[tuple[str, str]] = []
-    copies: list[tuple[str, Path]] = []
-    for campaign in network.campaigns:
+    files: list[tuple[str, str | bytes]] = []
+    for campaign in checked.network.campaigns:
         lang = campaign.default_language
         files.append((f"{campaign.slug}/index.html",
                       sites.redirect_html(f"{lang}/", html.escape(f"{campaign.base_url}{lang}/"),
                                           html.escape(campaign.title[lang]), lang)))
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
-        media = campaign.folder / "media"
-        copies += [(f"{campaign.slug}/media/{path.name}", path)
-                   for path in sorted(media.iterdir()) if path.is_file()] if media.is_dir() else []
-    files.append(("robots.txt", sites.robots_txt(network, specs)))
-    return files, copies
-
-
-def swap_in(built: Path, output: Path) -> None:
-    """Replace `output` by `built` with two renames, so the site is never half there."""
-    old = output.parent / f".{output.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        os.replace(output, old)
-    os.replace(built, output)
-    shutil.rmtree(old, ignore_errors=True)
+    files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media]
+    files.append(("robots.txt", sites.robots_txt(specs)))
+    return files

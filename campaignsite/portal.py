@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import posixpath
 
-from . import contexts as cx
-from .agenda_pages import event_summary
-from .i18n import LANGUAGE_NAMES
-from .model import Campaign, get_sdgs, render_markdown
+from . import contexts
+from .agenda_pages import agenda_context, event_summary
+from .campaign_pages import goal_title
+from .languages import LANGUAGE_NAMES
+from .model import Campaign, render_markdown
 from .pages import PortalBuilder, href
 from .press_pages import statement_page
 from .site import Page
@@ -31,38 +32,40 @@ def campaign_href(b: PortalBuilder, url: str, campaign: Campaign, path: str = ""
     return href(url, f"{b.root}{campaign.slug}/{shown_language(b, campaign)}/{path}")
 
 
-def totals(b: PortalBuilder) -> tuple[cx.Figure, ...]:
-    n, fmt, _ = b.network, b.fmt, b._
-    return (cx.Figure(fmt.number(len(n.campaigns)), _("campaigns")),
-            cx.Figure(fmt.number(n.municipalities), _("municipalities")),
-            cx.Figure(fmt.number(n.laureates), _("laureates")),
-            cx.Figure(fmt.money(n.granted), _("granted to citizen projects")))
+def totals(b: PortalBuilder) -> tuple[contexts.Figure, ...]:
+    network, fmt, _ = b.network, b.fmt, b._
+    return (contexts.Figure(fmt.number(len(network.campaigns)), _("campaigns")),
+            contexts.Figure(fmt.number(network.municipalities), _("municipalities")),
+            contexts.Figure(fmt.number(network.laureates), _("laureates")),
+            contexts.Figure(fmt.money(network.granted), _("granted to citizen projects")))
 
 
-def campaign_card(b: PortalBuilder, url: str, c: Campaign) -> cx.CampaignCard:
-    lang = shown_language(b, c)
-    names = ", ".join(m.name.get(b.lang, m.name[c.default_language]) for m in c.municipalities)
-    regions = sorted({m.region for m in c.municipalities})
-    figures = [cx.Figure(b.fmt.number(len(c.laureates)), b._("laureates"))] if c.laureates else []
-    if c.laureates:
-        figures.append(cx.Figure(b.fmt.money(c.granted), b._("granted")))
-    return cx.CampaignCard(
-        lang=lang, href=campaign_href(b, url, c), title=c.title[lang], tagline=c.tagline[lang],
+def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> contexts.CampaignCard:
+    lang = shown_language(b, campaign)
+    names = ", ".join(m.name.get(b.lang, m.name[campaign.default_language]) for m in campaign.municipalities)
+    regions = sorted({m.region for m in campaign.municipalities})
+    figures = []
+    if campaign.laureates:
+        figures.append(contexts.Figure(b.fmt.number(len(campaign.laureates)), b._("laureates")))
+        figures.append(contexts.Figure(b.fmt.money(campaign.granted), b._("granted")))
+    return contexts.CampaignCard(
+        lang=lang, href=campaign_href(b, url, campaign), title=campaign.title[lang], tagline=campaign.tagline[lang],
         municipalities=names, region=" ".join(regions),
-        region_label=", ".join(b._(f"region:{r}") for r in regions),
-        languages=", ".join(LANGUAGE_NAMES[code] for code in c.languages), language_codes=" ".join(c.languages),
-        year=c.edition, kind=c.kind, kind_label=b._(f"kind:{c.kind}"), figures=tuple(figures))
+        region_label=", ".join(b._(f"region:{region}") for region in regions),
+        languages=", ".join(LANGUAGE_NAMES[code] for code in campaign.languages),
+        language_codes=" ".join(campaign.languages), year=campaign.edition, kind=campaign.kind,
+        kind_label=b._(f"kind:{campaign.kind}"), figures=tuple(figures))
 
 
 def filters(b: PortalBuilder) -> tuple:
     campaigns, _ = b.network.campaigns, b._
 
-    def options(values, label) -> tuple[cx.FilterOption, ...]:
+    def options(values, label) -> tuple[contexts.FilterOption, ...]:
         counts: dict[str, int] = {}
         for value_set in values:
             for value in value_set:
                 counts[value] = counts.get(value, 0) + 1
-        return tuple(cx.FilterOption(v, label(v), counts[v]) for v in sorted(counts))
+        return tuple(contexts.FilterOption(value, label(value), counts[value]) for value in sorted(counts))
     return (
         ("region", _("Region"), options([{m.region for m in c.municipalities} for c in campaigns],
                                         lambda v: _(f"region:{v}"))),
@@ -72,22 +75,23 @@ def filters(b: PortalBuilder) -> tuple:
 
 
 def used_sdgs(b: PortalBuilder) -> list[int]:
-    return sorted({n for c in b.network.campaigns for item in c.laureates for n in item.sdgs})
+    return sorted({number for campaign in b.network.campaigns for item in campaign.laureates
+                   for number in item.sdgs})
 
 
 def home(b: PortalBuilder) -> Page:
-    n = b.network
+    network = b.network
 
-    def context(url: str) -> cx.PortalHomeContext:
-        ordered = sorted(n.campaigns, key=lambda c: (-c.edition, c.slug))
-        return cx.PortalHomeContext(
-            site=b.site(url), title=n.title[b.lang], tagline=n.tagline[b.lang], totals=totals(b),
-            campaigns=tuple(campaign_card(b, url, c) for c in ordered), filters=filters(b),
+    def context(url: str) -> contexts.PortalHomeContext:
+        ordered = sorted(network.campaigns, key=lambda c: (-c.edition, c.slug))
+        return contexts.PortalHomeContext(
+            site=b.site, tagline=network.tagline[b.lang], totals=totals(b),
+            campaigns=tuple(campaign_card(b, url, campaign) for campaign in ordered), filters=filters(b),
             sdg_links=b.badges(url, used_sdgs(b)),
-            pages=tuple(cx.Link(p.title[b.lang], href(url, f"{p.slug}/")) for p in n.pages),
-            agenda=cx.Link(b._("Agenda of all campaigns"), href(url, "agenda/")),
-            search=cx.Link(b._("Search all campaigns"), href(url, "search/")))
-    return b.page("", n.title[b.lang], n.tagline[b.lang], context)
+            pages=tuple(contexts.Link(p.title[b.lang], href(url, f"{p.slug}/")) for p in network.pages),
+            agenda=contexts.Link(b._("Agenda of all campaigns"), href(url, "agenda/")),
+            search=contexts.Link(b._("Search all campaigns"), href(url, "search/")))
+    return b.page("", network.title[b.lang], network.tagline[b.lang], context)
 
 
 def content_pages(b: PortalBuilder) -> list[Page]:
@@ -98,7 +102,7 @@ def content_pages(b: PortalBuilder) -> list[Page]:
 def content(b: PortalBuilder, page) -> Page:
     title = page.title[b.lang]
     return b.page(f"{page.slug}/", title, title,
-                  lambda url: cx.ContentContext(b.site(url), title, render_markdown(page.body[b.lang])))
+                  lambda _url: contexts.ContentContext(b.site, render_markdown(page.body[b.lang])))
 
 
 def sdg_pages(b: PortalBuilder) -> list[Page]:
@@ -116,43 +120,42 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
                 # The card is made for the campaign's site, then its links re-rooted to this page.
                 card = builder.card("", item)
                 cards.append(_rebase_card(card, campaign_href(b, url, campaign), b.badges(url, item.sdgs)))
-    title = b._("Goal %(number)s: %(title)s", number=number, title=get_sdgs()[number].title[b.lang])
-    context = cx.SdgContext(
-        b.site(url), b.badges(url, [number])[0],
+    title = goal_title(b, number)
+    context = contexts.SdgContext(
+        b.site, b.badges(url, [number])[0],
         b._("%(count)s projects serve goal %(number)s.", count=len(cards), number=number), tuple(cards), (),
-        b.badges(url, [n for n in used if n != number]), cx.Link(b._("All campaigns"), href(url, "")), None)
+        b.badges(url, [other for other in used if other != number]),
+        contexts.Link(b._("All campaigns"), href(url, "")), None)
     return b.page(url, title, title, lambda _url: context)
 
 
 def agenda(b: PortalBuilder) -> Page:
     url = "agenda/"
-    events = sorted(((c, e) for c in b.network.campaigns for e in c.events), key=lambda ce: (ce[1].start, ce[1].slug))
+    events = sorted(((campaign, event) for campaign in b.network.campaigns for event in campaign.events),
+                    key=lambda pair: (pair[1].start, pair[1].slug))
     upcoming, past = [], []
     for campaign, event in events:
         builder = b.shown[campaign.slug]
         summary = event_summary(builder, "", event)
-        summary = cx.EventSummary(**{**summary.__dict__, "href": campaign_href(b, url, campaign, summary.href),
-                                     "title": f"{summary.title} ({builder.t(campaign.title)})"})
+        summary = contexts.EventSummary(**{**summary.__dict__,
+                                           "href": campaign_href(b, url, campaign, summary.href),
+                                           "title": f"{summary.title} ({builder.text(campaign.title)})"})
         (upcoming if event.upcoming_on >= b.today else past).append(summary)
-    context = cx.AgendaContext(
-        b.site(url), b._("Agenda of all campaigns"), tuple(upcoming), tuple(reversed(past)),
-        cx.Link(b._("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")),
-        b._("Add this address to your calendar app to see new events as they are announced."))
+    context = agenda_context(b, url, upcoming, reversed(past))
     return b.page(url, b._("Agenda"), b._("Agenda of all campaigns"), lambda _url: context)
 
 
 def search(b: PortalBuilder) -> Page:
     url = "search/"
-    context = cx.SearchContext(b.site(url), b._("Search"),
-                               b._("Search the pages of every campaign in this language."),
-                               href(url, f"{b.root}pagefind/"),
-                               b._("The search needs JavaScript. Every campaign is listed on the home page."))
+    context = contexts.SearchContext(b.site, b._("Search the pages of every campaign in this language."),
+                                     href(url, f"{b.root}pagefind/"),
+                                     b._("The search needs JavaScript. Every campaign is listed on the home page."))
     return b.page(url, b._("Search"), b._("Search all campaigns"), lambda _url: context)
 
 
-def _rebase_card(card: cx.Card, prefix: str, badges: tuple[cx.SdgBadge, ...]) -> cx.Card:
+def _rebase_card(card: contexts.Card, prefix: str, badges: tuple[contexts.SdgBadge, ...]) -> contexts.Card:
     """A card made for a campaign site's root, its links re-rooted under `prefix`, with portal badges."""
     def rebase(link: str) -> str:
         return posixpath.normpath(prefix + link) + ("/" if link.endswith("/") else "")
-    image = card.image and cx.Image(rebase(card.image.src), card.image.alt, card.image.credit)
-    return cx.Card(**{**card.__dict__, "href": rebase(card.href), "image": image, "badges": badges})
+    image = card.image and contexts.Image(rebase(card.image.src), card.image.alt, card.image.credit)
+    return contexts.Card(**{**card.__dict__, "href": rebase(card.href), "image": image, "badges": badges})

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Callable
 
 from . import agenda_pages, campaign_pages, portal, press_pages
-from . import contexts as cx
+from . import contexts
 from .site import Page
 
 
@@ -38,42 +38,46 @@ class PageType:
 
 PAGE_TYPES = (
     # Campaign sites: the menu first, in menu order, then the pages reached through it.
-    PageType("home", "campaign", "", cx.HomeContext, campaign_pages.home, nav=1),
-    PageType("showcase", "campaign", "laureates/", cx.ShowcaseContext, campaign_pages.showcase, nav=2,
+    PageType("home", "campaign", "", contexts.HomeContext, campaign_pages.home, nav=1),
+    PageType("showcase", "campaign", "laureates/", contexts.ShowcaseContext, campaign_pages.showcase, nav=2,
              when=lambda c: bool(c.laureates)),
-    PageType("actions", "campaign", "actions/", cx.ActionsContext, press_pages.actions_page, nav=3,
+    PageType("actions", "campaign", "actions/", contexts.ActionsContext, press_pages.actions_page, nav=3,
              when=lambda c: bool(c.actions)),
-    PageType("call", "campaign", "call/", cx.CallContext, campaign_pages.call, nav=4, when=lambda c: bool(c.call)),
-    PageType("jury", "campaign", "jury/", cx.JuryContext, campaign_pages.jury, nav=5, when=lambda c: bool(c.jury)),
-    PageType("help", "campaign", "help/", cx.HelpContext, campaign_pages.help, nav=6,
+    PageType("call", "campaign", "call/", contexts.CallContext, campaign_pages.call, nav=4,
+             when=lambda c: bool(c.call)),
+    PageType("jury", "campaign", "jury/", contexts.JuryContext, campaign_pages.jury, nav=5,
+             when=lambda c: bool(c.jury)),
+    PageType("help", "campaign", "help/", contexts.HelpContext, campaign_pages.help, nav=6,
              when=lambda c: bool(c.laureates)),
-    PageType("agenda", "campaign", "agenda/", cx.AgendaContext, agenda_pages.agenda, nav=7),
-    PageType("news", "campaign", "news/", cx.NewsIndexContext, agenda_pages.news_index, nav=8,
+    PageType("agenda", "campaign", "agenda/", contexts.AgendaContext, agenda_pages.agenda, nav=7),
+    PageType("news", "campaign", "news/", contexts.NewsIndexContext, agenda_pages.news_index, nav=8,
              when=lambda c: bool(c.news)),
-    PageType("press", "campaign", "press/", cx.PressContext, press_pages.press, nav=9),
-    PageType("kit", "campaign", "kit/", cx.KitContext, press_pages.kit_page, nav=10, when=lambda c: bool(c.kit)),
-    PageType("laureate", "campaign", "laureates/{slug}/", cx.LaureateContext, campaign_pages.laureates,
+    PageType("press", "campaign", "press/", contexts.PressContext, press_pages.press, nav=9),
+    PageType("kit", "campaign", "kit/", contexts.KitContext, press_pages.kit_page, nav=10, when=lambda c: bool(c.kit)),
+    PageType("laureate", "campaign", "laureates/{slug}/", contexts.LaureateContext, campaign_pages.laureates,
              when=lambda c: bool(c.laureates)),
-    PageType("sdg", "campaign", "sdg/{number}/", cx.SdgContext, campaign_pages.sdg_pages),
-    PageType("event", "campaign", "events/{slug}/", cx.EventContext, agenda_pages.event_pages,
+    PageType("sdg", "campaign", "sdg/{number}/", contexts.SdgContext, campaign_pages.sdg_pages),
+    PageType("event", "campaign", "events/{slug}/", contexts.EventContext, agenda_pages.event_pages,
              when=lambda c: bool(c.events)),
-    PageType("news-post", "campaign", "news/{slug}/", cx.NewsPostContext, agenda_pages.news_pages,
+    PageType("news-post", "campaign", "news/{slug}/", contexts.NewsPostContext, agenda_pages.news_pages,
              when=lambda c: bool(c.news)),
-    PageType("listing", "campaign", "press/listing/", cx.ListingContext, press_pages.listing),
-    PageType("accessibility", "campaign", "accessibility/", cx.StatementContext,
+    PageType("listing", "campaign", "press/listing/", contexts.ListingContext, press_pages.listing),
+    PageType("accessibility", "campaign", "accessibility/", contexts.StatementContext,
              partial(press_pages.statement, kind="accessibility")),
-    PageType("privacy", "campaign", "privacy/", cx.StatementContext, partial(press_pages.statement, kind="privacy")),
-    PageType("sdg-index", "campaign", "sdg/", cx.SdgIndexContext, campaign_pages.sdg_index),
+    PageType("privacy", "campaign", "privacy/", contexts.StatementContext,
+             partial(press_pages.statement, kind="privacy")),
+    PageType("sdg-index", "campaign", "sdg/", contexts.SdgIndexContext, campaign_pages.sdg_index),
     # The portal, in each of its languages.
-    PageType("portal-home", "portal", "", cx.PortalHomeContext, portal.home, nav=1),
-    PageType("portal-agenda", "portal", "agenda/", cx.AgendaContext, portal.agenda, nav=2),
-    PageType("portal-search", "portal", "search/", cx.SearchContext, portal.search, nav=3),
-    PageType("portal-page", "portal", "{slug}/", cx.ContentContext, portal.content_pages, nav=4,
+    PageType("portal-home", "portal", "", contexts.PortalHomeContext, portal.home, nav=1),
+    PageType("portal-agenda", "portal", "agenda/", contexts.AgendaContext, portal.agenda, nav=2),
+    PageType("portal-search", "portal", "search/", contexts.SearchContext, portal.search, nav=3),
+    PageType("portal-page", "portal", "{slug}/", contexts.ContentContext, portal.content_pages, nav=4,
              when=lambda network: bool(network.pages)),
-    PageType("portal-sdg", "portal", "sdg/{number}/", cx.SdgContext, portal.sdg_pages),
-    PageType("portal-accessibility", "portal", "accessibility/", cx.StatementContext,
+    PageType("portal-sdg", "portal", "sdg/{number}/", contexts.SdgContext, portal.sdg_pages),
+    PageType("portal-accessibility", "portal", "accessibility/", contexts.StatementContext,
              partial(portal.statement, kind="accessibility")),
-    PageType("portal-privacy", "portal", "privacy/", cx.StatementContext, partial(portal.statement, kind="privacy")),
+    PageType("portal-privacy", "portal", "privacy/", contexts.StatementContext,
+             partial(portal.statement, kind="privacy")),
 )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from .codes import Code
 from .errors import BuildFailed
 from .site import Page, SiteSpec
 
@@ -34,8 +35,8 @@ def render_body(page: Page, site_id: str = "") -> str:
         return get_env().get_template(name).render(page=page.context, _=page.context.site._)
     except jinja2.TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else name
-        raise BuildFailed(f"campaignsite/templates/{Path(where).name}: {exc} (rendering {site_id}/{page.url}) "
-                          "[template-error]") from exc
+        raise BuildFailed(f"campaignsite/templates/{Path(where).name}: {exc} (rendering {site_id}/{page.url})",
+                          Code.TEMPLATE_ERROR) from exc
 
 
 def render_site(site: SiteSpec) -> SiteSpec:

@@ -18,19 +18,43 @@ from typing import Any
 import frictionless
 import jsonschema
 
+from .codes import Code
 from .errors import Problem
+from .languages import CODES as LANGUAGES
 from .load import CsvText, YamlDoc, dotted, printable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_DIR = DATA_DIR / "schemas"
-LANGUAGES = ("nl", "fr", "en", "de")
 LANG_SUFFIX = "_{lang}"
 
 
 @functools.lru_cache(maxsize=None)
 def json_schema(name: str) -> dict:
-    """A JSON Schema from data/schemas/, by file stem."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    """A JSON Schema from data/schemas/, by file stem, with the supported languages filled in."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    # The language codes live in languages.py only: the schema's `language` definition and the
+    # `{languages}` in its descriptions get them here.
+    schema["$defs"]["language"]["enum"] = list(LANGUAGES)
+    return _with_language_list(schema)
+
+
+def _with_language_list(node):
+    """`node` with every `{languages}` in its texts (the descriptions) replaced by the language codes."""
+    if isinstance(node, list):
+        return [_with_language_list(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {key: value.replace("{languages}", ", ".join(LANGUAGES)) if isinstance(value, str)
+            else _with_language_list(value) for key, value in node.items()}
+
+
+def default(schema_name: str, field: str) -> Any:
+    """The `default` a JSON Schema declares for a field by dotted path: default("campaign", "branding.colour")."""
+    schema = json_schema(schema_name)
+    node = schema
+    for key in field.split("."):
+        node = _resolve(schema, node)["properties"][key]
+    return copy.deepcopy(node["default"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -54,11 +78,6 @@ def expand_table_schema(name: str, languages: tuple[str, ...]) -> dict:
             fields.append(spec)
     descriptor["fields"] = fields
     return descriptor
-
-
-def private_columns(name: str) -> frozenset[str]:
-    """Columns marked `x-private`: checked, never published."""
-    return frozenset(f["name"] for f in table_schema_descriptor(name)["fields"] if f.get("x-private"))
 
 
 # --- YAML with JSON Schema -----------------------------------------------------------------------
@@ -100,21 +119,21 @@ def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
 
 def _unknown_language(doc: YamlDoc, path: tuple, key) -> Problem:
     return Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
-                   f"{_show(key)} is not a language: expected {', '.join(LANGUAGES)}", "unknown-language")
+                   f"{_show(key)} is not a language: expected {', '.join(LANGUAGES)}", Code.UNKNOWN_LANGUAGE)
 
 
 def _missing_field(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     missing = next((name for name in error.validator_value if repr(name) in error.message), "?")
     expected = describe(schema, path + (missing,))
     return Problem(doc.rel, doc.line_of(path), dotted(path + (missing,)), f"is required: {expected}",
-                   "missing-field")
+                   Code.MISSING_FIELD)
 
 
 def _unknown_fields(doc: YamlDoc, path: tuple, error) -> list[Problem]:
     known = error.schema.get("properties", {})
     extra = sorted((key for key in error.instance if key not in known), key=str)
     return [Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
-                    f"is not a known field; expected one of: {', '.join(known)}", "unknown-field")
+                    f"is not a known field; expected one of: {', '.join(known)}", Code.UNKNOWN_FIELD)
             for key in extra]
 
 
@@ -136,24 +155,24 @@ def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     validator = error.validator
     if error.instance is None or (error.instance == "" and validator == "minLength"):
         return Problem(doc.rel, line, field, f"is empty: expected {_expected_type(error)}: {expected}",
-                       "missing-value")
+                       Code.MISSING_VALUE)
     if validator == "enum" and set(error.validator_value) == set(LANGUAGES):
         return Problem(doc.rel, line, field, f"{value} is not a language: expected {', '.join(LANGUAGES)}",
-                       "unknown-language")
+                       Code.UNKNOWN_LANGUAGE)
     if validator == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
-        return Problem(doc.rel, line, field, f"{value} is not one of: {options}", "not-in-list")
+        return Problem(doc.rel, line, field, f"{value} is not one of: {options}", Code.NOT_IN_LIST)
     if validator in ("type", "oneOf"):
         return Problem(doc.rel, line, field, f"{value} is {kind_of(error.instance)}, expected "
-                       f"{_expected_type(error)}: {expected}", "wrong-type")
+                       f"{_expected_type(error)}: {expected}", Code.WRONG_TYPE)
     if validator == "pattern":
-        return Problem(doc.rel, line, field, f"{value} is not in the expected form: {expected}", "bad-format")
+        return Problem(doc.rel, line, field, f"{value} is not in the expected form: {expected}", Code.BAD_FORMAT)
     if validator in BOUNDS:
         return Problem(doc.rel, line, field, f"{value} is out of range: expected "
-                       f"{BOUNDS[validator].format(error.validator_value)}: {expected}", "out-of-range")
+                       f"{BOUNDS[validator].format(error.validator_value)}: {expected}", Code.OUT_OF_RANGE)
     if validator == "uniqueItems":
-        return Problem(doc.rel, line, field, f"{value} lists an item twice", "duplicate-value")
-    return Problem(doc.rel, line, field, f"{error.message}: {expected}", "invalid")
+        return Problem(doc.rel, line, field, f"{value} lists an item twice", Code.DUPLICATE_VALUE)
+    return Problem(doc.rel, line, field, f"{error.message}: {expected}", Code.INVALID)
 
 
 BOUNDS = {"minimum": "at least {}", "maximum": "at most {}", "minLength": "at least {} character(s)",
@@ -278,7 +297,7 @@ def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, li
             form = NUMBER_FORMS.get(fields[name].get("type"))
             if form and row[column].strip() and not form[0].fullmatch(row[column]):
                 problems.append(Problem(table.rel, line, name, f"{_show(row[column])} is not {form[1]}: "
-                                        f"{fields[name]['description']}", "wrong-type"))
+                                        f"{fields[name]['description']}", Code.WRONG_TYPE))
                 reported.add((index, name))
                 row[column] = ""
         cells.append(row)
@@ -289,9 +308,9 @@ def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
     width = len(table.header)
     if len(row) > width:
         return Problem(table.rel, line, "", f"row has {len(row)} cells but the header has {width} columns; "
-                       "a text with a ',' must be put in double quotes", "extra-cell")
+                       "a text with a ',' must be put in double quotes", Code.EXTRA_CELL)
     return Problem(table.rel, line, table.header[len(row)], f"row has {len(row)} cells but the header has "
-                   f"{width} columns; the first missing is {quoted(table.header[len(row)])}", "missing-cell")
+                   f"{width} columns; the first missing is {quoted(table.header[len(row)])}", Code.MISSING_CELL)
 
 
 def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
@@ -299,26 +318,26 @@ def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
     line = table.header_line
     if len(table.header) == 1 and ";" in table.header[0]:
         return [Problem(table.rel, line, "", "separates its columns with ';': save it with ',' between columns "
-                        f"({', '.join(expected)})", "wrong-delimiter")]
+                        f"({', '.join(expected)})", Code.WRONG_DELIMITER)]
     problems = []
     seen = set()
     for column, name in enumerate(table.header, start=1):
         if not name:
             problems.append(Problem(table.rel, line, "", f"column {column} has no name: remove the extra ',' or "
-                                    "name the column", "unknown-column"))
+                                    "name the column", Code.UNKNOWN_COLUMN))
             continue
         if name in seen:
             problems.append(Problem(table.rel, line, printable(name), "is a column name used twice",
-                                    "duplicate-column"))
+                                    Code.DUPLICATE_COLUMN))
         seen.add(name)
         if name not in expected:
             hint = _language_hint(name, expected)
             problems.append(Problem(table.rel, line, printable(name), f"is not a known column{hint}; expected "
-                                    f"columns: {', '.join(expected)}", "unknown-column"))
+                                    f"columns: {', '.join(expected)}", Code.UNKNOWN_COLUMN))
     for name in expected:
         if name not in seen:
             description = next(f["description"] for f in descriptor["fields"] if f["name"] == name)
-            problems.append(Problem(table.rel, line, name, f"column is missing: {description}", "missing-column"))
+            problems.append(Problem(table.rel, line, name, f"column is missing: {description}", Code.MISSING_COLUMN))
     return problems
 
 
@@ -333,43 +352,60 @@ CELL_TYPE_WORDS = {"date": "a date as YYYY-MM-DD", "datetime": "a date and time 
                    "integer": "a whole number", "number": "a number"}
 
 
+# How Frictionless' row errors become our codes: by error type, or for a constraint-error by
+# "constraint-error/<constraint>". None: not reported (a duplicate primary key is also a unique-error,
+# which names the field; blank rows are skipped). A type not listed is `invalid`.
+FRICTIONLESS_CODES: dict[str, Code | None] = {
+    "type-error": Code.WRONG_TYPE,
+    "unique-error": Code.DUPLICATE_VALUE,
+    "constraint-error/required": Code.MISSING_VALUE,
+    "constraint-error/enum": Code.NOT_IN_LIST,
+    "constraint-error/pattern": Code.BAD_FORMAT,
+    "constraint-error/minimum": Code.OUT_OF_RANGE,
+    "constraint-error/maximum": Code.OUT_OF_RANGE,
+    "constraint-error/minLength": Code.OUT_OF_RANGE,
+    "constraint-error/maxLength": Code.OUT_OF_RANGE,
+    # _screen_rows reports rows of the wrong width first; these stay in case it misses one.
+    "missing-cell": Code.MISSING_CELL,
+    "extra-cell": Code.EXTRA_CELL,
+    "primary-key": None,
+    "blank-row": None,
+}
+# The same mistakes in a `slug` column, which is the record's address.
+SLUG_CODES = {Code.DUPLICATE_VALUE: Code.DUPLICATE_SLUG, Code.BAD_FORMAT: Code.UNSAFE_SLUG}
+
+
 def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Problem]:
-    kind = error.type
-    if kind in ("primary-key", "blank-row"):
-        return []  # a duplicate key is reported as a unique-error naming the field; blank rows are skipped
+    constraint = re.search(r'constraint "(\w+)" is "(.*)"', error.note) if error.type == "constraint-error" else None
+    code = FRICTIONLESS_CODES.get(f"{error.type}/{constraint[1]}" if constraint else error.type, Code.INVALID)
+    if code is None:
+        return []
     name = getattr(error, "field_name", "") or ""
-    spec = fields.get(name, {})
+    code = SLUG_CODES.get(code, code) if name == "slug" else code
+    return [Problem(table.rel, line, name, _cell_message(table, error, code, fields.get(name, {}), constraint), code)]
+
+
+def _cell_message(table: CsvText, error, code: Code, spec: dict, constraint: re.Match | None) -> str:
     shown, expected = _show(getattr(error, "cell", "")), spec.get("description", "")
-    if kind == "constraint-error":
-        return [_constraint_problem(table.rel, line, name, shown, error.note, spec)]
-    if kind == "type-error":
+    if code is Code.WRONG_TYPE:
         words = CELL_TYPE_WORDS.get(spec.get("type"), f"a valid {spec.get('type', 'value')}")
-        return [Problem(table.rel, line, name, f"{shown} is not {words}: {expected}", "wrong-type")]
-    if kind == "unique-error":
-        code = "duplicate-slug" if name == "slug" else "duplicate-value"
-        return [Problem(table.rel, line, name, f"{shown} is used twice{_first_line(table, error.note)}", code)]
-    return [Problem(table.rel, line, name, printable(f"{error.title}: {error.note}"), kind)]
+        return f"{shown} is not {words}: {expected}"
+    if code in (Code.DUPLICATE_VALUE, Code.DUPLICATE_SLUG):
+        return f"{shown} is used twice{_first_line(table, error.note)}"
+    if code is Code.MISSING_VALUE:
+        return f"is empty but required: {expected}"
+    if code is Code.NOT_IN_LIST:
+        return f"{shown} is not one of: {', '.join(spec['constraints']['enum'])}"
+    if code in (Code.BAD_FORMAT, Code.UNSAFE_SLUG):
+        return f"{shown} is not in the expected form: {expected}"
+    if code is Code.OUT_OF_RANGE:
+        return f"{shown} is out of range: expected {BOUNDS[constraint[1]].format(constraint[2])}: {expected}"
+    if error.type == "constraint-error":
+        return f"{shown}: {error.note}"
+    return printable(f"{error.title}: {error.note}")
 
 
 def _first_line(table: CsvText, note: str) -> str:
     # Frictionless says "the same as in the row at position 3": name the physical line instead.
     match = re.search(r"position (\d+)", note)
     return f": first on line {table.line_of_row(int(match[1]))}" if match else ""
-
-
-def _constraint_problem(rel: str, line: int, name: str, shown: str, note: str, spec: dict) -> Problem:
-    expected = spec.get("description", "")
-    constraint = re.search(r'constraint "(\w+)" is "(.*)"', note)
-    which, limit = (constraint[1], constraint[2]) if constraint else ("", "")
-    if which == "required":
-        return Problem(rel, line, name, f"is empty but required: {expected}", "missing-value")
-    if which == "enum":
-        return Problem(rel, line, name, f"{shown} is not one of: {', '.join(spec['constraints']['enum'])}",
-                       "not-in-list")
-    if which == "pattern":
-        code = "unsafe-slug" if name == "slug" else "bad-format"
-        return Problem(rel, line, name, f"{shown} is not in the expected form: {expected}", code)
-    if which in BOUNDS:
-        return Problem(rel, line, name, f"{shown} is out of range: expected {BOUNDS[which].format(limit)}: "
-                       f"{expected}", "out-of-range")
-    return Problem(rel, line, name, f"{shown}: {note}", "invalid")

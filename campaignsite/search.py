@@ -11,8 +11,10 @@ import json
 import subprocess
 import sys
 
+from .codes import Code
 from .engine import SELECTORS
 from .errors import BuildFailed
+from .processes import die_with_parent
 from .writer import Writer
 
 ENTRY = "pagefind/pagefind-entry.json"
@@ -23,9 +25,10 @@ def index_site(writer: Writer) -> None:
     # Only the page's own title and content are indexed, not the engine's menus and footers.
     command = [sys.executable, "-m", "pagefind", "--site", str(writer.root), "--root-selector", SELECTORS["content"],
                "--exclude-selectors", f".cs-share, {SELECTORS['not_indexed']}", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=die_with_parent)
     if result.returncode != 0:
-        raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
+        raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}",
+                          Code.SEARCH_FAILED)
     # Pagefind writes its language map in hash order, which changes from run to run; sorted, the
     # same input gives byte-identical output.
     entry = json.loads((writer.root / ENTRY).read_text(encoding="utf-8"))

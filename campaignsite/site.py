@@ -7,7 +7,6 @@ no engine type or URL rule leaks out of the engine, and no engine needs anything
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class SiteSpec:
     alternates: tuple[Alternate, ...]
     pages: tuple[Page, ...]
     nav: tuple[str, ...] = ()                      # URLs of the pages in the menu, in menu order
-    logo: tuple[str, Path] | None = None           # (site path, source file) of the logo
+    logo: str | None = None                        # site path of the logo, whose bytes are in `downloads`
     downloads: tuple[tuple[str, bytes], ...] = ()  # (site path, content): calendars, feeds
     footer: tuple[tuple[str, str], ...] = ()       # (text, site-relative URL) of the footer links
     favicon: bytes = b""                           # SVG icon in the site's colours

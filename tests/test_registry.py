@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite import model, sites
+from campaignsite import sites
 from campaignsite.pipeline import validate
 from campaignsite.registry import PAGE_TYPES
 from campaignsite.render import TEMPLATES
@@ -22,14 +22,12 @@ TODAY = dt.date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def network():
-    checked, checked_network = validate(ROOT)
-    campaigns = tuple(model.build_campaign(item) for item in checked)
-    return model.build_network(checked_network, campaigns)
+    return validate(ROOT).network
 
 
 @pytest.fixture(scope="module")
 def example_sites(network):
-    return sites.all_sites(network, TODAY)
+    return sites.all_sites(network, validate(ROOT).media, TODAY)
 
 
 def pattern_re(url: str) -> re.Pattern:

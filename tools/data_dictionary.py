@@ -1,21 +1,25 @@
-"""Write DATA.md, the editors' data dictionary, from the schemas in data/schemas/.
+"""Write DATA.md, the editors' data dictionary, from the schemas in data/schemas/ and the error codes.
 
-Run `python tools/data_dictionary.py` after changing a schema; a test fails while DATA.md is stale.
+Run `python tools/data_dictionary.py` after changing a schema or campaignsite/codes.py; a test fails
+while DATA.md is stale.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from campaignsite.codes import Code  # noqa: E402
 from campaignsite.schemas import json_schema, table_schema_descriptor  # noqa: E402
 
 INTRO = """\
 # Data dictionary
 
-Generated from `data/schemas/` by `python tools/data_dictionary.py`: do not edit by hand.
+Generated from `data/schemas/` and `campaignsite/codes.py` by `python tools/data_dictionary.py`: do not
+edit by hand.
 
 A campaign is a folder `campaigns/<slug>/` (the folder name is the campaign's address: lower-case
 letters, digits and single hyphens). Texts that visitors read are given per language, e.g.
@@ -30,13 +34,21 @@ language), `media/` (images, logos and kit files referenced as `media/<file>`; a
 """
 
 
+ERRORS_INTRO = """\
+## Error codes
+
+Every problem is printed as `path:line: field: message [code]`, and a build that fails after the
+checks ends its message with a code too. Messages may be reworded; codes stay as they are.
+"""
+
+
 def yaml_rows(schema: dict, node: dict, prefix: str = "") -> list[tuple[str, str, str]]:
-    """(field path, required, description) for every property, nested ones included."""
+    """(field path, required, description and default) for every property, nested ones included."""
     rows = []
     required = set(node.get("required", []))
     for name, prop in node.get("properties", {}).items():
         path = f"{prefix}{name}"
-        rows.append((path, "yes" if name in required else "", prop.get("description", "")))
+        rows.append((path, "yes" if name in required else "", with_default(prop.get("description", ""), prop)))
         target = prop
         if "$ref" in prop:
             target = schema["$defs"][prop["$ref"].split("/")[-1]]
@@ -45,6 +57,13 @@ def yaml_rows(schema: dict, node: dict, prefix: str = "") -> list[tuple[str, str
         elif target.get("type") == "object" and "properties" in target:
             rows += yaml_rows(schema, target, f"{path}.")
     return rows
+
+
+def with_default(description: str, node: dict) -> str:
+    """The description, followed by the default as it is written in YAML, if the schema declares one."""
+    if "default" not in node:
+        return description
+    return f"{description} Default: `{json.dumps(node['default'], ensure_ascii=False)}`.".strip()
 
 
 def table(header: tuple[str, ...], rows) -> list[str]:
@@ -78,6 +97,8 @@ def render() -> str:
         rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
                  f["description"]) for f in descriptor["fields"]]
         out += table(("column", "required", "type and rules", "description"), rows) + [""]
+    out += [ERRORS_INTRO]
+    out += table(("code", "meaning"), ((code.value, code.description) for code in Code)) + [""]
     return "\n".join(out)
 
 

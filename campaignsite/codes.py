@@ -1,0 +1,79 @@
+"""The registry of error codes: every code a problem or a failed build can carry, with what it means.
+
+A code is stable data: editors search for it, tests assert on it, DATA.md lists it. Messages may
+change; codes may not. A `Code` is a `str`, so `f"[{code}]"` prints its value.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Code(enum.StrEnum):
+    """An error code; `Code.X.description` says in one line what it means."""
+
+    description: str
+
+    def __new__(cls, value: str, description: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    # Reading files
+    UNREADABLE_FILE = "unreadable-file", "A file cannot be read (permissions, a folder where a file was expected)."
+    NOT_UTF8 = "not-utf8", "A file is not UTF-8 text."
+    EMPTY_FILE = "empty-file", "A YAML or CSV file has no content."
+    MISSING_FILE = "missing-file", "A required file or folder does not exist."
+    UNKNOWN_FILE = "unknown-file", "A campaign folder holds a file or folder the site does not read (a misspelt name?)."
+    BAD_FILE_NAME = "bad-file-name", "A Markdown file is not named `<slug>.<language>.md` (or `<page>.md`)."
+    YAML_SYNTAX = "yaml-syntax", "A YAML file or front matter cannot be parsed."
+    DUPLICATE_KEY = "duplicate-key", "A YAML mapping gives the same key twice."
+    CSV_SYNTAX = "csv-syntax", "A CSV file cannot be parsed (a quote left open, text after a closing quote)."
+    WRONG_DELIMITER = "wrong-delimiter", "A CSV file separates its columns with ';' instead of ','."
+    # Fields and columns against their schema
+    MISSING_FIELD = "missing-field", "A required field is absent."
+    UNKNOWN_FIELD = "unknown-field", "A field the schema does not know (a typo in its name?)."
+    MISSING_VALUE = "missing-value", "A required field or cell is empty."
+    WRONG_TYPE = "wrong-type", "A value of the wrong kind: a text where a number, date or list was expected."
+    BAD_FORMAT = "bad-format", "A value not in the expected form (web address, e-mail, phone, colour, code)."
+    NOT_IN_LIST = "not-in-list", "A value that is not one of the allowed values."
+    OUT_OF_RANGE = "out-of-range", "A number, length or count outside its bounds."
+    INVALID = "invalid", "A value breaks another rule of its schema; the message says which."
+    DUPLICATE_VALUE = "duplicate-value", "A value given twice where each must be unique."
+    MISSING_COLUMN = "missing-column", "A CSV file lacks a column of its schema."
+    UNKNOWN_COLUMN = "unknown-column", "A CSV file has a column its schema does not know, or a column without a name."
+    DUPLICATE_COLUMN = "duplicate-column", "A CSV file names two columns the same."
+    MISSING_CELL = "missing-cell", "A CSV row has fewer cells than the header has columns."
+    EXTRA_CELL = "extra-cell", "A CSV row has more cells than the header has columns (an unquoted ',')."
+    # Languages and slugs
+    UNKNOWN_LANGUAGE = "unknown-language", "A language that is not supported, or not one of the campaign's or portal's."
+    MISSING_TRANSLATION = "missing-translation", ("A text, page or interface string is missing in one of the "
+                                                  "languages.")
+    UNSAFE_SLUG = "unsafe-slug", "A slug or file name that is not lower-case letters, digits and single hyphens."
+    RESERVED_SLUG = "reserved-slug", "A campaign folder or page name the portal uses for its own pages."
+    DUPLICATE_SLUG = "duplicate-slug", "Two rows of a table have the same slug."
+    DUPLICATE_ID = "duplicate-id", "Two budget categories have the same id."
+    # Rules across fields and files
+    UNKNOWN_SDG = "unknown-sdg", "A number that is not a UN Sustainable Development Goal (1-17)."
+    MISSING_MEDIA = "missing-media", "A referenced image or file does not exist in the campaign's media/ folder."
+    MEDIA_TYPE = "media-type", ("A media/ file whose content is not what its extension says, or whose extension "
+                                "is not published.")
+    UNSAFE_MEDIA = "unsafe-media", "An SVG in media/ that could run a script or load other files or hosts."
+    BAD_DATE = "bad-date", "A date that does not exist in the calendar."
+    DATE_ORDER = "date-order", "Dates in the wrong order: an end before its start, a phase before the one it follows."
+    INCONSISTENT = "inconsistent", "Fields that contradict each other or must be given together."
+    BUDGET_MISMATCH = "budget-mismatch", "The budget's total is not the sum of its sources."
+    UNKNOWN_CATEGORY = "unknown-category", "A laureate's category is not among the campaign's budget categories."
+    OVER_CAP = "over-cap", "A laureate's grant is above the cap of its category."
+    UNKNOWN_PROJECT = "unknown-project", "A reference to a project slug that is not in laureates.csv."
+    # After validation: the build itself
+    TEMPLATE_ERROR = "template-error", "A page template failed to render (a bug in the templates, not in the data)."
+    UNSAFE_PATH = "unsafe-path", "The build tried to write outside the output folder."
+    DOUBLE_WRITE = "double-write", "The build tried to write the same file twice (two pages with one address)."
+    ENGINE_FAILED = "engine-failed", "The site engine (MkDocs) failed or warned while building a site."
+    SEARCH_FAILED = "search-failed", "Pagefind could not index the built pages."
+    UNSAFE_OUTPUT = "unsafe-output", ("The output is the project, a folder above it or inside its sources, a file, a "
+                                      "symbolic link, or a non-empty folder the build did not make.")
+    OUTPUT_LOCKED = "output-locked", "Another build is writing the same output; the message names it."
+    WRITE_FAILED = "write-failed", "The output could not be written (full disk, read-only or immutable folder)."

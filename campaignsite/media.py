@@ -1,0 +1,176 @@
+"""Media: which campaign files are published, each checked by its content and SVGs made inert.
+
+Only files the data uses are published (the logo, partner logos, project photos and galleries,
+kit files), never the rest of media/: no dotfile, draft or private scan leaves the repository by
+being there. Each is published only if its bytes are of an allowed type that matches its extension
+(magic bytes, not names), so no HTML or script is ever served from the site's origin. An SVG may
+carry a script, event handlers, foreign HTML or references to other files and hosts: any of those
+makes it refused with the file and the offending part named; editor metadata (Inkscape, Illustrator
+namespaces) is stripped. Everything is read and checked before the first byte is written.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from .codes import Code
+from .errors import Problem, relpath
+from .model import Campaign
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG)
+ET.register_namespace("xlink", XLINK)
+
+# What each extension must contain, told by the first bytes of the file.
+KINDS = {".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image", ".gif": "GIF image",
+         ".webp": "WebP image", ".svg": "SVG image", ".pdf": "PDF document", ".txt": "text", ".md": "text",
+         ".docx": "office document", ".xlsx": "office document", ".pptx": "office document",
+         ".odt": "office document", ".ods": "office document", ".odp": "office document"}
+MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
+         (b"GIF89a", "GIF image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "office document"))
+# Elements that run code, embed other documents or make the SVG a web page.
+ACTIVE = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"}
+ANIMATION = {"set", "animate", "animateMotion", "animateTransform", "animateColor"}
+SAFE_DATA_URL = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z")
+OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import|javascript:|expression\(", re.I)
+
+
+class UnsafeSvg(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """A file to publish under <campaign>/media/: its name and its (checked, maybe cleaned) bytes."""
+
+    name: str
+    content: bytes
+
+
+def referenced(campaign: Campaign) -> list[str]:
+    """Every media/ path the campaign's data uses, sorted."""
+    paths = {campaign.logo, *(p.logo for p in campaign.partners), *(k.file for k in campaign.kit)}
+    for item in campaign.laureates:
+        paths |= {item.image, *item.gallery}
+    return sorted(path for path in paths if path)
+
+
+def get_media(campaigns, root: Path) -> tuple[list[tuple[str, MediaFile]], list[Problem]]:
+    """(campaign slug, file) for every file to publish, and the problems found in them."""
+    published, problems = [], []
+    for campaign in campaigns:
+        for path in referenced(campaign):
+            source = campaign.folder / path
+            where = relpath(source, root)
+            try:
+                published.append((campaign.slug, MediaFile(PurePosixPath(path).name, checked_bytes(source))))
+            except UnsafeSvg as exc:
+                problems.append(Problem(where, None, "", f"an SVG that could act or load other files: {exc}; "
+                                        "export it again without scripts, links or embedded HTML",
+                                        Code.UNSAFE_MEDIA))
+            except ValueError as exc:
+                problems.append(Problem(where, None, "", str(exc), Code.MEDIA_TYPE))
+    return published, problems
+
+
+def checked_bytes(source: Path) -> bytes:
+    """The bytes to publish for `source`; ValueError if its content is not what its name says."""
+    suffix = source.suffix.lower()
+    expected = KINDS.get(suffix)
+    if expected is None:
+        raise ValueError(f"files ending in '{suffix}' are not published: expected one of "
+                         + ", ".join(sorted(KINDS)))
+    data = source.read_bytes()
+    found = sniff(data)
+    if found != expected:
+        raise ValueError(f"the file's content is {found or 'of an unknown kind'}, not the {expected} its name says")
+    return clean_svg(data) if expected == "SVG image" else data
+
+
+def sniff(data: bytes) -> str | None:
+    """What the first bytes say the file is."""
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP image"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<svg[\s>]", head, re.S):
+        return "SVG image"
+    if re.search(r"<(html|script|body|iframe|svg)[\s>]", head, re.I):
+        return "HTML"
+    return "text"
+
+
+def clean_svg(data: bytes) -> bytes:
+    """The SVG without editor metadata; UnsafeSvg if it holds anything active or external."""
+    try:
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise UnsafeSvg("it declares a DOCTYPE or entities") from None
+    except ET.ParseError as exc:
+        raise ValueError(f"the SVG is not well-formed XML: {exc}") from None
+    # The parser drops processing instructions, so they are looked for in the text itself:
+    # <?xml-stylesheet href="..."?> loads another file when the SVG is opened on its own.
+    if re.search(rb"<\?(?!xml[\s?])", data):
+        raise UnsafeSvg("a processing instruction such as <?xml-stylesheet?>")
+    if root.tag != f"{{{SVG}}}svg":
+        raise ValueError("the file's content is not an SVG image (its root element is not <svg>)")
+    changed = _clean(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) if changed else data
+
+
+def _clean(element: ET.Element) -> bool:
+    """Check and strip `element` and its descendants; True if anything was removed."""
+    changed = False
+    for child in list(element):
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            element.remove(child)
+            changed = True
+            continue
+        namespace, _, name = child.tag.rpartition("}")
+        if namespace.lstrip("{") != SVG:
+            if name.lower() in {n.lower() for n in ACTIVE | ANIMATION} | {"a", "image", "use", "style"}:
+                raise UnsafeSvg(f"a <{name}> element from another vocabulary")
+            element.remove(child)  # editor metadata (sodipodi, inkscape, RDF...)
+            changed = True
+            continue
+        _check_element(name, child)
+        changed |= _clean(child)
+    for attribute in list(element.attrib):
+        namespace = attribute.rpartition("}")[0].lstrip("{")
+        if namespace not in ("", XLINK):
+            del element.attrib[attribute]
+            changed = True
+    return changed
+
+
+def _check_element(name: str, element: ET.Element) -> None:
+    if name in ACTIVE:
+        raise UnsafeSvg(f"a <{name}> element")
+    for attribute, value in element.attrib.items():
+        local = attribute.rpartition("}")[2]
+        if local.lower().startswith("on"):
+            raise UnsafeSvg(f"an event handler ({local}) on <{name}>")
+        if local == "href" and not (value.startswith("#") or SAFE_DATA_URL.match(value)):
+            raise UnsafeSvg(f"a link to {value[:60]!r} on <{name}>")
+        if OUTSIDE_URL.search(value):
+            raise UnsafeSvg(f"a reference outside the file in the {local} of <{name}>")
+    animated = element.get("attributeName", "").rpartition(":")[2].lower()
+    if name in ANIMATION and (animated == "href" or animated.startswith("on")):
+        raise UnsafeSvg(f"an animation of {animated} on <{name}>")
+    if name == "style" and OUTSIDE_URL.search(element.text or ""):
+        raise UnsafeSvg("a style sheet that loads other files")
