@@ -16,9 +16,11 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import yaml
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
@@ -36,6 +38,8 @@ THEME_DIR = ROOT / "theme"
 FAVICON = "assets/favicon.svg"
 # Python-Markdown's backslash-escapable characters; escaped so a title stays plain text.
 MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+# RFC 3986 reserved and unreserved characters, and "%": everything else in a URL is percent-encoded.
+URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 
 # Where mkdocs-material puts things in its pages, for whoever needs to find them (the search
 # indexer, the browser tests). A new engine provides the same keys.
@@ -95,6 +99,17 @@ def markdown_source(page: Page) -> str:
     return f"---\n{meta}---\n\n# {markdown_text(page.title)}\n\n{page.body}"
 
 
+def as_html(text: str) -> Markup:
+    """Plain text as HTML for the theme: escaped once, and marked so Jinja's `e` keeps it as is."""
+    return Markup(html.escape(text))
+
+
+def engine_url(url: str) -> str:
+    """The site's address as MkDocs may print it unescaped (its `url` filter, the 404 page's absolute
+    links): characters a URL cannot hold raw are percent-encoded, as a browser would send them."""
+    return quote(url, safe=URL_SAFE)
+
+
 def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
     """What this site sets on top of the base mkdocs.yml (top-level keys replace the base's)."""
     base = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
@@ -104,19 +119,21 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
         theme["logo"] = site.logo
     titles = {page.url: page.title for page in site.pages}
     sections = section_urls(site)
+    # MkDocs' theme environment does not autoescape: every text we hand it is escaped here, once, and
+    # marked as HTML (Markup) so that where mkdocs-material escapes it again (`config.site_name | e` in
+    # its header and drawer) the filter leaves it as is instead of showing "&amp;amp;" (issue 8).
     return {
-        # MkDocs' theme environment does not autoescape: everything we hand it is escaped here.
-        "site_name": html.escape(site.title),
-        "site_description": html.escape(site.description),
-        "site_url": site.url,
+        "site_name": as_html(site.title),
+        "site_description": as_html(site.description),
+        "site_url": engine_url(site.url),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "theme": theme,
-        "nav": [{html.escape(titles[url]): source_path(url, sections)} for url in site.nav],
+        "nav": [{as_html(titles[url]): source_path(url, sections)} for url in site.nav],
         "extra": {**base.get("extra", {}),
                   "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix} for a in site.alternates],
                   "cs_colour": site.colour, "cs_text_colour": site.text_colour,
-                  "cs_footer": [{"text": html.escape(text), "link": link} for text, link in site.footer]},
+                  "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer]},
     }
 
 

@@ -2,6 +2,10 @@
 
 Columns come from the Table Schemas in data/schemas/ (descriptions included) minus every `x-private`
 column; the package validates with `frictionless validate`.
+
+Text cells that a spreadsheet would run as a formula are neutralised the OWASP way, with a leading
+single quote (https://owasp.org/www-community/attacks/CSV_Injection): a journalist opening the CSV
+runs nothing, the descriptor says so, and the JSON listing keeps every value as written (issue 8).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .model import Campaign
 
@@ -18,17 +23,55 @@ TITLES = {"laureates": "Laureate projects", "events": "Events", "updates": "Foll
           "actions": "Climate plan actions"}
 
 
+# A cell a spreadsheet may take for a formula starts with one of these, possibly after single quotes
+# (so that a value already starting with "'=" gets its own quote too, and one quote less undoes it).
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+NEUTRALISED = ("Text cells of the CSV files that began with =, +, -, @, a tab or a carriage return (after any "
+               "single quotes) are published with one more single quote (') in front, so that spreadsheets do "
+               "not run them as formulas; remove one leading ' from such cells to get the original text.")
+FIELD_NOTE = ("A cell that began with =, +, -, @, a tab or a carriage return (after any single quotes) is "
+              "published with one more single quote (') in front; remove it to get the original text.")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell as published in CSV: prefixed with `'` when a spreadsheet could run it (OWASP)."""
+    return "'" + cell if FORMULA_START.match(cell) else cell
+
+
 def table_csv(table) -> str:
-    """A public table as CSV text (LF line ends, UTF-8)."""
+    """A public table as CSV text (LF line ends, UTF-8); text cells neutralised, numbers and dates as is."""
+    text = [f.get("type", "string") == "string" for f in table.fields]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # Python before 3.12 leaves a cell holding a CR unquoted when lines end in LF: quote such rows whole.
+    quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([f["name"] for f in table.fields])
-    writer.writerows(table.rows)
+    for row in table.rows:
+        cells = [neutralise(cell) if is_text else cell for cell, is_text in zip(row, text)]
+        (quoting if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
+def free_text(field: dict) -> bool:
+    """A text column whose cells may start with anything (no list of values, no pattern)."""
+    constraints = field.get("constraints", {})
+    return field.get("type", "string") == "string" and "enum" not in constraints and "pattern" not in constraints
+
+
+def _field(field: dict) -> dict:
+    """A column as the descriptor publishes it: private keys dropped; a free-text column says how its
+    cells are neutralised, and its length limit allows for the quote."""
+    field = {k: v for k, v in field.items() if not k.startswith("x-")}
+    if not free_text(field):
+        return field
+    field["description"] = f"{field['description'].rstrip()} {FIELD_NOTE}"
+    if "maxLength" in field.get("constraints", {}):
+        field["constraints"] = {**field["constraints"], "maxLength": field["constraints"]["maxLength"] + 1}
+    return field
+
+
 def _resource(name: str, table) -> dict:
-    fields = [{k: v for k, v in f.items() if not k.startswith("x-")} for f in table.fields]
+    fields = [_field(f) for f in table.fields]
     return {"name": name, "path": f"{name}.csv", "title": TITLES[name], "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
 
@@ -40,7 +83,7 @@ def datapackage(campaign: Campaign) -> dict:
         "profile": "tabular-data-package",
         "name": campaign.slug,
         "title": campaign.title[lang],
-        "description": campaign.tagline[lang],
+        "description": f"{campaign.tagline[lang]}\n\n{NEUTRALISED} laureates.json keeps every value as written.",
         "homepage": campaign.base_url,
         "licenses": [LICENCE],
         "contributors": [{"title": campaign.contact.name, "email": campaign.contact.email, "role": "publisher"}],
@@ -71,7 +114,8 @@ def readme(campaign: Campaign) -> str:
     lines += [f"- `{name}.csv`: {TITLES[name]}" for name in sorted(campaign.public_tables)]
     if campaign.laureates:
         lines.append("- `laureates.json`: the laureates with typed values and the address of each project page")
-    lines += ["", "Contact data of project holders is personal data and is never published.", ""]
+    lines += ["", f"{NEUTRALISED} `laureates.json` keeps every value as written.", "",
+              "Contact data of project holders is personal data and is never published.", ""]
     return "\n".join(lines)
 
 

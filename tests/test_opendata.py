@@ -5,6 +5,7 @@ every column, carries a licence and publishes nothing private (DOMAIN.md, "Open 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import frictionless
@@ -74,6 +75,11 @@ def test_no_private_column_in_open_data(site, c):
     assert not problems, f"private columns published for {c.slug}: {problems}"
 
 
+def undo_formula_quote(cell: str) -> str:
+    """A published CSV cell as written: one quote less where opendata.py neutralised a formula (OWASP)."""
+    return cell[1:] if re.match(r"'+[=+\-@\t\r]", cell) else cell
+
+
 @pytest.mark.parametrize("c", CAMPAIGNS)
 def test_published_csv_rows_are_the_source_rows_without_private_columns(site, c):
     private = set().union(*private_columns().values())
@@ -81,7 +87,8 @@ def test_published_csv_rows_are_the_source_rows_without_private_columns(site, c)
         source = read_csv(c.folder / f"{name}.csv")
         if not source:
             continue
-        published = read_csv(data_dir(site, c) / f"{name}.csv")
+        published = [{k: undo_formula_quote(v) for k, v in row.items()}
+                     for row in read_csv(data_dir(site, c) / f"{name}.csv")]
         expected = [{k: v for k, v in row.items() if k not in private} for row in source]
         assert published == expected, f"{c.slug}/data/{name}.csv differs from campaigns/{c.slug}/{name}.csv"
 
