@@ -69,6 +69,18 @@ def call_phase(b: CampaignBuilder):
     return next((p for p in b.campaign.phases if p.id == "call"), None)
 
 
+def call_status(b: CampaignBuilder) -> str:
+    """Where the call stands today: announced, opening on, open until (with the days left), closed on."""
+    phase, _, fmt = call_phase(b), b._, b.fmt
+    if phase is None or phase.end is None:
+        return _("The dates of the call will be announced.")
+    if b.today < phase.start:
+        return _("The call opens on %(date)s.", date=fmt.date(phase.start))
+    if b.today <= phase.end:
+        return call_notice(b)
+    return _("The call closed on %(date)s.", date=fmt.date(phase.end))
+
+
 def call_notice(b: CampaignBuilder) -> str | None:
     """During the call: the deadline and how many days remain."""
     phase = call_phase(b)
@@ -357,14 +369,7 @@ def call(b: CampaignBuilder) -> Page:
 
     def context(_url: str) -> contexts.CallContext:
         phase = call_phase(b)
-        if phase is None or phase.end is None:
-            status = _("The dates of the call will be announced.")
-        elif b.today < phase.start:
-            status = _("The call opens on %(date)s.", date=fmt.date(phase.start))
-        elif b.today <= phase.end:
-            status = call_notice(b)
-        else:
-            status = _("The call closed on %(date)s.", date=fmt.date(phase.end))
+        status = call_status(b)
         budget, call = campaign.budget, campaign.call
         figures = []
         if call.submitted is not None:

@@ -511,3 +511,76 @@ class StatementContext:
     paragraphs: tuple[str, ...]
     contact: Link
     updated: str
+
+
+# --- Widgets for other websites (embed_pages.py) -------------------------------------------------
+
+@dataclass(frozen=True)
+class EmbedCardsContext:
+    """Laureates as cards in a widget, with the showcase's filter where there are several."""
+
+    template: ClassVar[str] = "embed_cards.html"
+    site: Site
+    heading: str
+    cards: tuple[Card, ...]
+    sdg_links: tuple[SdgBadge, ...]      # filter options; empty for a single card
+    statuses: tuple[FilterOption, ...]
+    full: Link                           # the same on the campaign's site
+
+
+@dataclass(frozen=True)
+class EmbedAgendaContext:
+    template: ClassVar[str] = "embed_agenda.html"
+    site: Site
+    heading: str
+    events: tuple[EventSummary, ...]     # upcoming only
+    empty: str
+    full: Link
+    feed: Link
+
+
+@dataclass(frozen=True)
+class EmbedFiguresContext:
+    template: ClassVar[str] = "embed_figures.html"
+    site: Site
+    heading: str
+    phase: str | None                    # "Now: mobilisation (15 September to 29 October 2025)"
+    figures: tuple[Figure, ...]
+    full: Link
+
+
+@dataclass(frozen=True)
+class EmbedCallContext:
+    template: ClassVar[str] = "embed_call.html"
+    site: Site
+    heading: str
+    status: str                          # open until / closed on / opens on, with the days left
+    apply: Link | None                   # only while the call is open
+    full: Link
+
+
+@dataclass(frozen=True)
+class Widget:
+    """One widget on the "embed this" page: a live preview and the code to copy."""
+
+    id: str
+    title: str
+    description: str
+    preview: str                         # relative address of the widget, for the preview
+    address: str                         # its public address, for the snippet
+    name: str                            # the iframe's title
+    snippet: str                         # iframe + loader script, as text to copy
+    link: str                            # a plain link to the full page, as text to copy
+    choice_label: str                    # what can be chosen ("Goal", "Project"), or ""
+    choices: tuple[tuple[str, str, str], ...]  # (relative address, public address, label), the first shown
+
+
+@dataclass(frozen=True)
+class WidgetsContext:
+    template: ClassVar[str] = "widgets.html"
+    site: Site
+    intro: str
+    widgets: tuple[Widget, ...]
+    loader: str                          # relative address of the loader script, for the previews
+    loader_address: str                  # its public address, for the snippets
+    height: int                          # the snippets' height without JavaScript, in pixels

@@ -93,6 +93,11 @@ def markdown_source(page: Page) -> str:
     front = {"title": html.escape(page.title), "description": html.escape(page.description), "hide": ["toc"]}
     if page.meta:
         front["cs"] = {k: v for k, v in page.meta.items() if v is not None}
+    if page.layout == "embed":
+        # A widget: theme/embed.html, a page without Material's header, menu and footer; its
+        # heading is in our HTML.
+        front["template"] = "embed.html"
+        return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=True)}---\n\n{page.body}"
     meta = yaml.safe_dump(front, allow_unicode=True, sort_keys=True)
     # The title is a Markdown heading so the theme puts it in the table of contents, which gives
     # the page its skip link (mkdocs-material only renders one for a non-empty toc).
@@ -164,6 +169,11 @@ class _EnginePlugin(BasePlugin):
         for file in sorted(generated, key=lambda file: walk_order(file.src_uri)):
             files.append(file)
         return files
+
+    def on_page_content(self, html, page, config, files):
+        # Our templates mark what no search should index (code to copy) with data-cs-noindex;
+        # Material's search knows it as data-search-exclude.
+        return html.replace(" data-cs-noindex", " data-cs-noindex data-search-exclude")
 
     def on_env(self, env, config, files):
         env.bytecode_cache = self.cache

@@ -9,11 +9,12 @@ and the template's strings in the catalogues.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from . import agenda_pages, campaign_pages, portal, press_pages
+from . import agenda_pages, campaign_pages, embed_pages, portal, press_pages
 from . import contexts
 from .site import Page
 
@@ -34,6 +35,7 @@ class PageType:
     build: Callable[..., Page | list[Page]]
     nav: int | None = None          # place in the site's menu; None: reached through links only
     when: Callable[[object], bool] = always
+    layout: str = "page"            # "embed": a widget for other websites, without the site's chrome
 
 
 PAGE_TYPES = (
@@ -67,6 +69,20 @@ PAGE_TYPES = (
     PageType("privacy", "campaign", "privacy/", contexts.StatementContext,
              partial(press_pages.statement, kind="privacy")),
     PageType("sdg-index", "campaign", "sdg/", contexts.SdgIndexContext, campaign_pages.sdg_index),
+    PageType("widgets", "campaign", "widgets/", contexts.WidgetsContext, embed_pages.widgets),
+    # Widgets that municipalities put on their own websites (see embed_pages.py).
+    PageType("embed-laureates", "campaign", "embed/laureates/", contexts.EmbedCardsContext,
+             embed_pages.embed_laureates, when=lambda c: bool(c.laureates), layout="embed"),
+    PageType("embed-goal", "campaign", "embed/sdg/{number}/", contexts.EmbedCardsContext, embed_pages.embed_goals,
+             when=lambda c: bool(c.laureates), layout="embed"),
+    PageType("embed-project", "campaign", "embed/laureates/{slug}/", contexts.EmbedCardsContext,
+             embed_pages.embed_projects, when=lambda c: bool(c.laureates), layout="embed"),
+    PageType("embed-agenda", "campaign", "embed/agenda/", contexts.EmbedAgendaContext, embed_pages.embed_agenda,
+             layout="embed"),
+    PageType("embed-figures", "campaign", "embed/figures/", contexts.EmbedFiguresContext,
+             embed_pages.embed_figures, layout="embed"),
+    PageType("embed-call", "campaign", "embed/call/", contexts.EmbedCallContext, embed_pages.embed_call,
+             when=lambda c: bool(c.call), layout="embed"),
     # The portal, in each of its languages.
     PageType("portal-home", "portal", "", contexts.PortalHomeContext, portal.home, nav=1),
     PageType("portal-agenda", "portal", "agenda/", contexts.AgendaContext, portal.agenda, nav=2),
@@ -88,7 +104,8 @@ def get_pages(site: str, builder, source) -> tuple[tuple[Page, ...], tuple[str, 
         if page_type.site != site or not page_type.when(source):
             continue
         built = page_type.build(builder)
-        built = built if isinstance(built, list) else [built]
+        built = [dataclasses.replace(page, layout=page_type.layout)
+                 for page in (built if isinstance(built, list) else [built])]
         pages += built
         if page_type.nav is not None:
             menu += [(page_type.nav, page.url) for page in built]

@@ -24,7 +24,7 @@ def index_site(writer: Writer) -> None:
     """Write pagefind/ under the writer's root, indexing every page there."""
     # Only the page's own title and content are indexed, not the engine's menus and footers.
     command = [sys.executable, "-m", "pagefind", "--site", str(writer.root), "--root-selector", SELECTORS["content"],
-               "--exclude-selectors", f".cs-share, {SELECTORS['not_indexed']}", "--silent"]
+               "--exclude-selectors", f".cs-share, [data-cs-noindex], {SELECTORS['not_indexed']}", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=die_with_parent)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}",

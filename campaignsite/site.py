@@ -21,7 +21,8 @@ class Page:
     title: str
     description: str
     context: object
-    meta: dict = field(default_factory=dict)  # Open Graph ("og") and JSON-LD ("json_ld") for the head
+    meta: dict = field(default_factory=dict)  # Open Graph ("og"), JSON-LD ("json_ld"), oEmbed ("oembed") for the head
+    layout: str = "page"  # "page": with the site's header, menu and footer; "embed": a widget without them
     body: str = ""
 
 

@@ -3,15 +3,16 @@ with which pages (from the page-type registry) and files."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import PurePosixPath
 
-from . import feeds, registry
+from . import embed_pages, feeds, registry
 from .languages import LANGUAGE_NAMES
 from .media import MediaFile
 from .model import PORTAL_COLOUR, Campaign, Network, text_colour
 from .pages import CampaignBuilder, PortalBuilder
-from .site import Alternate, SiteSpec
+from .site import Alternate, Page, SiteSpec
 
 
 def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date) -> list[SiteSpec]:
@@ -35,13 +36,23 @@ def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date) -> li
                            for other in campaign.languages)
         builder = CampaignBuilder(campaign, lang, today)
         pages, nav = registry.get_pages("campaign", builder, campaign)
-        downloads = campaign_downloads(builder) + (((logo_path, logo),) if logo_path else ())
+        pages = with_oembed_links(builder, pages)
+        downloads = campaign_downloads(builder) + embed_pages.oembed_files(builder) + \
+            (((logo_path, logo),) if logo_path else ())
         sites.append(SiteSpec(
             id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
             description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
             text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
             downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour)))
     return sites
+
+
+def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...]) -> tuple[Page, ...]:
+    """Pages that have a widget announce its oEmbed description in their head (oEmbed discovery)."""
+    described = {page_url: title for page_url, _widget, title in embed_pages.oembed_pages(builder)}
+    return tuple(dataclasses.replace(page, meta={**page.meta, "oembed": {
+        "href": builder.absolute(embed_pages.oembed_path(page.url)), "title": described[page.url]}})
+        if page.url in described else page for page in pages)
 
 
 def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...]:

@@ -3,7 +3,10 @@
      select's name is matched against the card's data attribute of the same name (space-separated
      values); without JavaScript the form stays hidden and the links to the SDG pages do the job.
    - video facades: [data-cs-video] holds the player address; nothing is requested from the video
-     host until the visitor clicks the button. */
+     host until the visitor clicks the button.
+   - widget options ("embed this" page): each [data-cs-widget] section's form changes its preview
+     and the code to copy (which goal or project, colours, height, links in a new window); without
+     JavaScript the default code is shown, ready to select and copy. */
 (function () {
   "use strict";
   function setUp(form) {
@@ -41,7 +44,46 @@
       frame.focus();
     });
   }
+  function setUpWidget(section) {
+    var form = section.querySelector("[data-cs-widget-options]");
+    var code = section.querySelector("[data-cs-snippet]");
+    var frame = section.querySelector("iframe");
+    var copy = section.querySelector("[data-cs-copy]");
+    var copied = section.querySelector("[data-cs-copied]");
+    var preview = frame.getAttribute("src");
+    var escape = function (text) {
+      return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    };
+    function update() {
+      var choice = form.elements.address ? form.elements.address.selectedOptions[0] : null;
+      var address = choice ? choice.getAttribute("data-address") : code.getAttribute("data-address");
+      var relative = choice ? choice.value : preview;
+      var query = [];
+      if (form.elements.theme.value) { query.push("theme=" + form.elements.theme.value); }
+      if (form.elements.blank.checked) { query.push("target=blank"); }
+      var suffix = query.length ? "?" + query.join("&") : "";
+      var height = Math.max(200, Math.min(3000, parseInt(form.elements.height.value, 10) || 600));
+      if (frame.getAttribute("src") !== relative + suffix) { frame.setAttribute("src", relative + suffix); }
+      code.value = "<iframe src=\"" + escape(address + suffix) + "\" title=\"" + escape(code.getAttribute("data-title")) +
+        "\" data-campaignsite-embed style=\"width:100%;height:" + height + "px;border:0\" loading=\"lazy\"></iframe>\n" +
+        "<script src=\"" + escape(code.getAttribute("data-loader")) + "\" async></" + "script>";
+    }
+    form.hidden = false;
+    form.addEventListener("change", update);
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var done = function () { copied.textContent = copied.getAttribute("data-text"); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(code.value).then(done, function () { code.select(); });
+      } else { code.select(); document.execCommand("copy"); done(); }
+    });
+  }
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-cs-widget]"), function (section) {
+      if (!section.dataset.csReady) { section.dataset.csReady = "1"; setUpWidget(section); }
+    });
     var form = document.querySelector("[data-cs-filter]");
     if (form && !form.dataset.csReady) { form.dataset.csReady = "1"; setUp(form); }
     var search = document.querySelector("[data-cs-search]");
