@@ -23,6 +23,9 @@ from .render import render_site
 from .writer import Writer
 
 
+HOST_HEADERS = Path(__file__).resolve().parent.parent / "deploy" / "_headers"
+
+
 @dataclass(frozen=True)
 class BuildConfig:
     """What to build, from where, into where, as of which day."""
@@ -115,4 +118,7 @@ def shared_files(checked: Checked, specs) -> list[tuple[str, str | bytes]]:
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
     files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media]
     files.append(("robots.txt", sites.robots_txt(specs)))
+    # Response headers for hosts that read _headers (Netlify, Cloudflare Pages): framing allowed for
+    # the widgets only, nosniff, types; nginx users include deploy/nginx/campaignsite.conf instead.
+    files.append(("_headers", HOST_HEADERS.read_text(encoding="utf-8")))
     return files
