@@ -6,20 +6,41 @@ every problem it finds; the build goes on only when no campaign has a problem.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import re
+import signal
+import threading
 from dataclasses import dataclass, field
 
 from .codes import Code
 from .errors import Problem
 from .languages import CODES as LANGUAGES
-from .load import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, MarkdownDoc, YamlDoc, dotted, printable
-from .schemas import TableRows, check_table, check_yaml, kind_of, quoted
+from .load import (CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, Limits, MarkdownDoc, YamlDoc, dotted, entry_kind,
+                   folder_names, markdown_nesting, printable)
+from .schemas import TableRows, check_table, check_yaml, date_range, kind_of, quoted
 
 SLUG = re.compile(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z")
-# Top-level names the network portal uses itself; a campaign folder may not take them.
-RESERVED_SLUGS = frozenset({"assets", "search", "embed", *LANGUAGES, "sdg", "agenda", "campaigns", "laureates",
-                            "data", "press", "404", "sitemap", "static"})
+# Names the engine itself publishes at the top of the site (and of each portal language folder), beside
+# the portal's own pages (registry.py) and its language folders (languages.py); see reserved_names().
+ENGINE_NAMES = {
+    "index": "the home page (index.html)",
+    "404": "the page for unknown addresses (404.html)",
+    "sitemap": "the sitemaps (sitemap.xml, sitemap.xml.gz)",
+    "robots": "robots.txt",
+    "assets": "the theme's styles, scripts and icons",
+    "search": "the search page",
+    "pagefind": "the search index (Pagefind)",
+    "agenda": "the combined calendar (agenda.ics)",
+    "embed": "widgets for other websites",
+    "data": "the network's open data",
+    "media": "the network's media files",
+    "static": "kept for static files",
+    "campaigns": "kept for a list of campaigns",
+    "laureates": "kept for a list of laureates",
+    "press": "kept for a press page",
+}
 SDG_RANGE = range(1, 18)
 CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
 # Phase order the calendar must respect: (earlier, later), compared start to start unless noted.
@@ -37,6 +58,23 @@ class CheckedCampaign:
     tables: dict[str, TableRows] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=1)
+def reserved_names() -> dict[str, str]:
+    """Every name a campaign folder or a portal page may not take, with what the site publishes under it:
+    the portal's pages (the first part of their address in registry.py), its language folders, and the
+    engine's own files and folders (ENGINE_NAMES)."""
+    from .registry import PAGE_TYPES  # the registry's builders import the model, which imports this module
+    names = {}
+    for page_type in PAGE_TYPES:
+        first = page_type.url.split("/")[0]
+        if page_type.site == "portal" and first and "{" not in first:
+            names.setdefault(first, f"the portal's page {page_type.url}")
+    names.update({code: "a language folder of the portal" for code in LANGUAGES})
+    for name, what in ENGINE_NAMES.items():
+        names.setdefault(name, what)
+    return dict(sorted(names.items()))
+
+
 def validate_campaign(files: CampaignFiles, problems: list[Problem]) -> CheckedCampaign | None:
     """Check one campaign; append its problems; the checked campaign if it has none."""
     before = len(problems)
@@ -47,7 +85,7 @@ def validate_campaign(files: CampaignFiles, problems: list[Problem]) -> CheckedC
     if not isinstance(doc.data, dict):
         problems.append(not_a_mapping(doc, "title:, kind:, languages:, ..."))
         return None
-    schema_problems = check_yaml(doc, "campaign")
+    schema_problems = check_yaml(doc, "campaign", files.limits)
     problems.extend(schema_problems)
     languages = get_languages(doc.data)
     if languages is None:
@@ -55,31 +93,57 @@ def validate_campaign(files: CampaignFiles, problems: list[Problem]) -> CheckedC
     checked = CheckedCampaign(files, doc.data, languages)
     # The tables only need the languages, so their problems are reported even when campaign.yml has some.
     for name, table in files.tables.items():
-        rows, table_problems = check_table(table, name, languages)
+        rows, table_problems = check_table(table, name, languages, files.limits)
         problems.extend(table_problems)
         if rows is not None:
             checked.tables[name] = rows
     if schema_problems:
         return None
-    _check_campaign_yaml(doc, languages, files.media, problems)
+    _check_campaign_yaml(doc, languages, media_names(files), problems)
     _check_tables(checked, problems)
     _check_markdown(checked, problems)
+    if len(problems) == before:
+        # Last, as it renders: each Markdown text once, bounded in time (the pages reuse the result).
+        _check_markdown_rendering(checked, problems)
     return checked if len(problems) == before else None
+
+
+class _AnyName:
+    """Every name: when media/ itself is a link (reported as such), its files are not looked for."""
+
+    def __contains__(self, name) -> bool:
+        return True
+
+
+def media_names(files: CampaignFiles) -> set[str] | _AnyName:
+    """media/ names that may be referenced without a missing-media problem: the regular files, and the
+    links and special files already reported as such."""
+    if "media" in files.refused:
+        return _AnyName()
+    return files.media | {name for name in files.refused if name.startswith("media/")}
 
 
 def _check_folder(files: CampaignFiles, problems: list[Problem]) -> None:
     folder_rel = f"campaigns/{files.slug}"
-    for path in sorted(files.root.iterdir()):
-        # A misspelt `laureaten.csv` would otherwise be skipped without a word.
-        if path.name not in CAMPAIGN_ENTRIES and not path.name.startswith("."):
-            problems.append(Problem(f"{folder_rel}/{path.name}", None, "", "is not a file the site reads: "
+    for name in folder_names(files.root, files.limits):
+        # A misspelt `laureaten.csv` would otherwise be skipped without a word. Droppings (dotfiles,
+        # backups) are never read; links and special files are reported already.
+        if name not in CAMPAIGN_ENTRIES and name not in files.refused:
+            problems.append(Problem(f"{folder_rel}/{printable(name)}", None, "", "is not a file the site reads: "
                                     f"expected {', '.join(sorted(CAMPAIGN_ENTRIES))}", Code.UNKNOWN_FILE))
+    for kind in ("projects", "news"):
+        folder = files.root / kind
+        for name in folder_names(folder, files.limits) if entry_kind(folder) == "dir" else ():
+            if not name.endswith(".md") and f"{kind}/{name}" not in files.refused:
+                problems.append(Problem(f"{folder_rel}/{kind}/{name}", None, "", "is not a file the site reads: "
+                                        "expected <slug>.<language>.md files", Code.UNKNOWN_FILE))
     if not SLUG.match(files.slug) or len(files.slug) > 60:
-        problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is not a safe folder name: use "
-                                "lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
-    elif files.slug in RESERVED_SLUGS:
-        problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is reserved for the portal's own "
-                                "pages; choose another folder name", Code.RESERVED_SLUG))
+        problems.append(Problem(printable(folder_rel), None, "slug", f"{quoted(files.slug)} is not a safe folder "
+                                "name: use lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
+    elif files.slug in reserved_names():
+        problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is reserved: the site publishes "
+                                f"{reserved_names()[files.slug]} there; choose another folder name",
+                                Code.RESERVED_SLUG))
 
 
 def not_a_mapping(doc: YamlDoc, example: str) -> Problem:
@@ -153,11 +217,19 @@ def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple
 
 
 def parse_date(text: str) -> dt.date | None:
-    """An ISO date, or None if the calendar has no such day."""
+    """A date written YYYY-MM-DD, or None if it is not one or the calendar has no such day."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def date_out_of_range(day: dt.date) -> str | None:
+    """The message for a day outside the range every date must be in (schemas.date_range), or None."""
+    first, last = date_range()
+    return None if first <= day <= last else f"{day} is out of range: expected a date from {first} to {last}"
 
 
 def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -167,9 +239,12 @@ def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
         for edge in ("start", "end"):
             if edge in phase:
                 day = parse_date(phase[edge])
+                where = (doc.rel, doc.line_of(("phases", name, edge)), f"phases.{name}.{edge}")
                 if day is None:
-                    problems.append(Problem(doc.rel, doc.line_of(("phases", name, edge)), f"phases.{name}.{edge}",
-                                            f"{quoted(phase[edge])} is not a date in the calendar", Code.BAD_DATE))
+                    problems.append(Problem(*where, f"{quoted(phase[edge])} is not a date in the calendar",
+                                            Code.BAD_DATE))
+                elif date_out_of_range(day):
+                    problems.append(Problem(*where, date_out_of_range(day), Code.OUT_OF_RANGE))
                 else:
                     dates[name, edge] = day
         if (name, "end") in dates and (name, "start") in dates and dates[name, "end"] < dates[name, "start"]:
@@ -217,7 +292,7 @@ def laureate_slugs(checked: CheckedCampaign) -> set[str] | None:
     laureates = checked.tables.get("laureates")
     if laureates:
         return {row["slug"] for row in laureates.rows}
-    return None if (checked.files.root / "laureates.csv").is_file() else set()
+    return None if entry_kind(checked.files.root / "laureates.csv") is not None else set()
 
 
 def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
@@ -226,7 +301,7 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
     caps = {c["id"]: c["cap"] for c in checked.data.get("budget", {}).get("categories", [])}
     if laureates:
         for row, line in zip(laureates.rows, laureates.lines):
-            _check_laureate(laureates.rel, line, row, caps, checked.files.media, problems)
+            _check_laureate(laureates.rel, line, row, caps, media_names(checked.files), problems)
     if "actions" in checked.tables:
         table = checked.tables["actions"]
         for row, line in zip(table.rows, table.lines):
@@ -298,9 +373,80 @@ def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
         if not SLUG.match(doc.slug):
             problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a safe file name: use lower-case "
                                     "letters, digits and single hyphens", Code.UNSAFE_SLUG))
-        _check_news_meta(doc, checked.files.media, problems)
+        _check_news_meta(doc, media_names(checked.files), problems)
     _check_doc_translations(checked, "projects", "the description of project", problems)
     _check_doc_translations(checked, "news", "the news post", problems)
+
+
+# --- Markdown rendering, bounded ----------------------------------------------------------------
+
+MARKDOWN_FIELDS = (("introduction",), ("call", "how_to_apply"))
+
+
+class _TimeUp(BaseException):
+    """Rendering a Markdown text took longer than its limit (a BaseException: no `except Exception` in
+    the Markdown library swallows it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int):
+    """Interrupt the block after `seconds` with _TimeUp; only the main thread can, elsewhere it runs freely."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def markdown_problem(text: str, limits: Limits) -> tuple[str, Code] | None:
+    """Why the Markdown `text` cannot be published, as (message, code), or None. It is rendered here,
+    once: Python-Markdown recurses on some inputs and is quadratic on others (thousands of unclosed
+    '[' or '<'), so the rendering is bounded in time and recursion before any page needs it."""
+    nested = markdown_nesting(text, limits.markdown_depth)
+    if nested:
+        return (f"line {nested[0]} of the text {nested[1]}, more than the {limits.markdown_depth} allowed; raise "
+                "limits.markdown_depth in content/network.yml", Code.TOO_DEEP)
+    from .model import render_markdown  # the model imports this module
+    try:
+        with _time_limit(limits.markdown_seconds):
+            render_markdown(text)
+    except RecursionError:
+        return "nests too deeply for the Markdown renderer (a long run of definition lists?)", Code.TOO_DEEP
+    except _TimeUp:
+        return (f"takes more than {limits.markdown_seconds} s to render (thousands of unclosed brackets, tags or "
+                "abbreviations?); simplify it, or raise limits.markdown_seconds in content/network.yml",
+                Code.TOO_COMPLEX)
+    return None
+
+
+def _check_markdown_rendering(checked: CheckedCampaign, problems: list[Problem]) -> None:
+    doc, limits = checked.files.campaign, checked.files.limits
+    for path in MARKDOWN_FIELDS:
+        value = checked.data
+        for key in path:
+            value = value.get(key, {}) if isinstance(value, dict) else {}
+        texts = {lang: value for lang in checked.languages} if isinstance(value, str) else value
+        for lang, text in texts.items():
+            found = markdown_problem(text, limits) if isinstance(text, str) else None
+            if found:
+                problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), dotted(path + (lang,)), *found))
+    for page in checked.files.projects + checked.files.news:
+        _check_page_rendering(page, limits, problems)
+
+
+def _check_page_rendering(page: MarkdownDoc, limits: Limits, problems: list[Problem]) -> None:
+    found = markdown_problem(page.body, limits)
+    if found:
+        problems.append(Problem(page.rel, page.body_line, "", *found))
 
 
 def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, problems: list[Problem]) -> None:
@@ -315,7 +461,7 @@ def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, prob
         for lang in checked.languages:
             path = checked.files.root / kind / f"{slug}.{lang}.md"
             # A file that exists but could not be read already has a problem of its own.
-            if lang not in found and not path.exists():
+            if lang not in found and entry_kind(path) is None:
                 problems.append(Problem(f"campaigns/{checked.files.slug}/{kind}/{slug}.{lang}.md", None, "",
                                         f"is missing: {what} {quoted(slug)} needs a version in every language of the "
                                         f"campaign ({', '.join(checked.languages)})", Code.MISSING_TRANSLATION))
@@ -345,6 +491,9 @@ def _check_news_meta(doc: MarkdownDoc, media: set, problems: list[Problem]) -> N
     if date not in (None, "") and (not isinstance(date, str) or parse_date(date) is None):
         problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"{quoted(date)} is not a date "
                                 "as YYYY-MM-DD", Code.BAD_DATE))
+    elif date not in (None, "") and date_out_of_range(parse_date(date)):
+        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", date_out_of_range(parse_date(date)),
+                                Code.OUT_OF_RANGE))
     image = meta.get("image")
     if image is not None and image not in media:
         problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", f"{quoted(image)} does not exist in "
@@ -374,11 +523,12 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     if not isinstance(doc.data, dict):
         problems.append(not_a_mapping(doc, "title:, languages:, base_url:, ..."))
         return None
-    schema_problems = check_yaml(doc, "network")
+    schema_problems = check_yaml(doc, "network", content.limits)
     problems.extend(schema_problems)
     if schema_problems:
         return None
     languages = tuple(doc.data["languages"])
+    campaign_slugs = {checked.files.slug for checked in campaigns if checked is not None}
     before = len(problems)
     for key in ("title", "tagline"):
         _check_translations(doc, (key,), doc.data[key], languages, problems)
@@ -387,21 +537,28 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
         if page.lang not in languages:
             problems.append(Problem(page.rel, None, "", f"{quoted(page.lang)} is not a language of the portal "
                                     f"({', '.join(languages)})", Code.UNKNOWN_LANGUAGE))
-        if page.slug == "index":
-            problems.append(Problem(page.rel, None, "", "'index' is the portal's home page; choose another name",
-                                    Code.RESERVED_SLUG))
-        elif not SLUG.match(page.slug):
+        if not SLUG.match(page.slug):
             problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is not a safe page name: use "
                                     "lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
+        elif page.slug in reserved_names():
+            problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is reserved: the site publishes "
+                                    f"{reserved_names()[page.slug]} there; choose another page name",
+                                    Code.RESERVED_SLUG))
+        elif page.slug in campaign_slugs:
+            problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is the address of a campaign; choose "
+                                    "another page name", Code.RESERVED_SLUG))
         _check_page_meta(page, problems)
         pages.setdefault(page.slug, set()).add(page.lang)
     for slug, langs in pages.items():
         for lang in languages:
             # A page that exists but could not be read already has a problem of its own.
-            if lang not in langs and not (content.root / lang / f"{slug}.md").exists():
+            if lang not in langs and entry_kind(content.root / lang / f"{slug}.md") is None:
                 problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page {quoted(slug)} "
                                         "needs a version in every language of the portal", Code.MISSING_TRANSLATION))
     _check_unique_urls(campaigns, problems)
+    if len(problems) == before:
+        for page in content.pages:
+            _check_page_rendering(page, content.limits, problems)
     return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
 
 

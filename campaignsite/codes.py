@@ -21,16 +21,27 @@ class Code(enum.StrEnum):
         return member
 
     # Reading files
-    UNREADABLE_FILE = "unreadable-file", "A file cannot be read (permissions, a folder where a file was expected)."
+    UNREADABLE_FILE = "unreadable-file", ("A file cannot be read (permissions, a folder where a file was expected, a "
+                                          "pipe or device).")
+    SYMLINK = "symlink", "A symbolic link under campaigns/, content/ or data/: links are never followed."
+    CONTROL_CHARACTER = "control-character", ("A text file holds an invisible control character (NUL, DEL, C0 or C1 "
+                                              "controls other than tab and line breaks).")
     NOT_UTF8 = "not-utf8", "A file is not UTF-8 text."
     EMPTY_FILE = "empty-file", "A YAML or CSV file has no content."
     MISSING_FILE = "missing-file", "A required file or folder does not exist."
     UNKNOWN_FILE = "unknown-file", "A campaign folder holds a file or folder the site does not read (a misspelt name?)."
-    BAD_FILE_NAME = "bad-file-name", "A Markdown file is not named `<slug>.<language>.md` (or `<page>.md`)."
+    BAD_FILE_NAME = "bad-file-name", ("A Markdown file not named `<slug>.<language>.md` (or `<page>.md`), or a name "
+                                      "with invisible or undecodable characters.")
     YAML_SYNTAX = "yaml-syntax", "A YAML file or front matter cannot be parsed."
     DUPLICATE_KEY = "duplicate-key", "A YAML mapping gives the same key twice."
     CSV_SYNTAX = "csv-syntax", "A CSV file cannot be parsed (a quote left open, text after a closing quote)."
     WRONG_DELIMITER = "wrong-delimiter", "A CSV file separates its columns with ';' instead of ','."
+    # Limits on the input (DATA.md, "Limits"); content/network.yml can raise them
+    TOO_LARGE = "too-large", "A file or CSV cell larger than its limit."
+    TOO_DEEP = "too-deep", "YAML or Markdown nested deeper than its limit, or a YAML alias that contains itself."
+    TOO_MANY = "too-many", "More YAML aliases or values, CSV rows or columns, folder entries or problems than the limit."
+    TOO_COMPLEX = "too-complex", ("A Markdown text that takes longer to render than its limit (thousands of unclosed "
+                                  "brackets, tags or abbreviations).")
     # Fields and columns against their schema
     MISSING_FIELD = "missing-field", "A required field is absent."
     UNKNOWN_FIELD = "unknown-field", "A field the schema does not know (a typo in its name?)."

@@ -3,15 +3,25 @@
 Nothing here judges the content; it only turns bytes into YAML data (with the line of every key),
 CSV text (with the physical line of every row) and Markdown (front matter plus body). Files that
 cannot even be read become problems.
+
+Only files we chose to read are read: no symbolic link under campaigns/, content/ or data/ is
+followed (each is a problem), only regular files are opened, editors' droppings (dotfiles, `~`
+backups, Thumbs.db) are never read, and every file is bounded before it is read (`Limits`, from
+content/network.yml or the schema's defaults): size, YAML depth, aliases and values, CSV rows and
+columns, Markdown nesting. Text holding control characters is refused with its line.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
 import io
+import os
 import re
+import stat
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +37,256 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
 LOCALISED_NAME = re.compile(r"\A(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md\Z")
 
 
+# --- Limits --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the input; declared with their defaults and maxima in data/schemas/network.schema.json
+    (`limits:`), raised per network in content/network.yml."""
+
+    yaml_bytes: int
+    csv_bytes: int
+    markdown_bytes: int
+    media_bytes: int
+    csv_rows: int
+    csv_columns: int
+    yaml_depth: int
+    yaml_aliases: int
+    yaml_nodes: int
+    markdown_depth: int
+    markdown_seconds: int
+    folder_entries: int
+    problems_per_file: int
+
+
+LIMIT_NAMES = tuple(f.name for f in fields(Limits))
+
+
+def _limit_schema() -> dict:
+    from .schemas import json_schema  # schemas imports this module: resolved when first needed
+    return json_schema("network")["properties"]["limits"]["properties"]
+
+
+@functools.lru_cache(maxsize=1)
+def default_limits() -> Limits:
+    """The limits every network has unless its content/network.yml raises them."""
+    return Limits(**{name: _limit_schema()[name]["default"] for name in LIMIT_NAMES})
+
+
+def limits_of(doc: YamlDoc | None) -> Limits:
+    """The limits content/network.yml sets (`doc`, read with the default limits); a value that is not a
+    whole number within its bounds keeps its default (the schema check reports it)."""
+    data = doc.data.get("limits") if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(data, dict):
+        return default_limits()
+    bounds = _limit_schema()
+    chosen = {name: value for name, value in data.items() if name in bounds and type(value) is int
+              and bounds[name]["minimum"] <= value <= bounds[name]["maximum"]}
+    return dataclasses.replace(default_limits(), **chosen)
+
+
+def network_limits(root: Path) -> Limits:
+    """The limits of the network under `root`. content/network.yml is read for them with the default
+    limits; its own problems are reported when load_content reads it."""
+    path = root / "content" / NETWORK_FILE
+    scratch: list[Problem] = []
+    text = read_text(path, root, scratch, default_limits(), "yaml") if entry_kind(path) == "file" else None
+    return limits_of(parse_yaml(text, relpath(path, root), scratch) if text is not None else None)
+
+
+def _too_large(rel: str, size: int, limit: int, what: str, name: str) -> Problem:
+    return Problem(rel, None, "", f"is {_size(size)}, more than the {_size(limit)} allowed for {what}; make it "
+                   f"smaller, or raise limits.{name} in content/{NETWORK_FILE}", Code.TOO_LARGE)
+
+
+def _size(count: int) -> str:
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= factor:
+            return f"{count / factor:.1f} {unit}"
+    return f"{count} bytes"
+
+
+def _raise_hint(name: str) -> str:
+    return f"raise limits.{name} in content/{NETWORK_FILE}"
+
+
+# --- Files we choose to read ---------------------------------------------------------------------
+
+NETWORK_FILE = "network.yml"
+SYMLINK_MESSAGE = "is a symbolic link, which the build does not follow: put the file or folder itself here"
+TOP_FOLDERS = ("campaigns", "content", "data")
+# Editors' and systems' droppings: never read, never listed, never published.
+DROPPINGS = frozenset({"Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini", "Icon\r"})
+DROPPING_FORM = re.compile(r"\A(\..*|.*~|~\$.*|#.*#|.*\.(swp|swo|swx))\Z", re.S)
+
+
+def is_dropping(name: str) -> bool:
+    """A dotfile, editor backup or lock (`x~`, `#x#`, `~$x.docx`, `.x.swp`) or system file (Thumbs.db)."""
+    return name in DROPPINGS or bool(DROPPING_FORM.match(name))
+
+
+def entry_kind(path: Path) -> str | None:
+    """'file', 'dir', 'link' or 'other' (pipe, socket, device), without following a link; None if absent."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "link"
+    return "file" if stat.S_ISREG(mode) else "dir" if stat.S_ISDIR(mode) else "other"
+
+
+def folder_names(folder: Path, limits: Limits) -> list[str]:
+    """The names in `folder` that are not droppings, sorted, leaving out names with invisible or
+    undecodable characters; at most `limits.folder_entries` are read (scan_inputs reports those)."""
+    names = []
+    try:
+        with os.scandir(folder) as entries:
+            for count, entry in enumerate(entries):
+                if count >= limits.folder_entries:
+                    break
+                if not is_dropping(entry.name) and entry.name.isprintable():
+                    names.append(entry.name)
+    except OSError:
+        return []
+    return sorted(names)
+
+
+def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
+    """Report every symbolic link and every special file (pipe, socket, device) under campaigns/,
+    content/ and data/, and every folder with more entries than the limit. Links are not followed:
+    the loaders skip whatever is not a regular file or folder."""
+    stack = [root / top for top in TOP_FOLDERS]
+    while stack:
+        path = stack.pop()
+        kind = entry_kind(path)
+        rel = printable(relpath(path, root))
+        if not path.name.isprintable():
+            # A line break or an escape sequence in a name would forge or garble the build's log.
+            problems.append(Problem(rel, None, "", "has invisible or undecodable characters in its name; rename "
+                                    "it", Code.BAD_FILE_NAME))
+        if kind == "link":
+            problems.append(Problem(rel, None, "", SYMLINK_MESSAGE, Code.SYMLINK))
+        elif kind == "other":
+            problems.append(Problem(rel, None, "", "is not a regular file or folder (a pipe, socket or device); "
+                                    "remove it", Code.UNREADABLE_FILE))
+        elif kind == "dir":
+            try:
+                with os.scandir(path) as entries:
+                    for count, entry in enumerate(entries):
+                        if count >= limits.folder_entries:
+                            problems.append(Problem(rel, None, "", f"holds more than {limits.folder_entries:,} files "
+                                                    f"and folders; {_raise_hint('folder_entries')}", Code.TOO_MANY))
+                            break
+                        stack.append(path / entry.name)
+            except OSError as exc:
+                problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", Code.UNREADABLE_FILE))
+
+
+# --- YAML ----------------------------------------------------------------------------------------
+
+class LimitExceeded(Exception):
+    """A YAML file goes beyond a limit while it is composed or constructed; raised at its position."""
+
+    def __init__(self, mark, message: str, code: Code):
+        super().__init__(message)
+        self.mark, self.message, self.code = mark, message, code
+
+
+# Python types a campaign never needs; an explicit tag such as `!!binary` would smuggle them in.
+REFUSED_TAGS = ("binary", "set", "omap", "pairs", "timestamp")
+LARGEST_INTEGER = 10 ** 15
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so JSON Schema sees what the editor typed."""
+    """SafeLoader that keeps dates as text, so JSON Schema sees what the editor typed, and that stays
+    within the limits while it composes: nesting depth, aliases, and values counted as often as aliases
+    repeat them (an "alias bomb" of a few lines stands for billions of values). An alias that contains
+    itself is refused; explicit tags other than the plain types are refused."""
+
+    def __init__(self, stream, limits: Limits):
+        super().__init__(stream)
+        self.limits = limits
+        self.depth = self.aliases = 0
+        self.sizes: dict[int, int] = {}  # id(node) -> values in it, aliases expanded
+        self.open_anchors: set[str] = set()
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > self.limits.yaml_aliases:
+                raise LimitExceeded(event.start_mark, f"has more than {self.limits.yaml_aliases:,} aliases (*name); "
+                                    f"write the values out, or {_raise_hint('yaml_aliases')}", Code.TOO_MANY)
+            if event.anchor in self.open_anchors:
+                raise LimitExceeded(event.start_mark, f"the alias *{printable(event.anchor)} is inside the value it "
+                                    "names, which would never end", Code.TOO_DEEP)
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > self.limits.yaml_depth:
+            raise LimitExceeded(event.start_mark, f"nests mappings and lists more than {self.limits.yaml_depth} "
+                                f"deep; {_raise_hint('yaml_depth')}", Code.TOO_DEEP)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.open_anchors.add(anchor)
+        node = super().compose_node(parent, index)
+        self.open_anchors.discard(anchor)
+        self.depth -= 1
+        if isinstance(node, yaml.MappingNode):
+            size = 1 + sum(self.sizes[id(key)] + self.sizes[id(value)] for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            size = 1 + sum(self.sizes[id(item)] for item in node.value)
+        else:
+            size = 1
+        self.sizes[id(node)] = size
+        if size > self.limits.yaml_nodes:
+            raise LimitExceeded(node.start_mark, f"holds more than {self.limits.yaml_nodes:,} values (counting "
+                                f"each time an alias repeats one); {_raise_hint('yaml_nodes')}", Code.TOO_MANY)
+        return node
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (yaml.YAMLError, LimitExceeded):
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            # PyYAML's constructors raise these for values such as `!!float x` or `!!int 0xZZ`.
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read this value ({printable(exc)})",
+                                                    node.start_mark) from None
+
+    def construct_yaml_int(self, node):
+        text = node.value.replace("_", "")
+        value = super().construct_yaml_int(node) if len(text) <= 64 else None
+        if value is None or abs(value) >= LARGEST_INTEGER:
+            raise LimitExceeded(node.start_mark, f"{quote_value(node.value)} is a number too large: expected at most "
+                                f"{len(str(LARGEST_INTEGER)) - 1} digits", Code.OUT_OF_RANGE)
+        return value
+
+
+def _refuse_tag(loader, node):
+    tag = printable(node.tag).replace("tag:yaml.org,2002:", "!!")
+    raise yaml.constructor.ConstructorError(None, None, f"the tag {tag} is not used in these files: remove it",
+                                            node.start_mark)
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+for _tag in REFUSED_TAGS:
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 
 
 def printable(value) -> str:
     """`value` as text that keeps a problem on one line: line breaks and other invisibles escaped."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+
+
+def quote_value(value) -> str:
+    """A value for a message, in single quotes, on one line and at most about 60 characters."""
+    text = printable(value)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
 
 
 def dotted(path: tuple) -> str:
@@ -82,18 +329,20 @@ class CsvText:
 
 @dataclass
 class MarkdownDoc:
-    """A Markdown file with optional YAML front matter."""
+    """A Markdown file with optional YAML front matter; `body_line` is the file's line the body starts on."""
 
     rel: str
     slug: str
     lang: str
     meta: YamlDoc
     body: str
+    body_line: int = 1
 
 
 @dataclass
 class CampaignFiles:
-    """Everything read from one campaign folder."""
+    """Everything read from one campaign folder. `refused` holds the campaign-relative names of entries
+    that are not read because they are symbolic links or special files (each already a problem)."""
 
     slug: str
     root: Path
@@ -102,15 +351,48 @@ class CampaignFiles:
     projects: list[MarkdownDoc] = field(default_factory=list)
     news: list[MarkdownDoc] = field(default_factory=list)
     media: set[str] = field(default_factory=set)
+    refused: set[str] = field(default_factory=set)
+    limits: Limits = field(default_factory=default_limits)
 
 
-def read_text(path: Path, root: Path, problems: list[Problem]) -> str | None:
-    """UTF-8 text of a file, a leading BOM dropped and CRLF turned into LF; None if unreadable."""
+# Control characters no text file needs: C0 but tab, LF and CR; DEL; C1. They are invisible in most
+# editors, and NUL or ESC in a log or a page can do harm.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+                 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
+CONTROL_LINES_SHOWN = 10
+FILE_KINDS = {"yaml": "a YAML file", "csv": "a CSV file", "markdown": "a Markdown file"}
+
+
+def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | None = None,
+              kind: str = "yaml") -> str | None:
+    """UTF-8 text of a regular file (a link is not followed), at most `limits.<kind>_bytes` long, a
+    leading BOM dropped and CRLF turned into LF; None if it cannot be used."""
     rel = relpath(path, root)
+    limits = limits or default_limits()
+    limit = getattr(limits, f"{kind}_bytes")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
-        problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", Code.UNREADABLE_FILE))
+        if entry_kind(path) == "link":
+            problems.append(Problem(rel, None, "", SYMLINK_MESSAGE, Code.SYMLINK))
+        else:
+            problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", Code.UNREADABLE_FILE))
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(rel, None, "", "is not a regular file (a folder, pipe or device)",
+                                    Code.UNREADABLE_FILE))
+            return None
+        # The size is checked before the file is read, and the read is bounded in case it grows meanwhile.
+        if info.st_size > limit:
+            problems.append(_too_large(rel, info.st_size, limit, FILE_KINDS[kind], f"{kind}_bytes"))
+            return None
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        problems.append(_too_large(rel, len(raw), limit, FILE_KINDS[kind], f"{kind}_bytes"))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -119,15 +401,46 @@ def read_text(path: Path, root: Path, problems: list[Problem]) -> str | None:
         problems.append(Problem(rel, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
                                 "save the file as UTF-8", Code.NOT_UTF8))
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = control_problems(text, rel)
+    if found:
+        problems.extend(found)
+        return None
+    return text
 
 
-def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
-    """Parse YAML text, recording the line of every key; syntax errors become problems."""
+def control_problems(text: str, rel: str) -> list[Problem]:
+    """A problem for each line (the first ten) that holds a control character, naming it and its column."""
+    found: list[Problem] = []
+    search_from = counted_to = 0
+    line = 1
+    while match := CONTROL.search(text, search_from):
+        start = match.start()
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        if len(found) == CONTROL_LINES_SHOWN:
+            found.append(Problem(rel, line, "", "has more lines with control characters; remove those first",
+                                 Code.CONTROL_CHARACTER))
+            break
+        char = ord(match.group())
+        name = CONTROL_NAMES.get(char, "a control character")
+        column = start - text.rfind("\n", 0, start)
+        found.append(Problem(rel, line, "", f"holds {name} (U+{char:04X}) at column {column}, an invisible "
+                             "character that text files must not contain: remove it", Code.CONTROL_CHARACTER))
+        end_of_line = text.find("\n", start)
+        if end_of_line < 0:
+            break
+        search_from = end_of_line + 1
+    return found
+
+
+def parse_yaml(text: str, rel: str, problems: list[Problem], limits: Limits | None = None) -> YamlDoc | None:
+    """Parse YAML text within the limits, recording the line of every key; syntax errors and limits
+    exceeded become problems."""
     lines: dict[tuple, int] = {}
     duplicates: list[Problem] = []
     try:
-        loader = _Loader(text)
+        loader = _Loader(text, limits or default_limits())
         try:
             node = loader.get_single_node()
             if node is not None:
@@ -136,6 +449,9 @@ def parse_yaml(text: str, rel: str, problems: list[Problem]) -> YamlDoc | None:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except LimitExceeded as exc:
+        problems.append(Problem(rel, exc.mark.line + 1 if exc.mark else None, "", exc.message, exc.code))
+        return None
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_syntax_problem(rel, exc))
         return None
@@ -160,7 +476,7 @@ def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
     hint = next((hint for words, hint in YAML_HINTS if words in problem), problem)
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         hint += f" ({exc.context} on line {exc.context_mark.line + 1})"
-    return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {hint}", Code.YAML_SYNTAX)
+    return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {printable(hint)}", Code.YAML_SYNTAX)
 
 
 def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem], seen_nodes: set) -> None:
@@ -174,7 +490,10 @@ def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Probl
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
             # The key as the data has it (`5:` is the int 5), so data paths find their line.
-            key = yaml.constructor.SafeConstructor().construct_object(key_node, deep=True)
+            try:
+                key = yaml.constructor.SafeConstructor().construct_object(key_node, deep=True)
+            except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError):
+                continue  # construction reports it
             if not isinstance(key, Hashable):
                 continue  # construction reports it
             line = key_node.start_mark.line + 1
@@ -190,9 +509,12 @@ def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Probl
             _record_lines(item, path + (index,), lines, rel, problems, seen_nodes)
 
 
-def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
+def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | None = None) -> CsvText | None:
     """Split off the header and find where each row starts; blank rows are skipped, an empty file is
-    a problem."""
+    a problem, and so are more rows or columns than the limits allow."""
+    limits = limits or default_limits()
+    # A cell may be as long as the file may be; Frictionless raises this process-wide limit too.
+    csv.field_size_limit(max(csv.field_size_limit(), limits.csv_bytes))
     # strict: a quote left open or text after a closing quote is an error, not a silently merged row.
     reader = csv.reader(io.StringIO(text), strict=True)
     header: list[str] | None = None
@@ -201,10 +523,18 @@ def parse_csv(text: str, rel: str, problems: list[Problem]) -> CsvText | None:
     start = header_line = 1
     try:
         for row in reader:
+            if len(row) > limits.csv_columns:
+                problems.append(Problem(rel, start, "", f"has {len(row):,} columns, more than the "
+                                        f"{limits.csv_columns:,} allowed; {_raise_hint('csv_columns')}", Code.TOO_MANY))
+                return None
             if not any(cell.strip() for cell in row):
                 pass
             elif header is None:
                 header, header_line = [name.strip() for name in row], start
+            elif len(rows) == limits.csv_rows:
+                problems.append(Problem(rel, start, "", f"has more than {limits.csv_rows:,} rows; split the table, "
+                                        f"or {_raise_hint('csv_rows')}", Code.TOO_MANY))
+                return None
             else:
                 rows.append(row)
                 row_lines.append(start)
@@ -226,22 +556,62 @@ def _csv_syntax_problem(rel: str, exc: csv.Error, row_start: int, line: int) -> 
     if "expected after" in str(exc):
         return Problem(rel, line, "", "has text after the closing quote of a cell: a quoted cell must end "
                        "with '\",' or '\"' at the end of the line", Code.CSV_SYNTAX)
-    return Problem(rel, line, "", f"is not valid CSV: {exc}", Code.CSV_SYNTAX)
+    return Problem(rel, line, "", f"is not valid CSV: {printable(exc)}", Code.CSV_SYNTAX)
 
 
-def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | None = None) -> MarkdownDoc | None:
+# --- Markdown ------------------------------------------------------------------------------------
+
+# What opens one more level on a line: a quote marker, or a list marker followed by a space.
+CONTAINER = re.compile(r"[ \t]*(>|[-*+](?=[ \t]|\Z)|[0-9]{1,9}[.)](?=[ \t]|\Z))")
+BRACKET = re.compile(r"\\.|[\[\]()]", re.S)
+
+
+def markdown_nesting(text: str, limit: int) -> tuple[int, str] | None:
+    """The first place where Markdown nests deeper than `limit`, as (line in `text`, what), or None.
+
+    Python-Markdown recurses once per level of quotes, lists and indentation, and its link parser
+    slows down with every bracket left open, so both are bounded: quote and list markers plus
+    indentation (4 columns a level) at the start of a line, and `[` or `(` left open in a paragraph."""
+    open_brackets = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            open_brackets = 0
+            continue
+        depth, pos, columns = 0, 0, 0
+        while match := CONTAINER.match(line, pos):
+            depth += 1
+            columns += len(match.group().expandtabs(4)) - len(match.group(1))
+            pos = match.end()
+        columns += len(line[pos:].expandtabs(4)) - len(line[pos:].expandtabs(4).lstrip(" "))
+        depth += columns // 4
+        if depth > limit:
+            return number, f"nests quotes, lists or indentation {depth} levels deep"
+        for match in BRACKET.finditer(line):
+            char = match.group()
+            if char in "[(":
+                open_brackets += 1
+                if open_brackets > limit:
+                    return number, f"leaves more than {limit} brackets '[' or '(' open in one paragraph"
+            elif char in "])":
+                open_brackets = max(0, open_brackets - 1)
+    return None
+
+
+def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | None = None,
+                   limits: Limits | None = None) -> MarkdownDoc | None:
     """A localised Markdown file `<slug>.<lang>.md` (or as `name` says), its front matter parsed."""
     rel = relpath(path, root)
+    limits = limits or default_limits()
     match = LOCALISED_NAME.match(name or path.name)
     if not match:
         expected = "<page>.md (e.g. about.md)" if name else "<slug>.<language>.md (e.g. repair-cafe.nl.md)"
         problems.append(Problem(rel, None, "", f"is not named {expected}", Code.BAD_FILE_NAME))
         return None
-    text = read_text(path, root, problems)
+    text = read_text(path, root, problems, limits, "markdown")
     if text is None:
         return None
     meta = YamlDoc(rel, {}, {})
-    body = text
+    body, body_line = text, 1
     front = FRONT_MATTER.match(text)
     if not front and re.match(r"---[ \t]*\n", text):
         problems.append(Problem(rel, 1, "", "starts a front matter with '---' but no later '---' line closes it",
@@ -250,51 +620,88 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     if front:
         # Front matter starts on line 2 of the file: an empty first line keeps every YAML line,
         # syntax errors included, equal to the file's.
-        meta = parse_yaml("\n" + front.group(1), rel, problems)
+        meta = parse_yaml("\n" + front.group(1), rel, problems, limits)
         if meta is None:
             return None
         meta.data = {} if meta.data is None else meta.data
-        body = text[front.end():]
-    return MarkdownDoc(rel, match["slug"], match["lang"], meta, body)
+        body, body_line = text[front.end():], text.count("\n", 0, front.end()) + 1
+    nested = markdown_nesting(body, limits.markdown_depth)
+    if nested:
+        problems.append(Problem(rel, body_line + nested[0] - 1, "", f"{nested[1]}, more than the "
+                                f"{limits.markdown_depth} allowed; {_raise_hint('markdown_depth')}", Code.TOO_DEEP))
+        return None
+    return MarkdownDoc(rel, match["slug"], match["lang"], meta, body, body_line)
 
 
-def load_campaign(folder: Path, root: Path, problems: list[Problem]) -> CampaignFiles:
-    """Read one campaign folder: campaign.yml, the CSV tables, Markdown and the media list."""
-    files = CampaignFiles(slug=folder.name, root=folder)
+# --- Folders -------------------------------------------------------------------------------------
+
+def load_campaign(folder: Path, root: Path, problems: list[Problem], limits: Limits | None = None) -> CampaignFiles:
+    """Read one campaign folder: campaign.yml, the CSV tables, Markdown and the media list. Only regular
+    files are read; links and special files are left out (scan_inputs reports them)."""
+    limits = limits or default_limits()
+    files = CampaignFiles(slug=folder.name, root=folder, limits=limits)
+    for name in folder_names(folder, limits):
+        if entry_kind(folder / name) not in ("file", "dir"):
+            files.refused.add(name)
     yml = folder / CAMPAIGN_FILE
-    if not yml.is_file():
+    kind = entry_kind(yml)
+    if kind is None:
         problems.append(Problem(relpath(yml, root), None, "", "is missing: every campaign folder needs one",
                                 Code.MISSING_FILE))
-    else:
-        text = read_text(yml, root, problems)
+    elif kind == "dir":
+        problems.append(Problem(relpath(yml, root), None, "", "is a folder, expected a file", Code.UNREADABLE_FILE))
+    elif kind == "file":
+        text = read_text(yml, root, problems, limits, "yaml")
         if text is not None:
-            files.campaign = parse_yaml(text, relpath(yml, root), problems)
+            files.campaign = parse_yaml(text, relpath(yml, root), problems, limits)
     for name in TABLE_FILES:
         path = folder / f"{name}.csv"
-        if path.is_file():
-            text = read_text(path, root, problems)
-            table = parse_csv(text, relpath(path, root), problems) if text is not None else None
+        if entry_kind(path) == "file":
+            text = read_text(path, root, problems, limits, "csv")
+            table = parse_csv(text, relpath(path, root), problems, limits) if text is not None else None
             if table is not None:
                 files.tables[name] = table
     for kind in ("projects", "news"):
-        for path in sorted((folder / kind).glob("*.md")) if (folder / kind).is_dir() else []:
-            doc = parse_markdown(path, root, problems)
+        if entry_kind(folder / kind) != "dir":
+            continue
+        for name in folder_names(folder / kind, limits):
+            path = folder / kind / name
+            if not name.endswith(".md") or entry_kind(path) != "file":
+                if entry_kind(path) in ("link", "other"):
+                    files.refused.add(f"{kind}/{name}")
+                continue
+            doc = parse_markdown(path, root, problems, limits=limits)
             if doc is not None:
                 getattr(files, kind).append(doc)
     media = folder / "media"
-    if media.is_dir():
-        files.media = {f"media/{p.name}" for p in media.iterdir() if p.is_file()}
+    if entry_kind(media) == "dir":
+        for name in folder_names(media, limits):
+            kind = entry_kind(media / name)
+            if kind == "file":
+                size = os.lstat(media / name).st_size
+                if size > limits.media_bytes:
+                    problems.append(_too_large(relpath(media / name, root), size, limits.media_bytes,
+                                               "a media file", "media_bytes"))
+                files.media.add(f"media/{name}")
+            elif kind in ("link", "other"):
+                files.refused.add(f"media/{name}")
     return files
 
 
 def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
-    """Read every campaign folder under `root/campaigns`, in name order."""
+    """Read every campaign folder under `root/campaigns`, in name order, within the network's limits
+    (read first from content/network.yml); every link and special file of the inputs is reported."""
+    limits = network_limits(root)
+    scan_inputs(root, limits, problems)
     campaigns_dir = root / "campaigns"
-    if not campaigns_dir.is_dir():
-        problems.append(Problem("campaigns", None, "", "folder is missing", Code.MISSING_FILE))
+    kind = entry_kind(campaigns_dir)
+    if kind != "dir":
+        if kind is None:
+            problems.append(Problem("campaigns", None, "", "folder is missing", Code.MISSING_FILE))
         return []
-    folders = sorted(p for p in campaigns_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    return [load_campaign(folder, root, problems) for folder in folders]
+    folders = [campaigns_dir / name for name in folder_names(campaigns_dir, limits)
+               if entry_kind(campaigns_dir / name) == "dir"]
+    return [load_campaign(folder, root, problems, limits) for folder in folders]
 
 
 @dataclass
@@ -304,23 +711,35 @@ class ContentFiles:
     root: Path
     network: YamlDoc | None = None
     pages: list[MarkdownDoc] = field(default_factory=list)
+    limits: Limits = field(default_factory=default_limits)
 
 
 def load_content(root: Path, problems: list[Problem]) -> ContentFiles:
-    """Read content/network.yml and content/<lang>/<page>.md."""
+    """Read content/network.yml (with the default limits) and content/<lang>/<page>.md (with the limits
+    network.yml sets)."""
     content = ContentFiles(root / "content")
-    path = root / "content" / "network.yml"
-    if not path.is_file():
+    path = root / "content" / NETWORK_FILE
+    kind = entry_kind(path)
+    if kind is None:
         problems.append(Problem("content/network.yml", None, "", "is missing: the portal needs its title, "
                                 "languages and address", Code.MISSING_FILE))
-    else:
-        text = read_text(path, root, problems)
+    elif kind in ("file", "dir"):
+        text = read_text(path, root, problems, default_limits(), "yaml")
         if text is not None:
-            content.network = parse_yaml(text, relpath(path, root), problems)
-    for folder in sorted(p for p in (root / "content").glob("*") if p.is_dir()):
-        for page in sorted(folder.glob("*.md")):
+            content.network = parse_yaml(text, relpath(path, root), problems, default_limits())
+    content.limits = limits = limits_of(content.network)
+    if entry_kind(content.root) != "dir":
+        return content
+    for folder_name in folder_names(content.root, limits):
+        folder = content.root / folder_name
+        if entry_kind(folder) != "dir":
+            continue
+        for name in folder_names(folder, limits):
+            page = folder / name
+            if not name.endswith(".md") or entry_kind(page) != "file":
+                continue
             renamed = page.with_name(f"{page.stem}.{folder.name}.md")
-            doc = parse_markdown(page, root, problems, name=renamed.name)
+            doc = parse_markdown(page, root, problems, name=renamed.name, limits=limits)
             if doc is not None:
                 content.pages.append(doc)
     return content

@@ -11,6 +11,7 @@ namespaces) is stripped. Everything is read and checked before the first byte is
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -25,8 +26,6 @@ from .model import Campaign
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG)
-ET.register_namespace("xlink", XLINK)
 
 # What each extension must contain, told by the first bytes of the file.
 KINDS = {".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image", ".gif": "GIF image",
@@ -87,11 +86,18 @@ def checked_bytes(source: Path) -> bytes:
     if expected is None:
         raise ValueError(f"files ending in '{suffix}' are not published: expected one of "
                          + ", ".join(sorted(KINDS)))
-    data = source.read_bytes()
+    data = read_no_follow(source)
     found = sniff(data)
     if found != expected:
         raise ValueError(f"the file's content is {found or 'of an unknown kind'}, not the {expected} its name says")
     return clean_svg(data) if expected == "SVG image" else data
+
+
+def read_no_follow(source: Path) -> bytes:
+    """The file's bytes, refusing a symbolic link even if one appeared after validation."""
+    descriptor = os.open(source, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
 
 
 def sniff(data: bytes) -> str | None:
@@ -130,7 +136,13 @@ def clean_svg(data: bytes) -> bytes:
     if root.tag != f"{{{SVG}}}svg":
         raise ValueError("the file's content is not an SVG image (its root element is not <svg>)")
     changed = _clean(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) if changed else data
+    if not changed:
+        return data
+    # ElementTree's prefixes are global and the Atom feed registers its own default namespace in
+    # the same process: register ours again right before writing.
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _clean(element: ET.Element) -> bool:

@@ -8,12 +8,14 @@ what was expected.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import frictionless
 import jsonschema
@@ -21,7 +23,7 @@ import jsonschema
 from .codes import Code
 from .errors import Problem
 from .languages import CODES as LANGUAGES
-from .load import CsvText, YamlDoc, dotted, printable
+from .load import LARGEST_INTEGER, CsvText, Limits, YamlDoc, default_limits, dotted, printable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_DIR = DATA_DIR / "schemas"
@@ -46,6 +48,15 @@ def _with_language_list(node):
         return node
     return {key: value.replace("{languages}", ", ".join(LANGUAGES)) if isinstance(value, str)
             else _with_language_list(value) for key, value in node.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def date_range() -> tuple[dt.date, dt.date]:
+    """The first and last day any date may be, in YAML, Markdown front matter and CSV alike: declared once,
+    in campaign.schema.json `$defs/date`. Far enough from datetime's years 1 and 9999 that every later
+    stage (the day after an event, time zones, calendars, countdowns) stays safe."""
+    node = json_schema("campaign")["$defs"]["date"]
+    return dt.date.fromisoformat(node["x-earliest"]), dt.date.fromisoformat(node["x-latest"])
 
 
 def default(schema_name: str, field: str) -> Any:
@@ -80,6 +91,40 @@ def expand_table_schema(name: str, languages: tuple[str, ...]) -> dict:
     return descriptor
 
 
+# --- Web addresses and e-mail addresses (`x-format` in the schemas) -------------------------------
+
+# No whitespace, quotes, angle brackets, backquotes or backslashes: such an address is a slip at best,
+# an attempt to break out of an HTML attribute, a calendar line or a log at worst.
+UNSAFE_IN_ADDRESS = re.compile(r"[\s\"'<>`\\]")
+LABEL = r"[^\W_](?:[^\W_]|-)*"
+HOST = re.compile(rf"{LABEL}(?:\.{LABEL})+\.?")
+EMAIL = re.compile(rf"[A-Za-z0-9!#$%&*+/=?^_{{|}}~.-]+@{LABEL}(?:\.{LABEL})*\.[^\W\d_]{{2,}}")
+FORMATS = ("url", "https-url", "base-url", "email")
+
+
+def format_problem(kind: str, text: str) -> str | None:
+    """What is wrong with `text` as a value of `x-format` `kind`, in words; None if nothing."""
+    if UNSAFE_IN_ADDRESS.search(text):
+        return "holds a space, quote, '<', '>', '`' or backslash, which an address may not contain"
+    if kind == "email":
+        return None if EMAIL.fullmatch(text) else "is not an e-mail address such as name@example.be"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return "is not a web address such as https://www.example.be/"
+    schemes = ("http", "https") if kind == "url" else ("https",)
+    if parts.scheme not in schemes or not text.lower().startswith(f"{parts.scheme}://"):
+        return "does not start with " + " or ".join(f"{scheme}://" for scheme in schemes)
+    if "@" in parts.netloc:
+        return "holds a user name or password before the host ('@'), which is not allowed"
+    if not parts.hostname or not HOST.fullmatch(parts.hostname):
+        return "has no valid host name (such as www.example.be) after the ://"
+    if kind == "base-url" and (parts.query or parts.fragment or not parts.path.endswith("/")):
+        return "must end in '/', with no '?' or '#'"
+    return None
+
+
 # --- YAML with JSON Schema -----------------------------------------------------------------------
 
 def _is_integer(checker, instance) -> bool:
@@ -87,20 +132,42 @@ def _is_integer(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _x_format(validator, kind, instance, schema):
+    if isinstance(instance, str) and (reason := format_problem(kind, instance)):
+        yield jsonschema.ValidationError(reason)
+
+
+def _full_pattern(validator, pattern, instance, schema):
+    # The whole text must match: JSON Schema's search would let `^...$` accept a text ending in a line break.
+    if isinstance(instance, str) and not re.fullmatch(pattern, instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 _Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
+    jsonschema.Draft202012Validator, validators={"x-format": _x_format, "pattern": _full_pattern},
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
 TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "a text",
               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
 
 
-def check_yaml(doc: YamlDoc, schema_name: str) -> list[Problem]:
-    """Every JSON Schema error in `doc`, as problems pointing at the YAML line."""
+def check_yaml(doc: YamlDoc, schema_name: str, limits: Limits | None = None) -> list[Problem]:
+    """Every JSON Schema error in `doc` (up to the limit), as problems pointing at the YAML line."""
     schema = json_schema(schema_name)
-    problems = []
+    cap = (limits or default_limits()).problems_per_file
+    problems: list[Problem] = []
     for error in _Validator(schema).iter_errors(doc.data):
         problems.extend(_yaml_problems(doc, schema, error))
+        if len(problems) > cap:
+            return capped(problems, cap, doc.rel)
     return problems
+
+
+def capped(problems: list[Problem], cap: int, rel: str) -> list[Problem]:
+    """The first `cap` problems of a file, and one saying there are more."""
+    if len(problems) <= cap:
+        return problems
+    return problems[:cap] + [Problem(rel, None, "", f"has more than {cap:,} problems; fix these first, or raise "
+                                     "limits.problems_per_file in content/network.yml", Code.TOO_MANY)]
 
 
 def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
@@ -167,6 +234,8 @@ def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
                        f"{_expected_type(error)}: {expected}", Code.WRONG_TYPE)
     if validator == "pattern":
         return Problem(doc.rel, line, field, f"{value} is not in the expected form: {expected}", Code.BAD_FORMAT)
+    if validator == "x-format":
+        return Problem(doc.rel, line, field, f"{value} {error.message}: {expected}", Code.BAD_FORMAT)
     if validator in BOUNDS:
         return Problem(doc.rel, line, field, f"{value} is out of range: expected "
                        f"{BOUNDS[validator].format(error.validator_value)}: {expected}", Code.OUT_OF_RANGE)
@@ -250,14 +319,19 @@ class TableRows:
     lines: list[int]
 
 
-def check_table(table: CsvText, name: str, languages: tuple[str, ...]) -> tuple[TableRows | None, list[Problem]]:
-    """Check a CSV against its Table Schema; return typed rows if it has no problem."""
+def check_table(table: CsvText, name: str, languages: tuple[str, ...],
+                limits: Limits | None = None) -> tuple[TableRows | None, list[Problem]]:
+    """Check a CSV against its Table Schema; return typed rows if it has no problem. At most
+    `limits.problems_per_file` problems are reported (Frictionless is slow to make each one)."""
+    cap = (limits or default_limits()).problems_per_file
     descriptor = expand_table_schema(name, languages)
     problems = _check_header(table, descriptor)
     if problems:
-        return None, problems
+        return None, capped(problems, cap, table.rel)
     by_name = {f["name"]: f for f in descriptor["fields"]}
     cells, reported, problems = _screen_rows(table, by_name)
+    if len(problems) > cap:
+        return None, capped(problems, cap, table.rel)
     # Frictionless compares labels by position: give it the fields in the file's own order. It gets the
     # rows our csv reader split, so its row numbers map straight onto physical lines.
     schema = frictionless.Schema.from_descriptor({**descriptor, "fields": [by_name[n] for n in table.header]})
@@ -270,6 +344,9 @@ def check_table(table: CsvText, name: str, languages: tuple[str, ...]) -> tuple[
             for error in row.errors:
                 if (index, getattr(error, "field_name", "")) not in reported:
                     problems.extend(_cell_problems(table, line, error, by_name))
+            problems.extend(_dates_out_of_range(table.rel, line, row, by_name))
+            if len(problems) > cap:
+                return None, capped(problems, cap, table.rel)
             rows.append(row.to_dict())
             lines.append(line)
     return (None if problems else TableRows(table.rel, rows, lines)), problems
@@ -282,9 +359,14 @@ NUMBER_FORMS = {"integer": (re.compile(r"\s*-?[0-9]+\s*"), "a whole number (digi
                            "a number with '.' as the decimal mark (e.g. 50.8275)")}
 
 
+LARGEST_DIGITS = len(str(LARGEST_INTEGER)) - 1  # as for YAML numbers
+
+
 def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, list[Problem]]:
-    """Rows cut to the header's width with malformed numbers blanked, the (row, column) cells already
-    reported, and the problems found: wrong cell counts and numbers that are not plain numbers."""
+    """Rows cut to the header's width with bad cells blanked, the (row, column) cells already reported,
+    and the problems found: wrong cell counts, numbers that are not plain numbers (or have more than 15
+    digits), addresses that are not safe web or e-mail addresses (`x-format`), and texts that do not
+    match their pattern as a whole (Frictionless lets `$` match before a final line break)."""
     width = len(table.header)
     cells, reported, problems = [], set(), []
     for index, (row, line) in enumerate(zip(table.rows, table.row_lines)):
@@ -294,14 +376,49 @@ def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, li
             reported.update((index, name) for name in table.header)
         row = (row + [""] * width)[:width]
         for column, name in enumerate(table.header):
-            form = NUMBER_FORMS.get(fields[name].get("type"))
-            if form and row[column].strip() and not form[0].fullmatch(row[column]):
-                problems.append(Problem(table.rel, line, name, f"{_show(row[column])} is not {form[1]}: "
-                                        f"{fields[name]['description']}", Code.WRONG_TYPE))
-                reported.add((index, name))
-                row[column] = ""
+            if row[column].strip() and (index, name) not in reported:
+                problem = _screen_cell(table.rel, line, name, row[column], fields[name])
+                if problem:
+                    problems.append(problem)
+                    reported.add((index, name))
+                    row[column] = ""
         cells.append(row)
     return cells, reported, problems
+
+
+def _dates_out_of_range(rel: str, line: int, row, fields: dict) -> list[Problem]:
+    """Dates and times outside date_range(), the range every date of the schemas must be in."""
+    first, last = date_range()
+    found = []
+    for name, value in row.items():
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if isinstance(day, dt.date) and not first <= day <= last:
+            found.append(Problem(rel, line, name, f"{_show(str(value))} is out of range: expected a date from {first} "
+                                 f"to {last}: {fields[name]['description']}", Code.OUT_OF_RANGE))
+    return found
+
+
+def _screen_cell(rel: str, line: int, name: str, cell: str, spec: dict) -> Problem | None:
+    shown, expected = _shown(spec, cell), spec["description"]
+    form = NUMBER_FORMS.get(spec.get("type"))
+    if form and not form[0].fullmatch(cell):
+        return Problem(rel, line, name, f"{shown} is not {form[1]}: {expected}", Code.WRONG_TYPE)
+    if form and len(cell.strip().lstrip("-").partition(".")[0]) > LARGEST_DIGITS:
+        return Problem(rel, line, name, f"{shown} is out of range: expected at most {LARGEST_DIGITS} digits: "
+                       f"{expected}", Code.OUT_OF_RANGE)
+    reason = format_problem(spec["x-format"], cell) if "x-format" in spec else None
+    if reason:
+        return Problem(rel, line, name, f"{shown} {reason}: {expected}", Code.BAD_FORMAT)
+    pattern = spec.get("constraints", {}).get("pattern")
+    if pattern and not re.fullmatch(pattern, cell):
+        code = Code.UNSAFE_SLUG if name == "slug" else Code.BAD_FORMAT
+        return Problem(rel, line, name, f"{shown} is not in the expected form: {expected}", code)
+    return None
+
+
+def _shown(spec: dict, value) -> str:
+    """A cell's value for a message; never the value of a private column (logs stay clean)."""
+    return "the value (not shown: private column)" if spec.get("x-private") else _show(value)
 
 
 def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
@@ -386,7 +503,7 @@ def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Probl
 
 
 def _cell_message(table: CsvText, error, code: Code, spec: dict, constraint: re.Match | None) -> str:
-    shown, expected = _show(getattr(error, "cell", "")), spec.get("description", "")
+    shown, expected = _shown(spec, getattr(error, "cell", "")), spec.get("description", "")
     if code is Code.WRONG_TYPE:
         words = CELL_TYPE_WORDS.get(spec.get("type"), f"a valid {spec.get('type', 'value')}")
         return f"{shown} is not {words}: {expected}"
@@ -402,6 +519,8 @@ def _cell_message(table: CsvText, error, code: Code, spec: dict, constraint: re.
         return f"{shown} is out of range: expected {BOUNDS[constraint[1]].format(constraint[2])}: {expected}"
     if error.type == "constraint-error":
         return f"{shown}: {error.note}"
+    if spec.get("x-private"):
+        return f"{shown} is not valid: {expected}"
     return printable(f"{error.title}: {error.note}")
 
 

@@ -12,8 +12,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from campaignsite.checks import reserved_names  # noqa: E402
 from campaignsite.codes import Code  # noqa: E402
-from campaignsite.schemas import json_schema, table_schema_descriptor  # noqa: E402
+from campaignsite.load import LIMIT_NAMES  # noqa: E402
+from campaignsite.schemas import LARGEST_DIGITS, date_range, json_schema, table_schema_descriptor  # noqa: E402
 
 INTRO = """\
 # Data dictionary
@@ -33,6 +35,44 @@ language), `media/` (images, logos and kit files referenced as `media/<file>`; a
 `<laureate-slug>-<anything>` joins that project's gallery).
 """
 
+
+LIMITS_INTRO = """\
+## Limits
+
+Every input is bounded, so that a mistake or a hostile file fails in seconds with a problem (codes
+`too-large`, `too-deep`, `too-many`, `too-complex`) instead of exhausting the build machine. A network
+that needs more raises a limit in `content/network.yml`, up to its maximum:
+
+```yaml
+limits:
+  csv_rows: 20000
+```
+
+`content/network.yml` itself is always read with the defaults. Sizes are checked before a file is
+read.
+"""
+
+FIXED_LIMITS = """\
+Fixed rules that no setting changes:
+
+- dates (phases, news, events, updates) are from {first} to {last};
+- whole numbers have at most {digits} digits;
+- a YAML alias may not sit inside the value it names, and YAML tags such as `!!binary` or `!!timestamp`
+  are refused;
+- text files hold no control characters (NUL, DEL, the C0 and C1 controls) other than tab and line
+  breaks;
+- symbolic links, pipes and devices under `campaigns/`, `content/` and `data/` are refused, never
+  followed; dotfiles and editors' droppings (`x~`, `#x#`, `.x.swp`, `~$x.docx`, `Thumbs.db`,
+  `desktop.ini`) are neither read nor published.
+"""
+
+RESERVED_INTRO = """\
+## Reserved names
+
+The site publishes these itself at its root (and in each language folder of the portal), so no
+campaign folder and no portal page (`content/<lang>/<page>.md`) may take one of them (`reserved-slug`);
+nor may a portal page take the name of a campaign.
+"""
 
 ERRORS_INTRO = """\
 ## Error codes
@@ -97,6 +137,16 @@ def render() -> str:
         rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
                  f["description"]) for f in descriptor["fields"]]
         out += table(("column", "required", "type and rules", "description"), rows) + [""]
+    limits = json_schema("network")["properties"]["limits"]["properties"]
+    out += [LIMITS_INTRO]
+    out += table(("limit", "default", "at most", "what it bounds"),
+                 ((f"`{name}`", f"{limits[name]['default']:,}", f"{limits[name]['maximum']:,}",
+                   limits[name]["description"]) for name in LIMIT_NAMES)) + [""]
+    first, last = date_range()
+    out += [FIXED_LIMITS.format(first=first, last=last, digits=LARGEST_DIGITS)]
+    out += [RESERVED_INTRO]
+    out += table(("name", "what the site publishes there"), ((f"`{name}`", what)
+                                                             for name, what in reserved_names().items())) + [""]
     out += [ERRORS_INTRO]
     out += table(("code", "meaning"), ((code.value, code.description) for code in Code)) + [""]
     return "\n".join(out)
