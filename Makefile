@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: site test check serve browser bench clean
+.PHONY: site test test-fast check serve browser bench clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,11 @@ browser:  ## Debian's Chromium for the browser tests (Playwright cannot download
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
 	  { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
 
-test: $(BIN)/.installed node_modules/.installed browser  ## run the whole suite
+test: $(BIN)/.installed node_modules/.installed browser  ## run the whole suite (what CI runs)
 	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.installed  ## the loop to run every few minutes: no browser, no Java, nothing slow (< 90 s)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(BIN)/.installed  ## build time and memory for a network of 100 campaigns (CAMPAIGNS=n)
 	$(BIN)/python tools/bench.py --campaigns $(or $(CAMPAIGNS),100)

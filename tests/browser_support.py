@@ -1,13 +1,15 @@
 """What the browser tests share: which pages a built site has, what a page requests, what axe finds.
 
-`page_types(site_root)` reads every MkDocs site's sitemap.xml, so new page types are picked up
-without editing a list; `RequestRecorder` sees every request a browser context makes and keeps
-anything bound for another host from leaving the machine; `run_axe` runs axe-core with the WCAG 2.0
-and 2.1 A/AA rules and returns its violations as readable lines.
+`get_samples(site_root)` reads every site's sitemap.xml and names each page after the row of
+campaignsite/registry.py whose URL pattern it matches, so a new page type is swept without editing a
+test; `RequestRecorder` sees every request a browser context makes and keeps anything bound for
+another host from leaving the machine; `run_axe` runs axe-core with the WCAG 2.0 and 2.1 A/AA rules
+and returns its violations as readable lines.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -15,31 +17,54 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from campaignsite.registry import PAGE_TYPES
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 LANG_RE = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
 REFRESH_RE = re.compile(r"<meta[^>]+http-equiv=\"refresh\"", re.I)
+NOT_FOUND = "not-found"  # the engine's 404.html, one per site; not a row of the registry
+PLACEHOLDER = re.compile(r"\{[^}]+\}")
 
-# Collections whose detail pages share one template: "laureates/<slug>/" is a "laureate". Any
-# other two-segment page is a type of its own ("press/listing/" is "press-listing"), and so is any
-# one-segment page ("jury/"): a new section is sampled without editing this file.
-DETAIL_TYPES = {"laureates": "laureate", "events": "event", "sdg": "sdg", "news": "news-item",
-                "actions": "action", "projects": "project", "updates": "update"}
-SECTION_TYPES = {"laureates": "showcase", "sdg": "sdg-index"}
+
+def sweep_types() -> list[str]:
+    """Every page type the sweeps visit: each row of the registry, then the engine's 404 page."""
+    return [page_type.name for page_type in PAGE_TYPES] + [NOT_FOUND]
+
+
+@functools.cache
+def url_patterns(site_kind: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(type name, regex) of each registry row of `site_kind` ("campaign" or "portal"): literal
+    patterns first, so "agenda/" is never taken for the portal's "{slug}/", then those with the
+    fewest placeholders and the most literal text ("news/{slug}/" before "{slug}/")."""
+    rows = [t for t in PAGE_TYPES if t.site == site_kind]
+    rows.sort(key=lambda t: (len(PLACEHOLDER.findall(t.url)), -len(PLACEHOLDER.sub("", t.url))))
+    return tuple((t.name, url_regex(t.url)) for t in rows)
+
+
+def url_regex(pattern: str) -> re.Pattern:
+    """A registry URL pattern as a regex: each {placeholder} stands for one path segment."""
+    parts = re.split(f"({PLACEHOLDER.pattern})", pattern)
+    return re.compile("".join("[^/]+" if PLACEHOLDER.fullmatch(part) else re.escape(part) for part in parts))
 
 
 @dataclass(frozen=True)
 class Site:
-    """One MkDocs site of the network: where it is on disk and under which path it is served."""
+    """One site of the network: where it is on disk and under which path it is served."""
 
     folder: Path      # the folder holding its sitemap.xml
     path: str         # "/" for the portal's root, "/gent-2024/nl/" for a campaign site
     lang: str
     campaign: str | None  # the campaign's slug; None for the portal
 
+    @property
+    def kind(self) -> str:
+        return "portal" if self.campaign is None else "campaign"
+
 
 def get_sites(site_root: Path) -> list[Site]:
-    """Every MkDocs site under `site_root`: each has its own sitemap.xml."""
+    """Every site under `site_root`: each has its own sitemap.xml."""
     sites = []
     for sitemap in sorted(site_root.rglob("sitemap.xml")):
         folder = sitemap.parent
@@ -78,20 +103,10 @@ def unlisted_pages(site_root: Path) -> dict[Site, list[str]]:
     return found
 
 
-def page_type(site: Site, rel: str) -> str:
-    """The kind of page at `rel` (relative to its site's root), named from its URL pattern:
-    "campaign-home", "showcase", "laureate", "jury", "portal-home", "portal-about"..."""
-    parts = [p for p in rel.split("/") if p]
-    if site.campaign is None:
-        return "portal-" + (section_type(parts) if parts else "home")
-    return section_type(parts) if parts else "campaign-home"
-
-
-def section_type(parts: list[str]) -> str:
-    section = parts[0]
-    if len(parts) == 1:
-        return SECTION_TYPES.get(section, section)
-    return DETAIL_TYPES.get(section) or "-".join(parts[:2])
+def page_type(site: Site, rel: str) -> str | None:
+    """The registry row whose URL pattern matches `rel` (relative to its site's root): "home",
+    "laureate", "portal-agenda"...; None when no row of the site's kind matches."""
+    return next((name for name, pattern in url_patterns(site.kind) if pattern.fullmatch(rel)), None)
 
 
 @dataclass(frozen=True)
@@ -101,37 +116,39 @@ class PageSample:
     path: str  # URL path on the network's server, e.g. "/gent-2024/nl/laureates/x/"
 
 
+def site_pages_by_type(site_root: Path) -> dict[Site, dict[str | None, list[str]]]:
+    """{site: {page type (None: no row matches): its pages relative to the site's root}}, from the
+    sitemaps and the pages they leave out (see unlisted_pages)."""
+    unlisted = unlisted_pages(site_root)
+    result = {}
+    for site in get_sites(site_root):
+        by_type: dict[str | None, list[str]] = {}
+        for rel in site_pages(site) + unlisted.get(site, []):
+            by_type.setdefault(page_type(site, rel), []).append(rel)
+        result[site] = by_type
+    return result
+
+
 def get_samples(site_root: Path) -> list[PageSample]:
     """One sample per page type per site (campaign or portal x language), sorted by type.
 
     The sample is the type's largest page in that site: the one showing the most components.
-    Pages no sitemap lists are sampled too (see unlisted_pages), and every site's 404 page (as
-    "not-found").
+    Every site's 404 page is sampled too (as "not-found"); pages of no registry type are not.
     """
     samples = []
-    unlisted = unlisted_pages(site_root)
-    for site in get_sites(site_root):
-        by_type: dict[str, list[str]] = {}
-        for rel in site_pages(site) + unlisted.get(site, []):
-            by_type.setdefault(page_type(site, rel), []).append(rel)
+    for site, by_type in site_pages_by_type(site_root).items():
         for kind, rels in by_type.items():
+            if kind is None:
+                continue
             best = max(sorted(rels), key=lambda rel: (site.folder / rel / "index.html").stat().st_size)
             samples.append(PageSample(kind, site, site.path + best))
         if (site.folder / "404.html").is_file():
-            samples.append(PageSample("not-found", site, site.path + "404.html"))
+            samples.append(PageSample(NOT_FOUND, site, site.path + "404.html"))
     return sorted(samples, key=lambda sample: sample.kind)
 
 
-def page_types(site_root: Path, base: str = "") -> dict[str, list[str]]:
-    """{page type: sample URLs (`base` + path)}, one sample per type per site; see get_samples."""
-    types: dict[str, list[str]] = {}
-    for sample in get_samples(site_root):
-        types.setdefault(sample.kind, []).append(base + sample.path)
-    return types
-
-
 def sample_id(url: str) -> str:
-    """A short test id for a sample URL: "gent-2024/nl/laureates/x"."""
+    """A short id for a sample URL: "gent-2024/nl/laureates/x"."""
     return urlsplit(url).path.strip("/") or "(root)"
 
 
@@ -188,13 +205,16 @@ class RequestRecorder:
         return {urlsplit(url).hostname or "" for _, url in self.requests if not self.is_local(url)}
 
     def wait_for_host(self, page, host: str, timeout_ms: int = 5000) -> None:
-        """Wait until a request to `host` has been seen (Playwright's own waits for "networkidle"
-        return at once when the page was idle before)."""
-        for _ in range(timeout_ms // 50):
-            if host in self.hosts():
-                return
-            page.wait_for_timeout(50)
-        raise AssertionError(f"no request to {host} within {timeout_ms} ms; saw {self.foreign()}")
+        """Wait until a request to `host` has been seen and stopped: at once if it already was, else
+        until the browser reports it failed (Playwright's own waits for "networkidle" return at once
+        when the page was idle before)."""
+        if any(urlsplit(url).hostname == host for url in self.aborted):
+            return
+        try:
+            page.context.wait_for_event("requestfailed", lambda request: urlsplit(request.url).hostname == host,
+                                        timeout=timeout_ms)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f"no request to {host} within {timeout_ms} ms; saw {self.foreign()}") from None
 
     def clear(self) -> None:
         self.requests.clear()

@@ -1,10 +1,15 @@
-"""Session fixtures for the browser tests: built networks, a local HTTP server, Debian's Chromium.
+"""Session fixtures: built networks, a local HTTP server, Debian's Chromium, and the page-type sweeps.
 
-Each network is built once per test run, also under pytest-xdist: the workers share one build
-folder and take turns through a file lock, so the first builds and the others reuse its output.
-Tests that take `site_sample` are parametrized at collection time over every page type of every
-site of the example network (see browser_support.page_types), so it is built while tests are
-collected; the two networks are "example" (campaigns/) and "fixture" (tests/project.py).
+Each network is built once per test run, on first use by a test (never while tests are collected),
+also under pytest-xdist: the workers share one build folder and take turns through a file lock, so
+the first builds and the others reuse its output. The networks are "example" (campaigns/ of this
+repository), "fixture" (tests/project.py's tiny one) and, with CAMPAIGNSITE_ROOT=/path/to/network,
+"custom": the one the sweeps then check instead of the example (see README).
+
+Tests taking `site_samples` (the sweeps: accessibility, privacy, ...) are parametrized with the page
+types of campaignsite/registry.py, plus the engine's 404 page, so a new row of the registry is swept
+without editing a test. Each test then gets that type's samples in the built network: its largest
+page in every site (campaign or portal x language) that has one.
 """
 
 from __future__ import annotations
@@ -23,37 +28,30 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import get_samples, keep_local, sample_id
+from browser_support import NOT_FOUND, get_samples, keep_local, sample_id, sweep_types
+from campaignsite.registry import PAGE_TYPES
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
 # The network the sweeps check: the example in this repository, or your own with
 # CAMPAIGNSITE_ROOT=/path/to/network (a folder with campaigns/ and content/), see README.
-EXAMPLE_ROOT = Path(os.environ.get("CAMPAIGNSITE_ROOT") or ROOT).resolve()
+CUSTOM_ROOT = Path(os.environ["CAMPAIGNSITE_ROOT"]).resolve() if os.environ.get("CAMPAIGNSITE_ROOT") else None
+SWEPT = "custom" if CUSTOM_ROOT else "example"
 TODAY = "2026-11-22"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-BUILT = pytest.StashKey[dict]()
 
+
+# --- Building the networks -----------------------------------------------------------------------
 
 class NetworkBuildFailed(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Sample:
-    network: str
-    kind: str
-    path: str          # URL path on the network's server, e.g. "/gent-2024/nl/laureates/x/"
-    build_error: str = ""
-
-
-# --- Building the networks -----------------------------------------------------------------------
-
-def shared_dir(config: pytest.Config) -> Path:
+def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder all xdist workers of this run share (each worker's basetemp is inside it)."""
-    base = config._tmp_path_factory.getbasetemp()  # the tmp_path_factory fixture, reachable at collection
+    base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
@@ -67,82 +65,58 @@ def file_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def built_network(config: pytest.Config, name: str) -> Path:
-    """The output folder of network `name`, built on first use; NetworkBuildFailed if it does not build."""
-    cache = config.stash.setdefault(BUILT, {})
-    if name not in cache:
-        cache[name] = _build_once(shared_dir(config) / f"network-{name}", name)
-    result = cache[name]
-    if isinstance(result, NetworkBuildFailed):
-        raise result
-    return result
+def network_root(name: str, folder: Path) -> Path:
+    """The source folder of network `name`."""
+    if name == "fixture":
+        return write_project(folder / "project")
+    return CUSTOM_ROOT if name == "custom" else ROOT
 
 
-def _build_once(folder: Path, name: str) -> Path | NetworkBuildFailed:
+def build_once(folder: Path, name: str) -> tuple[Path, Path | NetworkBuildFailed]:
+    """(source root, output folder) of network `name`, built by the first worker to get here; the
+    output is a NetworkBuildFailed with build.py's messages if it did not build."""
     folder.mkdir(parents=True, exist_ok=True)
-    output, failed = folder / "site", folder / "build-failed.txt"
+    output, failed, source = folder / "site", folder / "build-failed.txt", folder / "root.txt"
     with file_lock(folder.parent / f"network-{name}.lock"):
-        if not (output / "index.html").is_file() and not failed.is_file():
-            root = EXAMPLE_ROOT if name == "example" else write_project(folder / "project")
+        if not source.is_file():
+            root = network_root(name, folder)
             done = subprocess.run(
                 [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY,
                  "--output", str(output)], capture_output=True, text=True, cwd=ROOT)
             if done.returncode:
                 failed.write_text(f"build.py --root {root} failed ({done.returncode}):\n{done.stderr}{done.stdout}")
-    if failed.is_file():
-        return NetworkBuildFailed(failed.read_text())
-    return output
-
-
-def network_samples(config: pytest.Config, types=None, per_type=None, multilingual=False) -> list:
-    """pytest params: a Sample of every page type of every site of the example network.
-
-    `types` keeps only those page types, `per_type` only the first n samples of each type,
-    `multilingual` only the sites of campaigns published in more than one language.
-    If the example network does not build, one failing param says why, and the tiny fixture
-    network is sampled instead, so the browser checks still run while campaigns/ is being edited.
-    """
-    try:
-        name, params = "example", []
-        site = built_network(config, name)
-    except NetworkBuildFailed as exc:
-        params = [pytest.param(Sample("example", "build", "", str(exc)), id="example:build-failed")]
-        name, site = "fixture", built_network(config, "fixture")
-    samples = get_samples(site)
-    languages = Counter(sample.site.campaign for sample in samples if sample.kind == "campaign-home")
-    counts = Counter()
-    for sample in samples:
-        if (types and sample.kind not in types) or (multilingual and languages[sample.site.campaign] < 2):
-            continue
-        counts[sample.kind] += 1
-        if per_type is None or counts[sample.kind] <= per_type:
-            params.append(pytest.param(Sample(name, sample.kind, sample.path),
-                                       id=f"{name}:{sample.kind}:{sample_id(sample.path)}"))
-    return params
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "samples(*types, per_type=None, multilingual=False): which page "
-                            "type samples a test taking `site_sample` runs on (default: all)")
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "site_sample" in metafunc.fixturenames:
-        marker = metafunc.definition.get_closest_marker("samples")
-        types, kwargs = (marker.args, marker.kwargs) if marker else ((), {})
-        metafunc.parametrize("site_sample", network_samples(metafunc.config, types, **kwargs), indirect=True)
+            source.write_text(str(root))
+    root = Path(source.read_text())
+    return root, (NetworkBuildFailed(failed.read_text()) if failed.is_file() else output)
 
 
 @pytest.fixture(scope="session")
-def example_site(pytestconfig) -> Path:
+def networks(tmp_path_factory):
+    """networks(name) -> (source root, output folder): network `name` built as of TODAY, on first
+    use; a test failure with build.py's messages if it does not build."""
+    cache: dict[str, tuple[Path, Path | NetworkBuildFailed]] = {}
+
+    def get(name: str) -> tuple[Path, Path]:
+        if name not in cache:
+            cache[name] = build_once(shared_dir(tmp_path_factory) / f"network-{name}", name)
+        root, output = cache[name]
+        if isinstance(output, NetworkBuildFailed):
+            pytest.fail(f"the {name} network does not build: {output}", pytrace=False)
+        return root, output
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def example_site(networks) -> Path:
     """The example network in campaigns/, built as of TODAY."""
-    return built_network(pytestconfig, "example")
+    return networks("example")[1]
 
 
 @pytest.fixture(scope="session")
-def fixture_site(pytestconfig) -> Path:
+def fixture_site(networks) -> Path:
     """tests/project.py's tiny bilingual network, built as of TODAY."""
-    return built_network(pytestconfig, "fixture")
+    return networks("fixture")[1]
 
 
 # --- Serving -------------------------------------------------------------------------------------
@@ -172,7 +146,6 @@ def serve():
         if folder not in servers:
             handler = functools.partial(_QuietHandler, directory=str(folder))
             server = _QuietServer(("127.0.0.1", 0), handler)
-            server.daemon_threads = True
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers[folder] = server
         return f"http://127.0.0.1:{servers[folder].server_address[1]}"
@@ -193,25 +166,109 @@ def fixture_url(serve, fixture_site) -> str:
     return serve(fixture_site)
 
 
-@pytest.fixture
-def site_sample(request) -> Sample:
-    """The page type sample a test is parametrized with (see pytest_generate_tests)."""
-    sample = request.param
-    if sample.build_error:
-        pytest.fail(sample.build_error, pytrace=False)
-    return sample
+# --- The page-type sweeps ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sample:
+    """One page to check: a page type's largest page in one site of the swept network."""
+
+    network: str       # "example" or "custom"
+    kind: str          # the page type: a registry row's name, or "not-found"
+    path: str          # URL path on the network's server, e.g. "/gent-2024/nl/laureates/x/"
+    url: str           # the full address on the local server
+    root: Path         # the network's output folder
+    lang: str
+    campaign: str | None  # None for the portal
+
+    @property
+    def id(self) -> str:
+        """The page's name in a subtest: "gent-2024/nl/laureates/x"."""
+        return sample_id(self.path)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test taking `site_samples` runs once per page type: every type, or those its
+    @pytest.mark.samples names. Nothing is built here; see the `site_samples` fixture."""
+    if "site_samples" not in metafunc.fixturenames:
+        return
+    known = sweep_types()
+    marker = metafunc.definition.get_closest_marker("samples")
+    types = list(marker.args) if marker and marker.args else known
+    unknown = [name for name in types if name not in known]
+    if unknown:
+        raise ValueError(f"@pytest.mark.samples names {unknown}, which campaignsite/registry.py does not "
+                         f"declare; page types: {', '.join(known)}")
+    metafunc.parametrize("site_samples", types, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def swept_network(networks) -> tuple[Path, Path]:
+    """(source root, output folder) of the network the sweeps check."""
+    return networks(SWEPT)
+
+
+@pytest.fixture(scope="session")
+def swept_samples(swept_network) -> dict[str, list]:
+    """{page type: its browser_support.PageSample in each site of the swept network}."""
+    by_type: dict[str, list] = {}
+    for sample in get_samples(swept_network[1]):
+        by_type.setdefault(sample.kind, []).append(sample)
+    return by_type
+
+
+@pytest.fixture(scope="session")
+def sources_with_data(swept_network):
+    """sources_with_data(type name) -> the campaigns (or the portal) whose data, by the registry's
+    `when`, give pages of that type: tells a type absent for lack of data from one never built."""
+
+    @functools.cache
+    def network():
+        from campaignsite.pipeline import validate
+
+        return validate(swept_network[0]).network
+
+    def sources(name: str) -> list[str]:
+        if name == NOT_FOUND:
+            return ["every site"]
+        page_type = next(t for t in PAGE_TYPES if t.name == name)
+        if page_type.site == "portal":
+            return ["the portal"] if page_type.when(network()) else []
+        return [campaign.slug for campaign in network().campaigns if page_type.when(campaign)]
+
+    return sources
 
 
 @pytest.fixture
-def sample_root(site_sample, pytestconfig) -> Path:
-    """The output folder of the network the parametrized sample comes from."""
-    return built_network(pytestconfig, site_sample.network)
+def site_samples(request, swept_network, swept_samples, sources_with_data, serve) -> list[Sample]:
+    """The page type a test is parametrized with (see pytest_generate_tests), as pages of the swept
+    network: one per site that has the type, filtered by the test's @pytest.mark.samples options
+    (`per_type=n`: the first n; `multilingual=True`: only campaigns published in several languages).
 
-
-@pytest.fixture
-def sample_url(site_sample, sample_root, serve) -> str:
-    """The full address of the parametrized sample on its network's local server."""
-    return serve(sample_root) + site_sample.path
+    A type no site has is skipped when no campaign (or portal) has the data it needs, by the
+    registry's `when`; it is an error naming the type when some have.
+    """
+    kind = request.param
+    found = swept_samples.get(kind, [])
+    if not found:
+        expected = sources_with_data(kind)
+        if expected:
+            address = next((t.url for t in PAGE_TYPES if t.name == kind), "404.html") or "(home)"
+            pytest.fail(f"page type {kind!r}: no site of the {SWEPT} network has a page at {address!r}, although "
+                        f"the registry gives it to {', '.join(expected)} (see campaignsite/registry.py)", pytrace=False)
+        pytest.skip(f"page type {kind!r}: no campaign of the {SWEPT} network has the data it needs")
+    marker = request.node.get_closest_marker("samples")
+    options = marker.kwargs if marker else {}
+    if options.get("multilingual"):
+        sites = {(s.site.campaign, s.site.lang) for samples in swept_samples.values() for s in samples}
+        languages = Counter(campaign for campaign, _lang in sites)
+        found = [sample for sample in found if sample.site.campaign and languages[sample.site.campaign] > 1]
+    if options.get("per_type") is not None:
+        found = found[:options["per_type"]]
+    if not found:
+        pytest.skip(f"page type {kind!r}: no site of the {SWEPT} network fits {options}")
+    base = serve(swept_network[1])
+    return [Sample(SWEPT, kind, sample.path, base + sample.path, swept_network[1], sample.site.lang,
+                   sample.site.campaign) for sample in found]
 
 
 # --- The browser ---------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """What the output tests share: built HTML read as a tree with CSS selectors, the source data they
 compare it with, and the mapping from the sites' links and public addresses to files on disk.
 
-`parse(path)` reads a page with Python's html.parser into `Element`s answering `select(css)` for
-the selectors these tests use (tag, .class, #id, [attr], [attr=v], [attr~=v], [attr^=v], [attr$=v],
-[attr*=v], descendant and `>` child combinators, comma lists); see datasette/tests/test_html.py for
-the habit. `load_network(root)` reads campaigns/ and content/network.yml as plain YAML and CSV, so
-the tests compare the sites with the data, never with the generator's own model.
+`parse(path)` reads a page with lxml into `Element`s answering `select(css)` with any CSS 3 selector
+(cssselect); see datasette/tests/test_html.py for the habit. Where the engine puts things comes from
+`campaignsite.engine.SELECTORS`, never from a theme's class names. `load_network(root)` reads
+campaigns/ and content/network.yml as plain YAML and CSV, so the tests compare the sites with the
+data, never with the generator's own model.
 """
 
 from __future__ import annotations
@@ -16,50 +16,93 @@ import functools
 import gzip
 import json
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+import lxml.html
 import yaml
 from babel.messages.pofile import read_po
+from cssselect import HTMLTranslator, SelectorError
+from lxml import etree
+
+from campaignsite.engine import SELECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)  # the day conftest.py builds the example network for
 BRUSSELS = ZoneInfo("Europe/Brussels")
 LOCALE_DIR = ROOT / "campaignsite" / "locale"
 
-# --- A small HTML tree ---------------------------------------------------------------------------
+# --- Built HTML as a tree ------------------------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# lxml parses (libxml2's HTML5 tokenizer, in C: a page in about a millisecond, which matters when a
+# test reads every page of the network) and cssselect, the translator behind lxml.cssselect and
+# Scrapy's parsel, turns each CSS selector into XPath once. Elements are wrapped so the tests read
+# them the same way whatever the library: `text` with white space collapsed, `line` for messages.
+_CSS = HTMLTranslator()
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
-SCOPE_BOUNDARY = {"html", "body", "table", "td", "th", "button", "template"}
-IMPLIED_END = {
-    "li": ({"li"}, {"ul", "ol"}), "dt": ({"dt", "dd"}, {"dl"}), "dd": ({"dt", "dd"}, {"dl"}),
-    "tr": ({"tr"}, {"thead", "tbody", "tfoot"}), "td": ({"td", "th"}, {"tr"}), "th": ({"td", "th"}, {"tr"}),
-    "option": ({"option"}, {"select", "datalist"}), "p": (set(), set()),
-}
-CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
-            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol",
-            "p", "pre", "section", "table", "ul"}
+@functools.lru_cache(maxsize=1024)
+def compile_selector(css: str, scope: str = "descendant::") -> etree.XPath:
+    """`css` as an XPath over the elements below (`scope`) a node; ValueError on a selector
+    cssselect cannot read, so a typo never silently matches nothing."""
+    try:
+        return etree.XPath(_CSS.css_to_xpath(css, prefix=scope))
+    except SelectorError as exc:
+        raise ValueError(f"unsupported CSS selector {css!r}: {exc}") from None
 
 
 class Element:
-    """An HTML element: tag, attributes (first of duplicates wins), children (elements and text)."""
+    """An HTML element: tag, attributes, text, and CSS selection among the elements below it."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "line")
+    __slots__ = ("node",)
+    _SCOPE = "descendant::"
 
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Element | None", line: int = 0):
-        self.tag, self.attrs, self.children, self.parent, self.line = tag, attrs, [], parent, line
+    def __init__(self, node):
+        self.node = node
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Element) and other.node is self.node
+
+    def __hash__(self) -> int:
+        return hash(self.node)
+
+    @property
+    def tag(self) -> str:
+        return self.node.tag
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        return dict(self.node.attrib)
+
+    @property
+    def line(self) -> int:
+        return self.node.sourceline or 0
+
+    @property
+    def parent(self) -> "Element | None":
+        parent = self.node.getparent()
+        return Element(parent) if parent is not None else None
+
+    @property
+    def children(self) -> list["Element | str"]:
+        """The child elements and the text between them, in document order (comments left out)."""
+        found: list[Element | str] = [str(self.node.text)] if self.node.text else []
+        for child in self.node:
+            if isinstance(child.tag, str):
+                found.append(Element(child))
+            if child.tail:
+                found.append(str(child.tail))
+        return found
 
     def get(self, name: str, default=None):
-        return self.attrs.get(name, default)
+        return self.node.get(name, default)
 
     @property
     def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
+        return set(self.node.get("class", "").split())
 
     @property
     def text(self) -> str:
@@ -68,18 +111,14 @@ class Element:
 
     @property
     def raw_text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.raw_text for c in self.children)
+        return str(self.node.text_content())
 
     def iter(self):
-        """Every element below this one, in document order."""
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
+        """Every element below this one, in document order (comments left out)."""
+        return (Element(node) for node in self.node.iterdescendants(etree.Element))
 
     def select(self, css: str) -> list["Element"]:
-        selectors = compile_selector(css)
-        return [el for el in self.iter() if any(_matches(el, parts, len(parts) - 1) for parts in selectors)]
+        return [Element(node) for node in compile_selector(css, self._SCOPE)(self.node)]
 
     def select_one(self, css: str) -> "Element | None":
         found = self.select(css)
@@ -95,31 +134,34 @@ class Element:
         return [el.text for el in self.select(css)]
 
     def __repr__(self) -> str:
-        shown = "".join(f' {k}="{v}"' for k, v in self.attrs.items() if k in ("id", "class", "href"))
+        shown = "".join(f' {k}="{v}"' for k, v in self.node.attrib.items() if k in ("id", "class", "href"))
         return f"<{self.tag}{shown}> (line {self.line})"
 
 
 class Document(Element):
-    """A parsed file; `path` is where it was read from."""
+    """A parsed file; `path` is where it was read from. Selectors match its <html> element too."""
 
     __slots__ = ("path",)
+    _SCOPE = "descendant-or-self::"
 
-    def __init__(self, path: Path | None):
-        super().__init__("#document", {}, None)
+    def __init__(self, node, path: Path | None):
+        super().__init__(node)
         self.path = path
 
     def __repr__(self) -> str:
         return str(self.path or "<document>")
 
+    def iter(self):
+        return (Element(node) for node in self.node.iter(etree.Element))
+
     @property
     def lang(self) -> str | None:
-        html = self.select_one("html")
-        return html.get("lang") if html else None
+        return self.node.get("lang")
 
     @property
     def content(self) -> Element:
-        """Material's article, holding the page's h1 and our div.cs-page."""
-        return self.one("article.md-content__inner")
+        """Where the engine puts the page's own title and body (our div.cs-page)."""
+        return self.one(SELECTORS["content"])
 
     @property
     def h1(self) -> str:
@@ -130,165 +172,20 @@ class Document(Element):
         return el.get("content") if el else None
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self, document: Document):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[Element] = [document]
-
-    def _element(self, tag: str, attrs) -> Element:
-        values: dict[str, str] = {}
-        for name, value in attrs:
-            values.setdefault(name, value if value is not None else "")
-        el = Element(tag, values, self.stack[-1], self.getpos()[0])
-        self.stack[-1].children.append(el)
-        return el
-
-    def handle_starttag(self, tag, attrs):
-        self._close_implied(tag)
-        el = self._element(tag, attrs)
-        if tag not in VOID:
-            self.stack.append(el)
-
-    def _close_implied(self, tag: str) -> None:
-        # HTML's optional end tags: a new <li> ends the open one, a block ends an open <p>...
-        closes, scope = IMPLIED_END.get(tag, (set(), set()))
-        if tag in CLOSES_P:
-            closes, scope = closes | {"p"}, scope | SCOPE_BOUNDARY
-        for index in range(len(self.stack) - 1, 0, -1):
-            name = self.stack[index].tag
-            if name in closes:
-                del self.stack[index:]
-                return
-            if name in scope or name in SCOPE_BOUNDARY:
-                return
-
-    def handle_startendtag(self, tag, attrs):
-        self._element(tag, attrs)
-
-    def handle_endtag(self, tag):
-        # Close up to the matching open element; a stray end tag is ignored, as browsers do.
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse_html(text: str, path: Path | None = None) -> Document:
-    document = Document(path)
-    builder = _TreeBuilder(document)
-    builder.feed(text)
-    builder.close()
-    return document
+def parse_html(text: str | bytes, path: Path | None = None) -> Document:
+    """A page (or a fragment, which gets the <html> and <body> a browser would give it)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except etree.ParserError:  # nothing but white space
+        root = lxml.html.document_fromstring(b"<html></html>", parser=_PARSER)
+    return Document(root, path)
 
 
 @functools.lru_cache(maxsize=4096)
 def parse(path: Path) -> Document:
     """The page at `path`, parsed once per test run."""
-    return parse_html(Path(path).read_text(encoding="utf-8"), Path(path))
-
-
-# --- CSS selectors (the subset above) ------------------------------------------------------------
-
-_IDENT = r"-?[_a-zA-Z][\w-]*"
-_TOKEN = re.compile(rf"""
-    (?P<space>\s*(?P<comb>[>,])\s*|\s+)
-  | (?P<tag>{_IDENT}|\*)
-  | \.(?P<cls>{_IDENT})
-  | \#(?P<id>[\w-]+)
-  | \[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[~^$*|]?=)\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\]\s]+))\s*)?\]
-""", re.X)
-
-
-@dataclass
-class _Compound:
-    tag: str | None = None
-    tests: list = field(default_factory=list)
-
-    def match(self, el: Element) -> bool:
-        return (self.tag is None or el.tag == self.tag) and all(test(el) for test in self.tests)
-
-
-def _attr_test(name: str, op: str | None, value: str | None):
-    def test(el: Element) -> bool:
-        have = el.attrs.get(name)
-        if have is None:
-            return False
-        if op is None:
-            return True
-        if op == "=":
-            return have == value
-        if op == "~=":
-            return value in have.split()
-        if op == "^=":
-            return bool(value) and have.startswith(value)
-        if op == "$=":
-            return bool(value) and have.endswith(value)
-        if op == "*=":
-            return bool(value) and value in have
-        return have == value or have.startswith(value + "-")  # |=
-    return test
-
-
-@functools.lru_cache(maxsize=512)
-def compile_selector(css: str) -> list[list[tuple[str, _Compound]]]:
-    """One [(combinator to the left, compound), ...] per comma-separated selector; ValueError on
-    anything outside the supported subset, so a typo never silently matches nothing."""
-    selectors: list[list[tuple[str, _Compound]]] = []
-    parts: list[tuple[str, _Compound]] = []
-    current: _Compound | None = None
-    comb, pending, pos = " ", " ", 0
-    css = css.strip()
-    while pos < len(css):
-        m = _TOKEN.match(css, pos)
-        if not m or m.end() == pos:
-            raise ValueError(f"unsupported CSS selector {css!r} at {css[pos:]!r}")
-        pos = m.end()
-        if m.group("space") is not None:
-            if current is not None:
-                parts.append((comb, current))
-                current, pending = None, " "
-            if m.group("comb") == ",":
-                selectors.append(parts)
-                parts = []
-            elif m.group("comb") == ">":
-                pending = ">"
-            continue
-        if current is None:
-            current, comb = _Compound(), pending
-        if m.group("tag"):
-            current.tag = None if m.group("tag") == "*" else m.group("tag").lower()
-        elif m.group("cls"):
-            current.tests.append(lambda el, c=m.group("cls"): c in el.classes)
-        elif m.group("id"):
-            current.tests.append(lambda el, i=m.group("id"): el.attrs.get("id") == i)
-        else:
-            value = next((v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None), None)
-            current.tests.append(_attr_test(m.group("attr"), m.group("op"), value))
-    if current is not None:
-        parts.append((comb, current))
-    selectors.append(parts)
-    if any(not parts for parts in selectors):
-        raise ValueError(f"empty selector in {css!r}")
-    return selectors
-
-
-def _matches(el: Element, parts, index: int) -> bool:
-    comb, compound = parts[index]
-    if not compound.match(el):
-        return False
-    if index == 0:
-        return True
-    parent = el.parent
-    if comb == ">":
-        return parent is not None and parent.tag != "#document" and _matches(parent, parts, index - 1)
-    while parent is not None and parent.tag != "#document":
-        if _matches(parent, parts, index - 1):
-            return True
-        parent = parent.parent
-    return False
+    return parse_html(Path(path).read_bytes(), Path(path))
 
 
 # --- Files, links and public addresses -----------------------------------------------------------
@@ -321,13 +218,8 @@ def resolve_link(site: Path, page: Path, url: str) -> tuple[Path, str]:
 
 
 def element_ids(document: Document) -> set[str]:
-    ids = set()
-    for el in document.iter():
-        if "id" in el.attrs:
-            ids.add(el.attrs["id"])
-        if el.tag == "a" and "name" in el.attrs:
-            ids.add(el.attrs["name"])
-    return ids
+    """Every fragment a link can point at: id attributes, and the name of <a> elements."""
+    return {str(value) for value in document.node.xpath("//@id | //a/@name")}
 
 
 # --- The data ------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Municipal sites fall under the EU Web Accessibility Directive (2016/2102), which points at WCAG 2.1
 AA. axe runs with the wcag2a, wcag2aa, wcag21a and wcag21aa rules on one sample of each page type
-per campaign (or portal) and language; see browser_support.page_types.
+per campaign (or portal) and language, for every page type of campaignsite/registry.py; see
+conftest.py, `site_samples`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import format_violations, keep_local, run_axe
+from campaignsite.engine import SELECTORS
+
+pytestmark = pytest.mark.browser
 
 
 def test_axe_reports_violations(page):
@@ -33,21 +37,23 @@ def sweep_page(browser):
     context.close()
 
 
-def test_no_axe_violations(sweep_page, sample_url):
-    sweep_page.goto(sample_url, wait_until="load")
-    violations = run_axe(sweep_page)
-    assert not violations, format_violations(sample_url, violations)
+def test_no_axe_violations(sweep_page, site_samples, subtests):
+    for sample in site_samples:
+        with subtests.test(sample.id):
+            sweep_page.goto(sample.url, wait_until="load")
+            violations = run_axe(sweep_page)
+            assert not violations, format_violations(sample.url, violations)
 
 
 def test_no_axe_violations_with_search_open(page, fixture_url):
     """The search dialog, hidden until opened, must also pass once it is shown."""
     page.goto(fixture_url + "/demo-2025/nl/", wait_until="load")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("moestuin")  # searches on key presses
+    page.locator(SELECTORS["search_input"]).click()
+    page.locator(SELECTORS["search_input"]).press_sequentially("moestuin")  # searches on key presses
     # The search index is built in a worker after the page loads: slow on a busy machine.
-    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    page.locator(SELECTORS["search_result"]).first.wait_for(timeout=30_000)
     # Not among axe's WCAG rules (aria-dialog-name is "best practice"), but WCAG 4.1.2 all the same.
-    expect(page.locator(".md-search[role=dialog]")).to_have_accessible_name("Zoeken")
+    expect(page.locator(SELECTORS["search_dialog"])).to_have_accessible_name("Zoeken")
     violations = run_axe(page)
     assert not violations, format_violations(page.url + " (search open)", violations)
 
@@ -55,8 +61,9 @@ def test_no_axe_violations_with_search_open(page, fixture_url):
 def test_no_axe_violations_with_language_list_open(page, fixture_url):
     """The language list shows while its button has focus: its links must pass too."""
     page.goto(fixture_url + "/demo-2025/nl/laureates/moestuin/", wait_until="load")
-    page.locator(".md-select > button").focus()
-    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+    page.locator(SELECTORS["language_button"]).focus()
+    page.wait_for_function("menu => getComputedStyle(document.querySelector(menu)).opacity === '1'",
+                           arg=SELECTORS["language_menu"])
     violations = run_axe(page)
     assert not violations, format_violations(page.url + " (language list open)", violations)
 
@@ -65,8 +72,8 @@ def test_no_axe_violations_on_mobile_with_menu_open(page, fixture_url):
     """At phone width the navigation lives in a drawer: open it and check again."""
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(fixture_url + "/demo-2025/nl/laureates/", wait_until="load")
-    page.locator("label.md-header__button[for='__drawer']").click()
-    page.locator(".md-nav--primary").wait_for(state="visible")
+    page.locator(SELECTORS["menu_button"]).click()
+    page.locator(SELECTORS["primary_nav"]).wait_for(state="visible")
     violations = run_axe(page)
     assert not violations, format_violations(page.url + " (375px, menu open)", violations)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from browser_support import format_violations, run_axe
 from html_support import parse_html
@@ -77,17 +78,21 @@ def frame_fits(page, timeout_ms: int = 20_000) -> float:
     """Wait until the iframe's height is its content's height, within 3 px; return that height.
 
     The widget is on another origin: its height is read inside the frame, the iframe's outside."""
-    element = page.locator("iframe")
-    frame = element.element_handle().content_frame()
+    element = page.locator("iframe").element_handle()
+    frame = element.content_frame()
     frame.wait_for_load_state("load")
     deadline = time.monotonic() + timeout_ms / 1000
     while True:
         content = frame.evaluate("() => Math.ceil(document.body.getBoundingClientRect().height)")
-        outer = element.evaluate("frame => frame.getBoundingClientRect().height")
-        if abs(outer - content) <= 3:
-            return outer
-        assert time.monotonic() < deadline, f"the iframe stays {outer} px high for {content} px of content"
-        page.wait_for_timeout(50)  # polling a state until a deadline, not timing anything
+        try:
+            page.wait_for_function("([frame, height]) => Math.abs(frame.getBoundingClientRect().height - height) <= 3",
+                                   arg=[element, content], timeout=max(1, (deadline - time.monotonic()) * 1000))
+        except PlaywrightTimeoutError:
+            outer = element.evaluate("frame => frame.getBoundingClientRect().height")
+            raise AssertionError(f"the iframe stays {outer} px high for {content} px of content") from None
+        # The content may have reflowed while the iframe grew: fitted only if it kept its height.
+        if frame.evaluate("() => Math.ceil(document.body.getBoundingClientRect().height)") == content:
+            return element.evaluate("frame => frame.getBoundingClientRect().height")
 
 
 @pytest.mark.parametrize("widget", WIDGETS)

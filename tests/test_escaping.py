@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from campaignsite import model, opendata
+from campaignsite.engine import SELECTORS
 from campaignsite.pipeline import BuildConfig, build
 from html_support import parse_html
 from project import LAUREATES_HEADER, default_files, write_project
@@ -36,6 +37,7 @@ BASE = "campaigns/demo-2025"
 TODAY = dt.date(2025, 3, 1)  # during the call: the countdown shows, the launch event is upcoming
 MARKED = re.compile(r"Q(\d\d)")
 DOUBLE_ESCAPED = re.compile(rb"&amp;(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
+CODE_TO_COPY = re.compile(rb'<textarea [^>]*class="cs-widget-demo__code"[^>]*>.*?</textarea>', re.S)
 FORMULAS = ('=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\tTAB", "\rCR")
 
 
@@ -182,7 +184,8 @@ def html_values(document) -> list[tuple[str, str]]:
             found.append((f"<{element.tag} {name}>", value or ""))
         if element.tag == "script" and element.get("type") == "application/ld+json":
             found += [("JSON-LD", text) for text in json_strings(json.loads(element.raw_text))]
-        elif element.tag not in ("script", "style"):
+        elif element.tag not in ("script", "style") and "cs-widget-demo__code" not in element.classes:
+            # (Code to copy is HTML as text: see test_widget_code_to_copy_is_escaped_once_as_code.)
             found += [(f"<{element.tag}> text", c) for c in element.children if isinstance(c, str)]
     return found
 
@@ -223,7 +226,9 @@ def test_no_double_escaping_nor_raw_markup_in_the_bytes(site, markers):
     problems = []
     # Not the Atom feeds: their `content type="html"` is HTML escaped as XML text, rightly twice.
     for path in files_of(site, ".html") + files_of(site, "sitemap.xml") + files_of(site, ".json"):
-        data = path.read_bytes()
+        # Code to copy (the widgets page) is HTML shown as text: escaped as code, then as text, rightly
+        # twice; test_widget_code_to_copy_is_escaped_once_as_code checks it.
+        data = CODE_TO_COPY.sub(b"", path.read_bytes())
         problems += [f"{rel(site, path)}: {m.group().decode()} near {data[m.start() - 30:m.end()]!r}"
                      for m in DOUBLE_ESCAPED.finditer(data)]
         if path.suffix == ".html":
@@ -242,20 +247,20 @@ def test_title_header_and_navigation_show_the_title_once_escaped(site, markers):
     title = markers["title.nl"]
     home = page(site, "demo-2025/nl")
     assert home.one("title").text == title
-    logo = home.one(".md-header a.md-logo")
+    header, menu = home.one(SELECTORS["header"]), home.one(SELECTORS["primary_nav"])
+    logo = header.one("a[title][aria-label]")
     assert (logo.get("title"), logo.get("aria-label")) == (title, title)
-    assert home.select(".md-header__topic .md-ellipsis")[0].text == title
-    assert home.one(".md-nav--primary > label.md-nav__title").text == title
-    assert home.one(".md-nav--primary label.md-nav__title a.md-logo").get("title") == title
+    assert title in header.text
+    assert menu.one("a[title]").get("title") == title
     assert home.h1 == title
-    assert home.texts(".md-tabs__link")[0] == title and title in home.texts(".md-nav--primary .md-nav__link")
+    assert title in menu.texts("a")
     assert home.meta("description") == markers["tagline.nl"]
 
     laureate = page(site, "demo-2025/nl/laureates/moestuin")
     project = markers["moestuin.title_nl"]
     assert laureate.one("title").text == f"{project} - {title}"
     assert laureate.h1 == project
-    assert laureate.select(".md-header__topic .md-ellipsis")[1].text == project
+    assert project in laureate.one(SELECTORS["header"]).text
     assert laureate.meta("og:title") == project and laureate.meta("og:site_name") == title
     assert laureate.meta("description") == laureate.meta("og:description") == markers["moestuin.summary_nl"]
     image = laureate.one(".cs-hero img")
@@ -265,8 +270,8 @@ def test_title_header_and_navigation_show_the_title_once_escaped(site, markers):
     # The menu: page titles made from data (the portal's editorial page) and the tabs.
     portal = page(site, ".")  # the portal's first language is at the root
     about = markers["page.title.nl"]
-    assert about in portal.texts(".md-tabs__link"), portal.texts(".md-tabs__link")
-    assert about in portal.texts(".md-nav--primary .md-nav__link"), portal.texts(".md-nav--primary .md-nav__link")
+    menu = f"{SELECTORS['primary_nav']} a"
+    assert about in portal.texts(menu), portal.texts(menu)
     assert portal.one("title").text == markers["portal.title.nl"]
     assert page(site, "about").one("title").text == f"{about} - {markers['portal.title.nl']}"
 
@@ -476,3 +481,15 @@ def test_numbers_are_not_prefixed_and_the_package_says_what_was(formula_site):
             assert said == opendata.free_text(field), f"{name}.{field['name']}: {field['description']}"
     report = frictionless.validate(str(formula_site / "demo-2025/data/datapackage.json"))
     assert report.valid, report.flatten(["type", "message"])
+
+
+def test_widget_code_to_copy_is_escaped_once_as_code(site, markers):
+    """The snippet on the widgets page, once read as text, is HTML whose iframe title is the title."""
+    title = markers["title.fr"]
+    widgets = page(site, "demo-2025/fr/widgets")
+    codes = [element.raw_text for element in widgets.select("textarea[data-cs-snippet]")]
+    assert codes, "the widgets page shows no code to copy"
+    for code in codes:
+        frame = parse_html(f"<!doctype html><html><body>{code}</body></html>", Path("snippet.html")).one("iframe")
+        assert frame.get("title").endswith(f" - {title}"), frame.get("title")
+        assert frame.get("src").startswith("https://demo.example.be/")

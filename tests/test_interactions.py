@@ -6,6 +6,11 @@ import csv
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -52,10 +57,10 @@ def test_video_host_is_contacted_only_after_a_click(example_url, page):
     page.wait_for_load_state("networkidle")
     own = urlsplit(example_url).netloc
     assert [u for u in requests if urlsplit(u).netloc != own] == [], "nothing may leave the site before the click"
-    page.locator(".cs-video button").click()
+    with page.expect_request(lambda request: urlsplit(request.url).netloc != own):
+        page.locator(".cs-video button").click()
     frame = page.locator("iframe.cs-video__frame")
-    frame.wait_for(state="attached")
-    page.wait_for_timeout(500)
+    expect(frame).to_be_attached()
     outside = {urlsplit(u).netloc for u in requests if urlsplit(u).netloc != own}
     assert outside and outside <= {"www.youtube-nocookie.com", "player.vimeo.com"}, outside
     assert frame.get_attribute("title")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from campaignsite.engine import SELECTORS
 from campaignsite.i18n import Formatter
 from html_support import (TODAY, Campaign, Document, contrast, element_ids, html_files, is_relative_link, label,
                           load_network, local_datetime, parse, private_columns, published_texts, resolve_link,
@@ -473,9 +474,12 @@ def test_language_and_alternates_lead_to_the_same_page(site, c, lang):
         doc, rel = parse(path), site_rel(folder, path)
         if doc.lang != lang:
             problems.append(f"{rel}: <html lang={doc.lang!r}>")
+        if doc.meta("robots") == "noindex":
+            continue  # a widget, shown inside another website's page: no language switcher of its own
         same = {other: site_of(c, other, site) / rel for other in languages}
         offered = {}
-        for kind, css in (("hreflang", 'link[rel="alternate"][hreflang]'), ("switcher", "a.md-select__link[href]")):
+        switcher = f"{SELECTORS['language_link']}[href]"
+        for kind, css in (("hreflang", 'link[rel="alternate"][hreflang]'), ("switcher", switcher)):
             for link in doc.select(css):
                 other = link.get("hreflang")
                 target, _ = resolve_link(site, path, link.get("href"))
@@ -526,8 +530,9 @@ def test_site_has_404_sitemap_and_favicon(site, c, lang):
     files = {NETWORK.public_file(site, loc): loc for loc in locs}
     problems = [f"sitemap: {loc} is not a published page" for target, loc in files.items()
                 if target is None or not target.is_file()]
+    # Widgets (noindex: parts of other websites' pages) are left out of the sitemap on purpose.
     problems += [f"{site_rel(site, p)} is not in the sitemap" for p in site_pages(site, folder)
-                 if p.name != "404.html" and p not in files]
+                 if p.name != "404.html" and p not in files and parse(p).meta("robots") != "noindex"]
     for path in site_pages(site, folder):
         icons = links_to(site, parse(path), 'link[rel~="icon"]')
         if not icons or not all(t.is_file() for t in icons):

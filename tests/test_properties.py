@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,8 @@ from campaignsite import load
 from campaignsite.errors import Problem, ValidationFailed
 from campaignsite.pipeline import BuildConfig, build
 from project import default_files, validate, write_project
+
+pytestmark = pytest.mark.slow  # hundreds of Hypothesis examples, some of them full builds
 
 C = "campaigns/demo-2025"
 YAML_FILES = (f"{C}/campaign.yml", "content/network.yml")

@@ -75,6 +75,7 @@ def test_call_countdown_follows_the_day(golden_build, tmp_path_factory):
     assert later.select_one(".cs-home > .cs-notice") is None
 
 
+@pytest.mark.slow  # a second build of the whole example network
 def test_example_network_builds_byte_identical(example_site, tmp_path):
     """The example network built again, the way conftest.py built it, file by file."""
     output = tmp_path / "site"

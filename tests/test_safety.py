@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from campaignsite.engine import SELECTORS
 from campaignsite.pipeline import BuildConfig, build
 from project import LAUREATES_HEADER, default_files, write_project
 
@@ -95,6 +96,7 @@ def test_private_values_of_hostile_rows_are_nowhere(hostile_site):
             assert b"+32 470 00 11 99" not in data, path
 
 
+@pytest.mark.browser
 def test_nothing_executes_and_text_is_shown_escaped(hostile_site, hostile_url, browser_context):
     page = browser_context.new_page()
     dialogs = []
@@ -116,11 +118,12 @@ def test_nothing_executes_and_text_is_shown_escaped(hostile_site, hostile_url, b
     assert dialogs == []
 
 
+@pytest.mark.browser
 def test_hostile_titles_are_plain_text(hostile_url, browser_context):
     page = browser_context.new_page()
     page.goto(hostile_url + "demo-2025/nl/")
     assert page.locator("h1").first.inner_text() == HOSTILE_TITLE
-    assert JINJA in page.locator("article.md-content__inner").inner_text()
+    assert JINJA in page.locator(SELECTORS["content"]).inner_text()
     assert "<script>" in page.title()
     page.goto(hostile_url + "demo-2025/nl/laureates/hostile/")
     assert page.locator("h1").first.inner_text() == f"Project {XSS}"
@@ -129,14 +132,15 @@ def test_hostile_titles_are_plain_text(hostile_url, browser_context):
     assert "<script>alert(1)" in needs and "window.__pwned=1</script>" in needs
 
 
+@pytest.mark.browser
 def test_search_results_do_not_execute(hostile_url, browser_context):
     page = browser_context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(hostile_url + "demo-2025/nl/")
-    page.locator(".md-search__input").click()
+    page.locator(SELECTORS["search_input"]).click()
     page.keyboard.type("Project", delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_selector(SELECTORS["search_result"], timeout=10000)
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("#pwned").count() == 0
     assert dialogs == []
