@@ -27,7 +27,7 @@ def get_today(option: str | None) -> dt.date | None:
     if epoch:
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except ValueError:
+        except (ValueError, OverflowError, OSError):  # not a number, or a moment no calendar has
             raise SystemExit(f"build.py: SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds")
     return None
 

@@ -38,7 +38,11 @@ MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (
 ACTIVE = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"}
 ANIMATION = {"set", "animate", "animateMotion", "animateTransform", "animateColor"}
 SAFE_DATA_URL = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z")
-OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import|javascript:|expression\(", re.I)
+# After CSS escapes and comments are undone: anything that can load another file or run code.
+OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import|javascript:|expression\(|image-set\(|image\(|src\(|"
+                         r"cross-fade\(|element\(", re.I)
+CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
+CSS_COMMENT = re.compile(r"/\*.*?(\*/|\Z)", re.S)
 
 
 class UnsafeSvg(Exception):
@@ -170,6 +174,16 @@ def _clean(element: ET.Element) -> bool:
     return changed
 
 
+def css_plain(text: str) -> str:
+    """CSS text with its escapes decoded and comments removed: "u\\72l(" is "url(" to a browser."""
+    def decode(match: re.Match) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return match.group(2)
+    return CSS_ESCAPE.sub(decode, CSS_COMMENT.sub("", text))
+
+
 def _check_element(name: str, element: ET.Element) -> None:
     if name in ACTIVE:
         raise UnsafeSvg(f"a <{name}> element")
@@ -179,10 +193,10 @@ def _check_element(name: str, element: ET.Element) -> None:
             raise UnsafeSvg(f"an event handler ({local}) on <{name}>")
         if local == "href" and not (value.startswith("#") or SAFE_DATA_URL.match(value)):
             raise UnsafeSvg(f"a link to {value[:60]!r} on <{name}>")
-        if OUTSIDE_URL.search(value):
+        if OUTSIDE_URL.search(css_plain(value)):
             raise UnsafeSvg(f"a reference outside the file in the {local} of <{name}>")
     animated = element.get("attributeName", "").rpartition(":")[2].lower()
     if name in ANIMATION and (animated == "href" or animated.startswith("on")):
         raise UnsafeSvg(f"an animation of {animated} on <{name}>")
-    if name == "style" and OUTSIDE_URL.search(element.text or ""):
+    if name == "style" and OUTSIDE_URL.search(css_plain(element.text or "")):
         raise UnsafeSvg("a style sheet that loads other files")

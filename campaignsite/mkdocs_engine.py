@@ -247,7 +247,8 @@ def build(sites: list[SiteSpec], stage: Path, jobs: int, source_date_epoch: int)
     _JOB.update(sites=sites, stage=stage.resolve())
     errors = []
     try:
-        with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=get_context("fork"),
+        # More workers than sites or than the system can fork helps nobody: --jobs 100000 is capped.
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(sites), 32)), mp_context=get_context("fork"),
                                  initializer=_init_worker, initargs=(str(source_date_epoch),)) as pool:
             errors.append(_result(pool.submit(_build_one, 0), sites[0]))
             futures = [(pool.submit(_build_one, index), site) for index, site in enumerate(sites) if index]

@@ -26,7 +26,9 @@ from .errors import BuildFailed
 MARKER = ".campaignsite-output"
 MARKER_TEXT = "This folder is the output of campaignsite's build.py; each build replaces it whole.\n"
 # Folders of a project that hold its sources: an output inside one would be read back as input.
-SOURCE_FOLDERS = ("campaigns", "content", "data", "theme", "campaignsite", "tests", "tools", ".git")
+SOURCE_FOLDERS = ("campaigns", "content", "data", "theme", "campaignsite", "tests", "tools", "deploy", ".git",
+                  ".venv", "node_modules")
+ENGINE_ROOT = Path(__file__).resolve().parent.parent
 RENAME_EXCHANGE = 2  # linux/fs.h
 
 
@@ -45,10 +47,11 @@ class OutputPlace:
         output, root = self.output.resolve(), self.root.resolve()
         if self.output.is_symlink():
             self.refuse("is a symbolic link")
-        if output == root or root.is_relative_to(output):
-            self.refuse("is the project folder or a folder above it")
-        if any(output.is_relative_to(root / folder) for folder in SOURCE_FOLDERS):
-            self.refuse("is inside a source folder of the project")
+        for project in (root, ENGINE_ROOT):  # the data's folder, and the build's own code
+            if output == project or project.is_relative_to(output):
+                self.refuse("is the project folder or a folder above it")
+            if any(output.is_relative_to(project / folder) for folder in SOURCE_FOLDERS):
+                self.refuse("is inside a source folder of the project")
         if output.exists() and not output.is_dir():
             self.refuse("is a file, not a folder")
         if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):

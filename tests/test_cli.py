@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from project import LAUREATES_CSV, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,3 +117,13 @@ def test_data_problems_come_before_the_missing_today(tmp_path):
     assert "laureates.csv:" in result.stderr and "sdgs: '18' is not an SDG (1-17) [unknown-sdg]" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("epoch", ["abc", "99999999999999999", "-99999999999999999"])
+def test_an_impossible_source_date_epoch_is_a_clear_message(tmp_path, epoch):
+    write_project(tmp_path)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    result = run("--root", str(tmp_path), "--check", env=env)
+    assert result.returncode not in (0, None)
+    assert "Traceback" not in result.stderr
+    assert "SOURCE_DATE_EPOCH" in result.stderr and epoch in result.stderr

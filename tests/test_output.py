@@ -197,3 +197,11 @@ def test_a_read_only_parent_is_a_clean_failure(project, tmp_path, immutable):
     done = run_build(project, parent / "site")
     assert done.returncode == 2, done.stderr
     assert "cannot build into" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_refuses_the_build_code_own_folders_even_for_another_project(project):
+    """--root elsewhere does not make the build's own code a place to write."""
+    for output in (ROOT, ROOT / "campaignsite" / "out", ROOT / "theme" / "x", ROOT.parent):
+        done = run_build(project, output)
+        assert done.returncode == 2, (output, done.stderr)
+        assert f"refusing to build into {output}" in done.stderr
