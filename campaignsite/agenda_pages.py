@@ -152,8 +152,9 @@ def news_post(b: CampaignBuilder, post: NewsPost) -> Page:
     url = f"news/{post.slug}/"
 
     def context(url: str) -> contexts.NewsPostContext:
-        return contexts.NewsPostContext(b.site, b.fmt.date(post.date), post.date.isoformat(),
+        image = b.image(url, post.image, b._("Picture of the news item %(title)s", title=post.title[b.lang]))
+        return contexts.NewsPostContext(b.site, b.fmt.date(post.date), post.date.isoformat(), image,
                                         render_markdown(post.body[b.lang]),
                                         contexts.Link(b._("All news"), href(url, "news/")))
     return b.page(url, post.title[b.lang], post.summary.get(b.lang) or post.title[b.lang], context,
-                  meta=b.social_meta(url, None, "article"))
+                  meta=b.social_meta(url, post.image, "article"))

@@ -415,6 +415,7 @@ class NewsPostContext:
     site: Site
     date: str
     iso_date: str
+    image: Image | None  # the post's own picture, from its front matter
     body_html: str
     news: Link
 
@@ -427,6 +428,7 @@ class Download:
     href: str
     format: str
     credit: str | None = None
+    kind: str | None = None  # what a kit file is for: template, text, image, poster
 
 
 @dataclass(frozen=True)
@@ -510,6 +512,7 @@ class StatementContext:
     site: Site
     paragraphs: tuple[str, ...]
     contact: Link
+    address: str | None  # the postal address of the contact, where given
     updated: str
 
 

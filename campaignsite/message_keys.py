@@ -43,6 +43,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "region": (N_("region:flanders"), N_("region:wallonia"), N_("region:brussels")),
     "role": (N_("role:organiser"), N_("role:municipality"), N_("role:sponsor"), N_("role:partner"), N_("role:media")),
     "juror": (N_("juror:expert"), N_("juror:citizen")),
+    # campaign.yml `kit[].kind`, shown beside each file of the communication kit
+    "kit": (N_("kit:template"), N_("kit:text"), N_("kit:image"), N_("kit:poster")),
     # The two statements every site publishes (press_pages.statement_page): a title and four paragraphs.
     "accessibility": (N_("accessibility:title"), N_("accessibility:1"), N_("accessibility:2"), N_("accessibility:3"),
                       N_("accessibility:4")),

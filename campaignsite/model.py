@@ -257,6 +257,7 @@ class NewsPost:
     title: Text
     summary: Text
     body: Text
+    image: str | None = None  # media/<file>: shown on the post and as its sharing preview
 
 
 @dataclass(frozen=True)
@@ -463,7 +464,8 @@ def _news(checked: CheckedCampaign) -> tuple[NewsPost, ...]:
             slug=slug, date=dt.date.fromisoformat(first.meta.data["date"]),
             title=MappingProxyType({lang: d.meta.data["title"] for lang, d in docs.items()}),
             summary=MappingProxyType({lang: d.meta.data.get("summary", "") for lang, d in docs.items()}),
-            body=MappingProxyType({lang: d.body for lang, d in docs.items()})))
+            body=MappingProxyType({lang: d.body for lang, d in docs.items()}),
+            image=next((d.meta.data["image"] for d in docs.values() if d.meta.data.get("image")), None)))
     return tuple(sorted(posts, key=lambda p: (p.date, p.slug), reverse=True))
 
 

@@ -3,6 +3,8 @@ listing, climate-plan actions and communication kit, accessibility and privacy s
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import PurePosixPath
 
 from . import contexts
@@ -100,7 +102,8 @@ def kit_page(b: CampaignBuilder) -> Page:
     _ = b._
 
     def context(url: str) -> contexts.KitContext:
-        items = tuple(media_download(url, k.file, b.text(k.title), k.credit) for k in b.campaign.kit)
+        items = tuple(dataclasses.replace(media_download(url, k.file, b.text(k.title), k.credit),
+                                          kind=_(f"kit:{k.kind}")) for k in b.campaign.kit)
         return contexts.KitContext(b.site, _("Templates, texts and images to spread the word. Free to use."), items)
     return b.page("kit/", _("Communication kit"),
                   _("Templates, recruitment texts and images to download"), context)
@@ -110,16 +113,17 @@ def statement(b: CampaignBuilder, kind: str) -> Page:
     """The accessibility statement (EU directive 2016/2102) or the privacy statement (GDPR)."""
     campaign = b.campaign
     places = ", ".join(m.name[b.lang] for m in campaign.municipalities)
-    return statement_page(b, kind, b.text(campaign.title), places, campaign.contact.email)
+    return statement_page(b, kind, b.text(campaign.title), places, campaign.contact.email, campaign.contact.address)
 
 
-def statement_page(b: SiteBuilder, kind: str, owner: str, places: str, email: str) -> Page:
+def statement_page(b: SiteBuilder, kind: str, owner: str, places: str, email: str,
+                   address: str | None = None) -> Page:
     """A statement page for a campaign or the portal: numbered catalogue paragraphs and a contact."""
     _ = b._
 
     def context(_url: str) -> contexts.StatementContext:
         paragraphs = tuple(_(f"{kind}:{number}", campaign=owner, municipalities=places, email=email)
                            for number in range(1, 5))
-        return contexts.StatementContext(b.site, paragraphs, contexts.Link(email, f"mailto:{email}"),
+        return contexts.StatementContext(b.site, paragraphs, contexts.Link(email, f"mailto:{email}"), address,
                                          _("Statement updated on %(date)s.", date=b.fmt.date(b.today)))
     return b.page(f"{kind}/", _(f"{kind}:title"), _(f"{kind}:title"), context)

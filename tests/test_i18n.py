@@ -103,6 +103,7 @@ def dynamic_values() -> dict[str, list[str]]:
         "region:{}": props["municipalities"]["items"]["properties"]["region"]["enum"],
         "role:{}": props["partners"]["items"]["properties"]["role"]["enum"],
         "juror:{}": props["jury"]["items"]["properties"]["kind"]["enum"],
+        "kit:{}": props["kit"]["items"]["properties"]["kind"]["enum"],
         "{}:{}": [f"{s}:{n}" for s in statements for n in range(1, 5)],
         "{}:title": [f"{s}:title" for s in statements],
     }
