@@ -159,3 +159,22 @@ def validate(root: Path) -> list[Problem]:
     except ValidationFailed as exc:
         return exc.problems
     return []
+
+
+def edit(path: str, old: str, new: str) -> dict[str, str]:
+    """The demo file at `path` with its one occurrence of `old` replaced by `new`."""
+    text = default_files()[path]
+    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
+    return {path: text.replace(old, new)}
+
+
+def laureates_with(slug: str, cells: dict[str, str]) -> str:
+    """laureates.csv with some cells of one row replaced (the cells must not need quoting)."""
+    lines = LAUREATES_CSV.splitlines(keepends=True)
+    header = lines[0].strip().split(",")
+    for index, line in enumerate(lines):
+        row = line.rstrip("\n").split(",")
+        if row[0] == slug:
+            assert len(row) == len(header)
+            lines[index] = ",".join(cells.get(name, cell) for name, cell in zip(header, row)) + "\n"
+    return "".join(lines)

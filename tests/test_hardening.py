@@ -29,7 +29,7 @@ from campaignsite.languages import CODES as LANGUAGES
 from campaignsite.pipeline import BuildConfig, build
 from campaignsite.pipeline import validate as pipeline_validate
 from campaignsite.schemas import FORMATS, date_range, default, json_schema
-from project import (CAMPAIGN_YML, EVENTS_CSV, LAUREATES_CSV, LAUREATES_HEADER, NETWORK_YML, UPDATES_CSV,
+from project import (edit, laureates_with, CAMPAIGN_YML, EVENTS_CSV, LAUREATES_CSV, LAUREATES_HEADER, NETWORK_YML, UPDATES_CSV,
                      default_files, validate, write_project)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,22 +64,6 @@ def checked(root: Path) -> set[tuple]:
 def line_of(text: str, needle: str) -> int:
     assert text.count(needle) == 1, f"{needle!r} must occur once"
     return text[:text.index(needle)].count("\n") + 1
-
-
-def edit(path: str, old: str, new: str) -> dict[str, str]:
-    text = default_files()[path]
-    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
-    return {path: text.replace(old, new)}
-
-
-def laureates_with(slug: str, cells: dict[str, str]) -> str:
-    lines = LAUREATES_CSV.splitlines(keepends=True)
-    header = lines[0].strip().split(",")
-    for index, line in enumerate(lines):
-        row = line.rstrip("\n").split(",")
-        if row[0] == slug:
-            lines[index] = ",".join(cells.get(name, cell) for name, cell in zip(header, row)) + "\n"
-    return "".join(lines)
 
 
 def row_line(slug: str) -> int:

@@ -20,20 +20,13 @@ from campaignsite.errors import Problem, ValidationFailed
 from campaignsite.model import PORTAL_COLOUR
 from campaignsite.pipeline import BuildConfig, build
 from campaignsite.schemas import SCHEMA_DIR, json_schema
-from project import CAMPAIGN_YML, LAUREATES_CSV, NETWORK_YML, UPDATES_CSV, default_files, validate, write_project
+from project import edit, laureates_with, CAMPAIGN_YML, LAUREATES_CSV, NETWORK_YML, UPDATES_CSV, default_files, validate, write_project
 
 C = "campaigns/demo-2025"
 YML, LAUREATES, EVENTS, UPDATES = f"{C}/campaign.yml", f"{C}/laureates.csv", f"{C}/events.csv", f"{C}/updates.csv"
 NEWS_NL, NEWS_FR = f"{C}/news/laureates.nl.md", f"{C}/news/laureates.fr.md"
 NETWORK = "content/network.yml"
 TODAY = dt.date(2025, 6, 1)
-
-
-def edit(path: str, old: str, new: str) -> dict[str, str]:
-    """The demo file at `path` with its one occurrence of `old` replaced by `new`."""
-    text = default_files()[path]
-    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
-    return {path: text.replace(old, new)}
 
 
 def line_of(text: str, needle: str) -> int:
@@ -50,18 +43,6 @@ def moved(slug: str) -> dict[str, str | None]:
             files[path] = None
             files[f"campaigns/{slug}/{path[len(C) + 1:]}"] = content
     return files
-
-
-def laureates_with(slug: str, cells: dict[str, str]) -> str:
-    """laureates.csv with some cells of one row replaced (the cells must not need quoting)."""
-    lines = LAUREATES_CSV.splitlines(keepends=True)
-    header = lines[0].strip().split(",")
-    for index, line in enumerate(lines):
-        row = line.rstrip("\n").split(",")
-        if row[0] == slug:
-            assert len(row) == len(header)
-            lines[index] = ",".join(cells.get(name, cell) for name, cell in zip(header, row)) + "\n"
-    return "".join(lines)
 
 
 def row_line(slug: str) -> int:
