@@ -98,9 +98,7 @@ def showcase(b: CampaignBuilder) -> Page:
 
     def context(url: str) -> contexts.ShowcaseContext:
         used = sorted({number for item in laureates for number in item.sdgs})
-        statuses = tuple(contexts.FilterOption(status, b._(f"status:{status}"),
-                                               sum(1 for item in laureates if item.status == status))
-                         for status in STATUS_IDS if any(item.status == status for item in laureates))
+        statuses = status_options(b, laureates)
         categories = tuple(contexts.FilterOption(cat.id, b.text(cat.name),
                                                  sum(1 for item in laureates if item.category == cat.id))
                            for cat in (campaign.budget.categories if campaign.budget else ()))
@@ -113,6 +111,13 @@ def showcase(b: CampaignBuilder) -> Page:
             goals=contexts.Link(b._("All goals"), href(url, "sdg/")))
     return b.page("laureates/", b._("Laureates"),
                   b._("The laureate projects of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+def status_options(b: CampaignBuilder, laureates) -> tuple[contexts.FilterOption, ...]:
+    """The statuses the filter offers: those some laureate has, each with how many have it."""
+    return tuple(contexts.FilterOption(status, b._(f"status:{status}"),
+                                       sum(1 for item in laureates if item.status == status))
+                 for status in STATUS_IDS if any(item.status == status for item in laureates))
 
 
 def laureates(b: CampaignBuilder) -> list[Page]:

@@ -14,9 +14,9 @@ import json
 
 from . import contexts
 from .agenda_pages import event_summary
-from .campaign_pages import call_phase, call_status, current_phase, key_figures
+from .campaign_pages import call_phase, call_status, current_phase, key_figures, status_options
 from .model import get_sdgs
-from .pages import STATUS_IDS, CampaignBuilder, href
+from .pages import CampaignBuilder, href
 from .site import Page
 
 HEIGHT = 600  # the snippets' iframe height without JavaScript, in pixels
@@ -27,9 +27,7 @@ def cards_context(b: CampaignBuilder, url: str, heading: str, laureates, full: c
                   with_filter: bool = True) -> contexts.EmbedCardsContext:
     ordered = sorted(laureates, key=lambda item: b.text(item.title))
     used = sorted({number for item in laureates for number in item.sdgs}) if with_filter else []
-    statuses = tuple(contexts.FilterOption(status, b._(f"status:{status}"),
-                                           sum(1 for item in laureates if item.status == status))
-                     for status in STATUS_IDS if with_filter and any(item.status == status for item in laureates))
+    statuses = status_options(b, laureates) if with_filter else ()
     return contexts.EmbedCardsContext(b.site, heading, tuple(b.card(url, item) for item in ordered),
                                       b.badges(url, used), statuses, full)
 
