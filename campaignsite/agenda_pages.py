@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from babel import Locale
+
 from . import contexts
-from .campaign_pages import address_map_link
+from .campaign_pages import address_map_link, timeline
+from .phases import happened, took_place
+from .languages import BABEL_LOCALES
+from .i18n import Formatter
 from .model import Event, NewsPost, render_markdown
 from .pages import CampaignBuilder, Page, SiteBuilder, href
 
@@ -47,27 +54,40 @@ def status_label(b: CampaignBuilder, event: Event) -> str | None:
 
 
 def event_summary(b: CampaignBuilder, url: str, event: Event) -> contexts.EventSummary:
+    done = happened(event, b.today)
     return contexts.EventSummary(b.lang, href(url, f"events/{event.slug}/"), event_title(b, event), when(b, event),
-                                 event.start.isoformat(), place(b, event), event.status, status_label(b, event))
+                                 event.start.isoformat(), place(b, event), event.status, status_label(b, event),
+                                 b._("took place") if done else None, follow_up(b, url, event) if done else ())
 
 
-def agenda_context(b: SiteBuilder, url: str, upcoming, past) -> contexts.AgendaContext:
-    """A campaign's or the portal's agenda: its upcoming and past events, and its calendar feed."""
+def follow_up(b: CampaignBuilder, url: str, event: Event) -> tuple[contexts.Link, ...]:
+    """What there is to read or see about an event that took place: its news post and its photos."""
+    links = []
+    post = next((p for p in b.campaign.news if p.slug == event.news), None)
+    if post and b.lang in post.title:  # a post in some languages only is linked from those sites
+        links.append(contexts.Link(b._("News: %(title)s", title=post.title[b.lang]), href(url, f"news/{post.slug}/")))
+    if event.photos_url:
+        links.append(contexts.Link(b._("Photos of %(event)s", event=event_title(b, event)), event.photos_url))
+    return tuple(links)
+
+
+def agenda_context(b: SiteBuilder, url: str, upcoming, past, phases=()) -> contexts.AgendaContext:
+    """A campaign's or the portal's agenda: its upcoming and past events, its phases and its calendar feed."""
     _ = b._
     return contexts.AgendaContext(
         b.site, tuple(upcoming), tuple(past),
         contexts.Link(_("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")),
-        _("Add this address to your calendar app to see new events as they are announced."))
+        _("Add this address to your calendar app to see new events as they are announced."), tuple(phases))
 
 
 def agenda(b: CampaignBuilder) -> Page:
     _ = b._
 
     def context(url: str) -> contexts.AgendaContext:
-        upcoming = [e for e in b.campaign.events if e.upcoming_on >= b.today]
-        past = [e for e in reversed(b.campaign.events) if e.upcoming_on < b.today]
+        upcoming = [e for e in b.campaign.events if not took_place(e, b.today)]
+        past = [e for e in reversed(b.campaign.events) if took_place(e, b.today)]
         return agenda_context(b, url, (event_summary(b, url, e) for e in upcoming),
-                              (event_summary(b, url, e) for e in past))
+                              (event_summary(b, url, e) for e in past), timeline(b))
     return b.page("agenda/", _("Agenda"),
                   _("Upcoming and past events of %(campaign)s", campaign=b.text(b.campaign.title)), context)
 
@@ -85,15 +105,20 @@ def event(b: CampaignBuilder, event: Event) -> Page:
         if event.project:
             laureate = b.campaign.laureate(event.project)
             project = contexts.Link(b.text(laureate.title), href(url, f"laureates/{laureate.slug}/"))
+        over = took_place(event, b.today)  # no registration nor meeting link once it is over
+        done = happened(event, b.today)
         return contexts.EventContext(
             site=b.site, description=event_description(b, event),
             kind_label=b._(f"event:{event.kind}"), when=when(b, event), iso_start=event.start.isoformat(),
             status_label=status_label(b, event), venue=event.venue, address=event.address,
             map_link=address_map_link(b, event.address) if event.address else None,
-            online=contexts.Link(_("Join online"), event.online_url) if event.online_url else None,
-            registration=contexts.Link(_("Register"), event.registration_url) if event.registration_url else None,
+            online=contexts.Link(_("Join online"), event.online_url) if event.online_url and not over else None,
+            registration=contexts.Link(_("Register"), event.registration_url)
+            if event.registration_url and not over else None,
             ics=contexts.Link(_("Add to my calendar (.ics)"), href(url, f"events/{event.slug}.ics")),
-            project=project, agenda=contexts.Link(_("Agenda"), href(url, "agenda/")))
+            project=project, agenda=contexts.Link(_("Agenda"), href(url, "agenda/")),
+            took_place=_("This event took place on %(date)s.", date=b.fmt.date(event.start.date())) if done else None,
+            follow_up=follow_up(b, url, event) if done else ())
     return b.page(url, event_title(b, event), event_description(b, event), context,
                   meta=b.social_meta(url, None, "website", event_json_ld(b, event)))
 
@@ -140,8 +165,17 @@ def news_index(b: CampaignBuilder) -> Page:
 
 
 def news_summary(b: CampaignBuilder, url: str, post: NewsPost) -> contexts.NewsSummary:
-    return contexts.NewsSummary(href(url, f"news/{post.slug}/"), post.title[b.lang], b.fmt.date(post.date),
-                                post.date.isoformat(), post.summary.get(b.lang, ""))
+    lang = post.language_for(b.lang)
+    other = lang if lang != b.lang else ""
+    return contexts.NewsSummary(href(url, f"news/{post.slug}/"), post.title[lang], b.fmt.date(post.date),
+                                post.date.isoformat(), b.fmt.typography(post.summary.get(b.lang, ""))
+                                if not other else Formatter(lang).typography(post.summary.get(lang, "")), other,
+                                language_note(b, other) if other else "")
+
+
+def language_note(b: CampaignBuilder, lang: str) -> str:
+    """'(in French)': said, in the page's language, of a post written in another language only."""
+    return b._("(in %(language)s)", language=Locale.parse(BABEL_LOCALES[lang]).get_language_name(BABEL_LOCALES[b.lang]))
 
 
 def news_pages(b: CampaignBuilder) -> list[Page]:
@@ -149,12 +183,19 @@ def news_pages(b: CampaignBuilder) -> list[Page]:
 
 
 def news_post(b: CampaignBuilder, post: NewsPost) -> Page:
+    """A post, on every site of the campaign: in the site's language where it has one, else in its
+    first language with a note saying so (and `lang` on its title and text)."""
     url = f"news/{post.slug}/"
+    lang = post.language_for(b.lang)
+    other = lang if lang != b.lang else ""
+    title = post.title[lang]
 
     def context(url: str) -> contexts.NewsPostContext:
-        image = b.image(url, post.image, b._("Picture of the news item %(title)s", title=post.title[b.lang]))
+        image = b.image(url, post.image, b._("Picture of the news item %(title)s", title=title))
+        note = b._("This news item is only available in %(language)s.", language=Locale.parse(
+            BABEL_LOCALES[lang]).get_language_name(BABEL_LOCALES[b.lang])) if other else ""
         return contexts.NewsPostContext(b.site, b.fmt.date(post.date), post.date.isoformat(), image,
-                                        render_markdown(post.body[b.lang]),
-                                        contexts.Link(b._("All news"), href(url, "news/")))
-    return b.page(url, post.title[b.lang], post.summary.get(b.lang) or post.title[b.lang], context,
-                  meta=b.social_meta(url, post.image, "article"))
+                                        render_markdown(Formatter(lang).typography(post.body[lang])),
+                                        contexts.Link(b._("All news"), href(url, "news/")), other, note)
+    page = b.page(url, title, post.summary.get(lang) or title, context, meta=b.social_meta(url, post.image, "article"))
+    return dataclasses.replace(page, lang=other)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from . import contexts
+from . import contexts, phases
 from .model import NEED_KINDS, Laureate, get_sdgs, render_markdown
 from .pages import FEATURED, STATUS_IDS, CampaignBuilder, Page, SiteBuilder, href
 
@@ -17,9 +17,10 @@ def home(b: CampaignBuilder) -> Page:
         return contexts.HomeContext(
             site=b.site, tagline=b.text(campaign.tagline),
             introduction_html=render_markdown(b.text(campaign.introduction)), figures=key_figures(b),
-            timeline=timeline(b), call_notice=call_notice(b),
+            timeline=timeline(b), action=call_to_action(b, url),
             campaign_sdgs=b.badges(url, campaign.sdgs), featured=tuple(b.card(url, f) for f in featured),
-            showcase=contexts.Link(b._("See all %(count)s laureates", count=len(campaign.laureates)),
+            showcase=contexts.Link(b._.ngettext("See %(count)s laureate", "See all %(count)s laureates",
+                                                len(campaign.laureates), count=b.fmt.number(len(campaign.laureates))),
                                    href(url, "laureates/")),
             partners=tuple(contexts.PartnerView(p.name, b._(f"role:{p.role}"),
                                                 b.image(url, p.logo, b._("Logo of %(name)s", name=p.name)),
@@ -31,15 +32,17 @@ def key_figures(b: CampaignBuilder) -> tuple[contexts.Figure, ...]:
     campaign, fmt, _ = b.campaign, b.fmt, b._
     figures = []
     if campaign.call and campaign.call.submitted is not None:
-        figures.append(contexts.Figure(fmt.number(campaign.call.submitted), _("projects submitted")))
+        figures.append(contexts.Figure(fmt.number(campaign.call.submitted),
+                                       _.ngettext("project submitted", "projects submitted", campaign.call.submitted)))
     if campaign.laureates:
-        figures.append(contexts.Figure(fmt.number(len(campaign.laureates)), _("laureates")))
+        figures.append(contexts.Figure(fmt.number(len(campaign.laureates)),
+                                       _.ngettext("laureate", "laureates", len(campaign.laureates))))
         figures.append(contexts.Figure(fmt.money(campaign.granted), _("granted to citizen projects")))
     if campaign.budget:
         figures.append(contexts.Figure(fmt.money(campaign.budget.total), _("total budget")))
     municipalities = len(campaign.municipalities)
     figures.append(contexts.Figure(fmt.number(municipalities),
-                                   _("municipality") if municipalities == 1 else _("municipalities")))
+                                   _.ngettext("municipality", "municipalities", municipalities)))
     return tuple(figures)
 
 
@@ -66,29 +69,101 @@ def timeline(b: CampaignBuilder) -> tuple[contexts.PhaseView, ...]:
 
 
 def call_phase(b: CampaignBuilder):
-    return next((p for p in b.campaign.phases if p.id == "call"), None)
+    return phases.get_phase(b.campaign, "call")
 
 
 def call_status(b: CampaignBuilder) -> str:
     """Where the call stands today: announced, opening on, open until (with the days left), closed on."""
     phase, _, fmt = call_phase(b), b._, b.fmt
-    if phase is None or phase.end is None:
+    state = phases.call_state(b.campaign, b.today)
+    if state == "unknown":
         return _("The dates of the call will be announced.")
-    if b.today < phase.start:
+    if state == "announced":
         return _("The call opens on %(date)s.", date=fmt.date(phase.start))
-    if b.today <= phase.end:
+    if state == "open":
         return call_notice(b)
     return _("The call closed on %(date)s.", date=fmt.date(phase.end))
+
+
+def call_results(b: CampaignBuilder, url: str) -> contexts.Link | None:
+    """Once the call has closed: where its results are (the laureates), instead of the form."""
+    if phases.call_state(b.campaign, b.today) != "closed" or not b.campaign.laureates:
+        return None
+    return contexts.Link(b._("See the laureates"), href(url, "laureates/"))
+
+
+def call_to_action(b: CampaignBuilder, url: str) -> contexts.CallToAction:
+    """The home page's main call to action, after the moment the campaign is in today (phases.phase_on)."""
+    campaign, _, fmt, today = b.campaign, b._, b.fmt, b.today
+    moment = phases.phase_on(campaign, today)
+    link = lambda text, to: contexts.Link(text, href(url, to))  # noqa: E731
+    agenda = link(_("See the agenda"), "agenda/")
+    if moment == phases.ANNOUNCED:
+        return contexts.CallToAction(moment, _("The call for projects opens soon"), call_status(b),
+                                     link(_("Criteria, budget and deadline"), "call/"))
+    if moment == phases.CALL:
+        form = campaign.call.apply_url
+        return contexts.CallToAction(
+            moment, _("Submit your project"), call_notice(b),
+            contexts.Link(_("Submit your project"), form) if form else link(_("How to apply"), "call/#apply"),
+            (link(_("Criteria, budget and deadline"), "call/"),) if form else ())
+    if moment == phases.PUBLIC_VOTE:
+        vote, phase = phases.vote_event(campaign, today), phases.get_phase(campaign, "public_vote")
+        target = (vote.online_url or vote.registration_url) if vote else None
+        action = contexts.Link(_("Vote"), target) if target else             link(_("Vote"), f"events/{vote.slug}/") if vote else agenda
+        return contexts.CallToAction(moment, _("Vote for your favourite project"),
+                                     _("The public vote is open until %(date)s.", date=fmt.date(phase.last_day)),
+                                     action)
+    if moment == phases.MOBILISATION and campaign.laureates:
+        phase = phases.get_phase(campaign, "mobilisation")
+        return contexts.CallToAction(
+            moment, _("Help a project"),
+            _("Until %(date)s, the projects are looking for money, materials, skills and time.",
+              date=fmt.date(phase.last_day)), link(_("See what the projects need"), "help/"),
+            (link(_("Discover the laureates"), "laureates/"),))
+    if moment == phases.CLOSING:
+        event = phases.closing_event(campaign, today)
+        phase = phases.get_phase(campaign, "closing_event")
+        return contexts.CallToAction(
+            moment, _("Join us at the closing event"), fmt.date(event.start.date() if event else phase.start),
+            link(agenda_event_title(b, event), f"events/{event.slug}/") if event else agenda,
+            (link(_("Discover the laureates"), "laureates/"),) if campaign.laureates else ())
+    if moment == phases.FINISHED:
+        more = tuple(link(_("Follow-up: %(title)s", title=post.title[b.lang]), f"news/{post.slug}/")
+                     for post in campaign.news[:1] if b.lang in post.title)
+        return contexts.CallToAction(
+            moment, _("The campaign is over: see the results"), None,
+            link(_("See the laureates"), "laureates/") if campaign.laureates else agenda, more)
+    if moment == phases.CLIMATE_PLAN:
+        upcoming = [e for e in campaign.events if not phases.took_place(e, today) and e.status != "cancelled"]
+        actions = (link(_("See the actions of the climate plan"), "actions/"),) if campaign.actions else ()
+        if upcoming:
+            return contexts.CallToAction(moment, _("Take part in the climate plan"), fmt.date(upcoming[0].start.date()),
+                                         link(agenda_event_title(b, upcoming[0]), f"events/{upcoming[0].slug}/"),
+                                         actions + (agenda,))
+        return contexts.CallToAction(moment, _("Take part in the climate plan"), None,
+                                     actions[0] if actions else agenda)
+    # Between the deadline and the results, and while the laureates are coached.
+    if campaign.laureates:
+        return contexts.CallToAction(moment, _("Meet the laureates"), None,
+                                     link(_("Discover the laureates"), "laureates/"))
+    return contexts.CallToAction(moment, _("The jury is choosing the laureates"), call_status(b), agenda)
+
+
+def agenda_event_title(b: CampaignBuilder, event) -> str:
+    """An event's title; a phase's day that became an event has none of its own (see model._phase_events)."""
+    return b.text(event.title) if event.title else b._(f"event:{event.kind}")
 
 
 def call_notice(b: CampaignBuilder) -> str | None:
     """During the call: the deadline and how many days remain."""
     phase = call_phase(b)
-    if not phase or not phase.end or not (phase.start <= b.today <= phase.end):
+    if phases.call_state(b.campaign, b.today) != "open":
         return None
     days = (phase.end - b.today).days
-    return b._("The call is open until %(date)s: %(days)s days left.", date=b.fmt.date(phase.end),
-               days=days) if days != 1 else b._("The call closes tomorrow, %(date)s.",
+    return b._.ngettext("The call is open until %(date)s: %(days)s day left.",
+                        "The call is open until %(date)s: %(days)s days left.", days, date=b.fmt.date(phase.end),
+                        days=b.fmt.number(days)) if days != 1 else b._("The call closes tomorrow, %(date)s.",
                                                 date=b.fmt.date(phase.end))
 
 
@@ -104,13 +179,20 @@ def showcase(b: CampaignBuilder) -> Page:
                            for cat in (campaign.budget.categories if campaign.budget else ()))
         return contexts.ShowcaseContext(
             site=b.site,
-            intro=b._("%(count)s citizen projects chosen in %(year)s.", count=len(laureates),
-                      year=campaign.edition),
+            intro=b._.ngettext("%(count)s citizen project chosen in %(year)s.",
+                               "%(count)s citizen projects chosen in %(year)s.", len(laureates),
+                               count=b.fmt.number(len(laureates)), year=campaign.edition),
             cards=tuple(b.card(url, item) for item in sorted(laureates, key=lambda i: b.text(i.title))),
             sdg_links=b.badges(url, used), statuses=statuses, categories=categories,
-            goals=contexts.Link(b._("All goals"), href(url, "sdg/")))
+            goals=contexts.Link(b._("All goals"), href(url, "sdg/")), prizes=prize_options(b, laureates))
     return b.page("laureates/", b._("Laureates"),
                   b._("The laureate projects of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+def prize_options(b: CampaignBuilder, laureates) -> tuple[contexts.FilterOption, ...]:
+    """The prizes the filter offers: those some laureate received, each with how many received it."""
+    return tuple(contexts.FilterOption(prize.id, b.text(prize.name), sum(1 for item in laureates if prize.id in item.prizes))
+                 for prize in b.campaign.prizes if any(prize.id in item.prizes for item in laureates))
 
 
 def status_options(b: CampaignBuilder, laureates) -> tuple[contexts.FilterOption, ...]:
@@ -130,12 +212,12 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
 
     def context(url: str) -> contexts.LaureateContext:
         card = b.card(url, item)
-        description = item.description.get(b.lang)
+        description = b.fmt.typography(item.description.get(b.lang) or "")
         return contexts.LaureateContext(
             site=b.site, summary=card.summary,
             image=card.image, gallery=gallery(b, url, item), description_html=render_markdown(description)
             if description else "", badges=card.badges, facts=laureate_facts(b, item, card),
-            payment=payment(b, item), updates=updates(b, item), needs=needs(b, item),
+            payment=payment(b, item), payments=payments(b, item), updates=updates(b, item), needs=needs(b, item),
             video=video(b, item), map_link=map_link(b, item), website=item.website,
             share=share_links(b, url, card.title),
             showcase=contexts.Link(b._("All laureates"), href(url, "laureates/")),
@@ -146,21 +228,53 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
 
 def laureate_facts(b: CampaignBuilder, item: Laureate, card: contexts.Card) -> tuple[contexts.Fact, ...]:
     _ = b._
-    facts = [contexts.Fact(_("Project holder"), item.holder), contexts.Fact(_("Grant"), card.amount)]
+    facts = [contexts.Fact(_("Project holder"), b.text(item.holder)), contexts.Fact(_("Grant"), card.amount)]
     if card.category_label:
         facts.append(contexts.Fact(_("Category"), card.category_label))
-    selected = _(f"selected:{item.selected_by}")
-    if item.votes is not None and item.selected_by != "jury":
-        selected = _("%(how)s (%(votes)s votes)", how=selected, votes=b.fmt.number(item.votes))
-    facts.append(contexts.Fact(_("Selected by"), selected))
+    facts.append(contexts.Fact(_("Selected by"), selected_by(b, item)))
+    if item.score is not None:
+        facts.append(contexts.Fact(_("Score"), _("%(score)s out of 100", score=b.fmt.number(item.score))))
+    for prize in card.prizes:
+        facts.append(contexts.Fact(_("Prize"), prize.name))
     facts.append(contexts.Fact(_("Status"), card.status_label))
     if item.address:
-        facts.append(contexts.Fact(_("Where"), item.address))
+        facts.append(contexts.Fact(_("Where"), b.text(item.address)))
     return tuple(facts)
 
 
+def stage_name(b: CampaignBuilder, stage) -> str:
+    """A jury's or vote's own name, else its kind's name in the page's language."""
+    return b.text(stage.name) if stage.name else b._(f"stage:{stage.kind}")
+
+
+def weighted_name(b: CampaignBuilder, stage) -> str:
+    """'Citizen jury (50 %)': the stage with its share of the decision, where the campaign gives one."""
+    name = stage_name(b, stage)
+    return b._("%(stage)s (%(weight)s)", stage=name, weight=b.fmt.percent(stage.weight)) if stage.weight else name
+
+
+def selected_by(b: CampaignBuilder, item: Laureate) -> str:
+    """How the project was chosen, in one line: its stages with their weights, and its votes."""
+    stages = [b.campaign.stage(stage_id) for stage_id in item.selected_by]
+    text = b.fmt.list([weighted_name(b, stage) for stage in stages])
+    if item.votes is not None and any(stage.is_vote for stage in stages):
+        text = b._.ngettext("%(how)s (%(votes)s vote)", "%(how)s (%(votes)s votes)", item.votes, how=text,
+                            votes=b.fmt.number(item.votes))
+    return text
+
+
+def payments(b: CampaignBuilder, item: Laureate) -> tuple[contexts.Fact, ...]:
+    """The payments as made (payments.csv), dated, with repayments: 'Advance, 12 June 2023: 6 000 €'."""
+    return tuple(contexts.Fact(b._("%(kind)s, %(date)s", kind=b._(f"payment:{p.kind}"), date=b.fmt.date(p.date)),
+                               b.fmt.money(p.amount)) for p in item.payments)
+
+
 def payment(b: CampaignBuilder, item: Laureate) -> str | None:
-    """Where the grant's payment stands, from the status and the campaign's payment terms."""
+    """Where the grant's payment stands: from the payments made where payments.csv lists them, else from
+    the status and the campaign's payment terms."""
+    if item.payments:
+        return b._("%(paid)s of the grant of %(amount)s has been paid, net of repayments.",
+                   paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))
     budget = b.campaign.budget
     if not budget or budget.upfront_percent is None:
         return None
@@ -169,14 +283,14 @@ def payment(b: CampaignBuilder, item: Laureate) -> str | None:
         return b._("The grant of %(amount)s has been paid in full.", amount=b.fmt.money(item.amount))
     if item.status == "stopped":
         return b._("The project stopped; payments have ended.")
-    return b._("%(percent)s%% of the grant (%(upfront)s) is paid; the remaining %(rest)s follow the final "
-               "report.", percent=budget.upfront_percent, upfront=b.fmt.money(upfront),
+    return b._("%(percent)s of the grant (%(upfront)s) is paid; the remaining %(rest)s follow the final "
+               "report.", percent=b.fmt.percent(budget.upfront_percent), upfront=b.fmt.money(upfront),
                rest=b.fmt.money(item.amount - upfront))
 
 
 def updates(b: CampaignBuilder, item: Laureate) -> tuple[contexts.UpdateView, ...]:
     return tuple(contexts.UpdateView(b.fmt.date(update.date), update.date.isoformat(),
-                                     b._(f"status:{update.status}"), update.text[b.lang])
+                                     b._(f"status:{update.status}"), b.text(update.text))
                  for update in reversed(item.updates))
 
 
@@ -192,11 +306,30 @@ def money_need(b: CampaignBuilder, item: Laureate) -> contexts.Money | None:
     funding = item.crowdfunding
     if funding is None:
         return None
-    label = b._("%(raised)s raised of %(goal)s (%(percent)s%%)", raised=b.fmt.money(funding.raised),
-                goal=b.fmt.money(funding.goal), percent=funding.percent)
+    label = b._("%(raised)s raised of %(goal)s (%(percent)s)", raised=b.fmt.money(funding.raised),
+                goal=b.fmt.money(funding.goal), percent=b.fmt.percent(funding.percent))
     link = contexts.Link(b._("Support %(title)s with a gift", title=b.text(item.title)), funding.url) \
-        if funding.url else None
+        if funding.url else offer(b, item, need_kinds(b._)["money"][0])
     return contexts.Money(funding.percent, label, link)
+
+
+def offer(b: CampaignBuilder, item: Laureate, need: str) -> contexts.Link:
+    """Where a visitor offers what a project needs: its public e-mail, else its public contact page, else
+    an e-mail to the campaign team; an e-mail's subject names the project and the need (RFC 6068:
+    UTF-8, percent-encoded). The private contact_email of laureates.csv is not in the model at all."""
+    title = b.text(item.title)
+    if item.public_email:
+        return contexts.Link(b._("E-mail the project"), mailto(item.public_email, b._(
+            "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(f"laureates/{item.slug}/")))
+    if item.public_url:
+        return contexts.Link(b._("Contact the project"), item.public_url)
+    return contexts.Link(b._("E-mail the campaign team"), mailto(b.campaign.contact.email, b._(
+        "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(f"laureates/{item.slug}/")))
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: address with a subject and body, every part percent-encoded (RFC 6068)."""
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
 def needs(b: CampaignBuilder, item: Laureate) -> contexts.Needs:
@@ -208,7 +341,8 @@ def needs(b: CampaignBuilder, item: Laureate) -> contexts.Needs:
     money = money_need(b, item)
     if money and item.crowdfunding.raised >= item.crowdfunding.goal:
         money = None  # the goal is met: nothing more to ask
-    lists = tuple(contexts.NeedList(kind, kinds[kind][0], tuple(item.needs[kind][b.lang]))
+    lists = tuple(contexts.NeedList(kind, kinds[kind][0], tuple(contexts.NeedItem(need, offer(b, item, need))
+                                                                for need in item.needs[kind][b.lang]))
                   for kind in NEED_KINDS if item.needs[kind].get(b.lang))
     return contexts.Needs(money_title, money, lists)
 
@@ -237,7 +371,7 @@ def map_link(b: CampaignBuilder, item: Laureate) -> contexts.Link | None:
         return contexts.Link(b._("See on OpenStreetMap"),
                              f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
     if item.address:
-        return address_map_link(b, item.address)
+        return address_map_link(b, b.text(item.address))
     return None
 
 
@@ -268,11 +402,11 @@ def laureate_json_ld(b: CampaignBuilder, item: Laureate) -> dict:
     data = {"@context": "https://schema.org", "@type": "Project", "name": b.text(item.title),
             "description": b.text(item.summary), "url": b.absolute(f"laureates/{item.slug}/"),
             "inLanguage": b.lang, "funder": {"@type": "Organization", "name": b.text(b.campaign.title)},
-            "member": {"@type": "Organization", "name": item.holder}}
+            "member": {"@type": "Organization", "name": b.text(item.holder)}}
     if item.image:
         data["image"] = b.media_url(item.image)
     if item.address:
-        data["location"] = {"@type": "Place", "address": item.address}
+        data["location"] = {"@type": "Place", "address": b.text(item.address)}
     return data
 
 
@@ -315,12 +449,14 @@ def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
         projects = sorted((i for i in b.campaign.laureates if number in i.sdgs), key=lambda i: b.text(i.title))
         actions = tuple(contexts.Link(b.text(a.title), href(url, f"actions/#{a.slug}"))
                         for a in b.campaign.actions if number in a.sdgs)
-        intro = b._("%(count)s projects serve goal %(number)s.", count=len(projects), number=number) \
+        intro = b._.ngettext("%(count)s project serves goal %(number)s.", "%(count)s projects serve goal %(number)s.",
+                             len(projects), count=b.fmt.number(len(projects)), number=number) \
             if projects else b._("No laureate serves this goal yet.")
         return contexts.SdgContext(b.site, b.badges(url, [number])[0], intro,
                                    tuple(b.card(url, i) for i in projects), actions,
                                    b.badges(url, [other for other in used if other != number]),
-                                   contexts.Link(b._("All laureates"), href(url, "laureates/")),
+                                   contexts.Link(b._("All laureates"), href(url, "laureates/"))
+                                   if b.campaign.laureates else None,
                                    contexts.Link(b._("All goals"), href(url, "sdg/")))
     title = goal_title(b, number)
     return b.page(f"sdg/{number}/", title, title, context)
@@ -342,7 +478,7 @@ def help(b: CampaignBuilder) -> Page:
         money = tuple(contexts.HelpItem(link, "", asked.money) for link, asked in asks if asked.money)
         groups = [contexts.HelpGroup("money", *kinds["money"], money)]
         for kind in NEED_KINDS:
-            items = tuple(contexts.HelpItem(link, need) for link, asked in asks
+            items = tuple(contexts.HelpItem(link, need.text, action=need.action) for link, asked in asks
                           for listed in asked.lists if listed.kind == kind for need in listed.items)
             groups.append(contexts.HelpGroup(kind, *kinds[kind], items))
         return contexts.HelpContext(b.site, _("The projects need more than money. Every open need, by kind:"),
@@ -353,20 +489,49 @@ def help(b: CampaignBuilder) -> Page:
 
 
 def jury(b: CampaignBuilder) -> Page:
-    campaign = b.campaign
+    """How the laureates were chosen: each jury and vote with its dates, weight and members; the prizes."""
+    campaign, _ = b.campaign, b._
 
-    def context(_url: str) -> contexts.JuryContext:
-        groups = []
-        for kind, label in (("expert", b._("Experts")), ("citizen", b._("Citizens"))):
-            members = tuple(contexts.JurorView(juror.name, b._(f"juror:{juror.kind}"),
-                                               b.text(juror.affiliation) if juror.affiliation else None)
-                            for juror in campaign.jury if juror.kind == kind)
-            if members:
-                groups.append((label, members))
-        return contexts.JuryContext(
-            b.site, b._("A participatory jury of experts and citizens chose the laureates."), tuple(groups))
-    return b.page("jury/", b._("Jury"),
-                  b._("The jury of %(campaign)s", campaign=b.text(campaign.title)), context)
+    def context(url: str) -> contexts.JuryContext:
+        stages = tuple(stage_view(b, url, stage) for stage in campaign.selection)
+        prizes = tuple(prize_view(b, url, prize) for prize in campaign.prizes)
+        weighted = [stage for stage in campaign.selection if stage.weight]
+        intro = _("How the laureates of %(campaign)s were chosen, stage by stage.", campaign=b.text(campaign.title))
+        if weighted:
+            intro += " " + _("The final decision weighs %(stages)s.",
+                             stages=b.fmt.list([weighted_name(b, stage) for stage in weighted]))
+        return contexts.JuryContext(b.site, intro, stages, prizes)
+    return b.page("jury/", _("Jury"), _("The jury of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+def stage_view(b: CampaignBuilder, url: str, stage) -> contexts.StageView:
+    _ = b._
+    when = None
+    if stage.start:
+        when = b.fmt.date(stage.start) if stage.end in (None, stage.start) else \
+            _("%(start)s to %(end)s", start=b.fmt.date(stage.start), end=b.fmt.date(stage.end))
+    groups = []
+    for kind, label in ((None, ""), ("expert", _("Experts")), ("citizen", _("Citizens"))):
+        members = tuple(contexts.JurorView(juror.name, _(f"juror:{juror.kind}") if juror.kind else "",
+                                           b.text(juror.affiliation) if juror.affiliation else None,
+                                           b.text(juror.role) if juror.role else None)
+                        for juror in stage.members if juror.kind == kind)
+        if members:
+            groups.append((label, members))
+    chosen = tuple(contexts.Link(b.text(item.title), href(url, f"laureates/{item.slug}/"))
+                   for item in b.campaign.laureates if stage.id in item.selected_by)
+    return contexts.StageView(
+        id=stage.id, name=stage_name(b, stage), kind_label=_(f"stage:{stage.kind}"), when=when,
+        weight=_("Counts for %(weight)s of the decision.", weight=b.fmt.percent(stage.weight)) if stage.weight else None,
+        description=b.text(stage.description) if stage.description else None, groups=tuple(groups), chosen=chosen)
+
+
+def prize_view(b: CampaignBuilder, url: str, prize) -> contexts.PrizeView:
+    stage = b.campaign.stage(prize.stage) if prize.stage else None
+    winners = tuple(contexts.Link(b.text(item.title), href(url, f"laureates/{item.slug}/"))
+                    for item in b.campaign.laureates if prize.id in item.prizes)
+    return contexts.PrizeView(prize.id, b.text(prize.name), stage_name(b, stage) if stage else None,
+                              b.fmt.money(prize.amount) if prize.amount is not None else None, winners)
 
 
 def call(b: CampaignBuilder) -> Page:
@@ -378,21 +543,24 @@ def call(b: CampaignBuilder) -> Page:
         budget, call = campaign.budget, campaign.call
         figures = []
         if call.submitted is not None:
-            figures.append(contexts.Figure(fmt.number(call.submitted), _("projects submitted")))
+            figures.append(contexts.Figure(fmt.number(call.submitted),
+                                           _.ngettext("project submitted", "projects submitted", call.submitted)))
         if call.eligible is not None:
-            figures.append(contexts.Figure(fmt.number(call.eligible), _("eligible")))
+            figures.append(contexts.Figure(fmt.number(call.eligible), _.ngettext("eligible", "eligible", call.eligible)))
         if campaign.laureates:
-            figures.append(contexts.Figure(fmt.number(len(campaign.laureates)), _("funded")))
+            figures.append(contexts.Figure(fmt.number(len(campaign.laureates)),
+                                           _.ngettext("funded", "funded", len(campaign.laureates))))
         terms = None
         if budget and budget.upfront_percent is not None:
-            terms = _("%(upfront)s%% of the grant is paid when the project is selected, the remaining "
-                      "%(rest)s%% after its final report.", upfront=budget.upfront_percent,
-                      rest=100 - budget.upfront_percent)
+            terms = _("%(upfront)s of the grant is paid when the project is selected, the remaining "
+                      "%(rest)s after its final report.", upfront=fmt.percent(budget.upfront_percent),
+                      rest=fmt.percent(100 - budget.upfront_percent))
+        is_open = phases.call_state(campaign, b.today) == "open"
         return contexts.CallContext(
-            site=b.site, status=status,
+            site=b.site, status=status, results=call_results(b, _url),
             deadline=fmt.date(phase.end) if phase and phase.end else None,
-            criteria=call.criteria[b.lang], how_to_apply_html=render_markdown(b.text(call.how_to_apply)),
-            apply=contexts.Link(_("Apply"), call.apply_url) if call.apply_url else None,
+            criteria=tuple(b.fmt.typography(line) for line in call.criteria[b.lang]), how_to_apply_html=render_markdown(b.text(call.how_to_apply)),
+            apply=contexts.Link(_("Apply"), call.apply_url) if call.apply_url and is_open else None,
             budget_total=fmt.money(budget.total) if budget else None,
             sources=tuple(contexts.Fact(b.text(source.name), fmt.money(source.amount))
                           for source in budget.sources) if budget else (),

@@ -14,6 +14,7 @@ import signal
 import threading
 from dataclasses import dataclass, field
 
+from . import crosschecks
 from .codes import Code
 from .errors import Problem
 from .languages import CODES as LANGUAGES
@@ -101,6 +102,8 @@ def validate_campaign(files: CampaignFiles, problems: list[Problem]) -> CheckedC
         return None
     _check_campaign_yaml(doc, languages, media_names(files), problems)
     _check_tables(checked, problems)
+    if len(problems) == before:  # the cross-checks trust every value they compare
+        crosschecks.check_tables(doc.data, checked.tables, problems)
     _check_markdown(checked, problems)
     if len(problems) == before:
         # Last, as it renders: each Markdown text once, bounded in time (the pages reuse the result).
@@ -185,6 +188,7 @@ def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: l
     _check_phases(doc, problems)
     _check_budget(doc, problems)
     _check_call_counts(doc, problems)
+    crosschecks.check_campaign(doc, problems)
 
 
 def _walk(value, path):
@@ -199,7 +203,8 @@ def _walk(value, path):
 
 def _is_text_path(path: tuple) -> bool:
     """Paths whose value is a per-language mapping (translated text, or names given per language)."""
-    names = {"title", "tagline", "introduction", "how_to_apply", "criteria", "name", "affiliation"}
+    names = {"title", "tagline", "introduction", "how_to_apply", "criteria", "name", "affiliation", "role",
+             "description"}
     return bool(path) and path[-1] in names
 
 
@@ -295,6 +300,11 @@ def laureate_slugs(checked: CheckedCampaign) -> set[str] | None:
     return None if entry_kind(checked.files.root / "laureates.csv") is not None else set()
 
 
+def news_slugs(checked: CheckedCampaign) -> set[str]:
+    """The slugs of the campaign's news posts, in whatever languages they exist."""
+    return {doc.slug for doc in checked.files.news}
+
+
 def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
     laureates = checked.tables.get("laureates")
     slugs = laureate_slugs(checked)
@@ -306,12 +316,16 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
         table = checked.tables["actions"]
         for row, line in zip(table.rows, table.lines):
             _check_sdgs(table.rel, line, row["sdgs"], problems)
-    for name in ("events", "updates"):
+    for name in ("events", "updates", "payments"):
         table = checked.tables.get(name)
         for row, line in zip(table.rows, table.lines) if table else ():
             if row.get("project") and slugs is not None and row["project"] not in slugs:
                 problems.append(Problem(table.rel, line, "project", f"{quoted(row['project'])} is not a "
                                         "laureate slug in laureates.csv", Code.UNKNOWN_PROJECT))
+            if name == "events" and row.get("news") and row["news"] not in news_slugs(checked):
+                problems.append(Problem(table.rel, line, "news", f"{quoted(row['news'])} is not a news post of the "
+                                        f"campaign: expected the slug of a file news/<slug>.<language>.md",
+                                        Code.UNKNOWN_NEWS))
             if name == "events" and row["end"] <= row["start"]:
                 problems.append(Problem(table.rel, line, "end", f"{row['end']:%Y-%m-%d %H:%M} is not after the "
                                         f"start {row['start']:%Y-%m-%d %H:%M}", Code.DATE_ORDER))
@@ -375,7 +389,6 @@ def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
                                     "letters, digits and single hyphens", Code.UNSAFE_SLUG))
         _check_news_meta(doc, media_names(checked.files), problems)
     _check_doc_translations(checked, "projects", "the description of project", problems)
-    _check_doc_translations(checked, "news", "the news post", problems)
 
 
 # --- Markdown rendering, bounded ----------------------------------------------------------------

@@ -64,7 +64,7 @@ class Code(enum.StrEnum):
     UNSAFE_SLUG = "unsafe-slug", "A slug or file name that is not lower-case letters, digits and single hyphens."
     RESERVED_SLUG = "reserved-slug", "A campaign folder or page name the portal uses for its own pages."
     DUPLICATE_SLUG = "duplicate-slug", "Two rows of a table have the same slug."
-    DUPLICATE_ID = "duplicate-id", "Two budget categories have the same id."
+    DUPLICATE_ID = "duplicate-id", "Two budget categories, selection stages or prizes have the same id."
     # Rules across fields and files
     UNKNOWN_SDG = "unknown-sdg", "A number that is not a UN Sustainable Development Goal (1-17)."
     MISSING_MEDIA = "missing-media", "A referenced image or file does not exist in the campaign's media/ folder."
@@ -78,6 +78,20 @@ class Code(enum.StrEnum):
     UNKNOWN_CATEGORY = "unknown-category", "A laureate's category is not among the campaign's budget categories."
     OVER_CAP = "over-cap", "A laureate's grant is above the cap of its category."
     UNKNOWN_PROJECT = "unknown-project", "A reference to a project slug that is not in laureates.csv."
+    UNKNOWN_NEWS = "unknown-news", ("An event's `news` is not the slug of a news post of its campaign (a file "
+                                    "news/<slug>.<language>.md).")
+    UNKNOWN_STAGE = "unknown-stage", ("A laureate's selected_by or a prize names a selection stage that campaign.yml "
+                                      "selection does not have.")
+    UNKNOWN_PRIZE = "unknown-prize", "A laureate's prizes name a prize that campaign.yml prizes does not have."
+    BAD_WEIGHTS = "bad-weights", "The weights of the selection stages do not add up to 100 %."
+    OVER_BUDGET = "over-budget", "The laureates' grants add up to more than the campaign's budget."
+    OVER_GRANT = "over-grant", "Payments to a project add up to more than its grant, or repay more than was paid."
+    STATUS_MISMATCH = "status-mismatch", ("A laureate's status contradicts its latest update, or says the project "
+                                          "progressed before the selection.")
+    EDITION_MISMATCH = "edition-mismatch", "The edition year is not a year of the campaign's first phases."
+    NIS_MISMATCH = "nis-mismatch", "A municipality's NIS code belongs to another region or province than the one given."
+    # Warnings: the site builds, but is not ready to publish (an error with build.py --strict)
+    TODO = "todo", "A text still marked TODO, as `build.py new` leaves them: write it before publishing."
     # After validation: the build itself
     TEMPLATE_ERROR = "template-error", "A page template failed to render (a bug in the templates, not in the data)."
     UNSAFE_PATH = "unsafe-path", "The build tried to write outside the output folder."

@@ -64,6 +64,15 @@ class Card:
     status_label: str
     category: str
     category_label: str
+    prizes: tuple["PrizeBadge", ...] = ()
+
+
+@dataclass(frozen=True)
+class PrizeBadge:
+    """A prize on a laureate's card and page: its id (for the showcase filter) and its name."""
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,18 @@ class PhaseView:
 
 
 @dataclass(frozen=True)
+class CallToAction:
+    """The home page's main call to action, after the campaign's moment on the build day (phases.py):
+    submit a project, vote, help a project, come to the closing event, see the results."""
+
+    moment: str                          # phases.MOMENTS: "call", "public-vote", "mobilisation", ...
+    heading: str
+    text: str | None                     # the countdown, a deadline or a date
+    action: Link                         # the main button
+    more: tuple[Link, ...] = ()          # secondary links
+
+
+@dataclass(frozen=True)
 class Site:
     """What every page of a site shares: the translator (the templates' `_`) and the formatter."""
 
@@ -101,7 +122,7 @@ class HomeContext:
     introduction_html: str
     figures: tuple[Figure, ...]
     timeline: tuple[PhaseView, ...]
-    call_notice: str | None
+    action: "CallToAction"
     campaign_sdgs: tuple[SdgBadge, ...]
     featured: tuple[Card, ...]
     showcase: Link
@@ -125,6 +146,7 @@ class ShowcaseContext:
     statuses: tuple[FilterOption, ...]
     categories: tuple[FilterOption, ...]
     goals: Link  # the goals page
+    prizes: tuple[FilterOption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +162,30 @@ class JurorView:
     name: str
     kind_label: str
     affiliation: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class StageView:
+    """A jury or vote on the jury page: when, how much it weighed, who sat on it, whom it chose."""
+
+    id: str
+    name: str
+    kind_label: str
+    when: str | None
+    weight: str | None
+    description: str | None
+    groups: tuple[tuple[str, tuple[JurorView, ...]], ...]  # (heading or "", members)
+    chosen: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PrizeView:
+    id: str
+    name: str
+    stage: str | None
+    amount: str | None
+    winners: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -147,7 +193,8 @@ class JuryContext:
     template: ClassVar[str] = "jury.html"
     site: Site
     intro: str
-    groups: tuple[tuple[str, tuple[JurorView, ...]], ...]
+    stages: tuple[StageView, ...]
+    prizes: tuple[PrizeView, ...]
 
 
 @dataclass(frozen=True)
@@ -164,6 +211,7 @@ class CallContext:
     caps: tuple[Fact, ...]
     payment_terms: str | None
     figures: tuple[Figure, ...]
+    results: Link | None = None          # once the call has closed: the laureates, instead of the form
 
 
 @dataclass(frozen=True)
@@ -235,12 +283,20 @@ class Money:
 
 
 @dataclass(frozen=True)
+class NeedItem:
+    """One thing a project asks for, and where to offer it (campaign_pages.offer)."""
+
+    text: str
+    action: Link
+
+
+@dataclass(frozen=True)
 class NeedList:
     """What a project asks of one kind (materials, skills or volunteers), under the kind's title."""
 
     kind: str
     title: str
-    items: tuple[str, ...]
+    items: tuple[NeedItem, ...]
 
 
 @dataclass(frozen=True)
@@ -278,6 +334,7 @@ class LaureateContext:
     badges: tuple[SdgBadge, ...]
     facts: tuple[Fact, ...]
     payment: str | None
+    payments: tuple[Fact, ...]
     updates: tuple[UpdateView, ...]
     needs: Needs
     video: Video | None
@@ -297,7 +354,7 @@ class SdgContext:
     cards: tuple[Card, ...]
     actions: tuple[Link, ...]
     others: tuple[SdgBadge, ...]
-    showcase: Link
+    showcase: Link | None  # None while a campaign has no laureates yet
     index: Link | None  # the page of all the site's goals, where there is one
 
 
@@ -330,6 +387,7 @@ class HelpItem:
     project: Link
     detail: str
     money: Money | None = None
+    action: Link | None = None           # where to offer it; a money need's is money.link
 
 
 @dataclass(frozen=True)
@@ -361,6 +419,8 @@ class EventSummary:
     place: str
     status: str
     status_label: str | None
+    took_place: str | None = None        # "took place" once it is over (not when cancelled or postponed)
+    follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
 
 
 @dataclass(frozen=True)
@@ -371,6 +431,7 @@ class AgendaContext:
     past: tuple[EventSummary, ...]
     feed: Link
     feed_help: str
+    phases: tuple[PhaseView, ...] = ()   # a campaign's phases, shown as phases beside its events
 
 
 @dataclass(frozen=True)
@@ -390,6 +451,8 @@ class EventContext:
     ics: Link
     project: Link | None
     agenda: Link
+    took_place: str | None = None        # "This event took place on ..." once it is over
+    follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
 
 
 @dataclass(frozen=True)
@@ -399,6 +462,8 @@ class NewsSummary:
     date: str
     iso_date: str
     summary: str
+    lang: str = ""  # set when the post is in another language than the page
+    language_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -418,6 +483,8 @@ class NewsPostContext:
     image: Image | None  # the post's own picture, from its front matter
     body_html: str
     news: Link
+    lang: str = ""  # set when the post is in another language than the site
+    language_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -455,6 +522,7 @@ class ListingRow:
     sdgs: str
     selected_by: str
     status: str
+    prizes: str = ""
 
 
 @dataclass(frozen=True)
@@ -467,6 +535,7 @@ class ListingContext:
     rows: tuple[ListingRow, ...]
     total: str
     downloads: tuple[Download, ...]
+    has_prizes: bool = False
 
 
 # --- Climate plan ----------------------------------------------------------------------------------
@@ -529,6 +598,7 @@ class EmbedCardsContext:
     sdg_links: tuple[SdgBadge, ...]      # filter options; empty for a single card
     statuses: tuple[FilterOption, ...]
     full: Link                           # the same on the campaign's site
+    prizes: tuple[FilterOption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -560,6 +630,7 @@ class EmbedCallContext:
     status: str                          # open until / closed on / opens on, with the days left
     apply: Link | None                   # only while the call is open
     full: Link
+    results: Link | None = None          # once the call has closed: the laureates
 
 
 @dataclass(frozen=True)

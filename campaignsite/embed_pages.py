@@ -14,7 +14,8 @@ import json
 
 from . import contexts
 from .agenda_pages import event_summary
-from .campaign_pages import call_phase, call_status, current_phase, key_figures, status_options
+from .campaign_pages import call_results, call_status, current_phase, key_figures, prize_options, status_options
+from .phases import call_state, took_place
 from .model import get_sdgs
 from .pages import CampaignBuilder, href
 from .site import Page
@@ -29,7 +30,8 @@ def cards_context(b: CampaignBuilder, url: str, heading: str, laureates, full: c
     used = sorted({number for item in laureates for number in item.sdgs}) if with_filter else []
     statuses = status_options(b, laureates) if with_filter else ()
     return contexts.EmbedCardsContext(b.site, heading, tuple(b.card(url, item) for item in ordered),
-                                      b.badges(url, used), statuses, full)
+                                      b.badges(url, used), statuses, full,
+                                      prize_options(b, laureates) if with_filter else ())
 
 
 def embed_laureates(b: CampaignBuilder) -> Page:
@@ -69,7 +71,7 @@ def embed_agenda(b: CampaignBuilder) -> Page:
     title = _("Agenda of %(campaign)s", campaign=b.text(b.campaign.title))
 
     def context(url: str) -> contexts.EmbedAgendaContext:
-        upcoming = [event for event in b.campaign.events if event.upcoming_on >= b.today]
+        upcoming = [event for event in b.campaign.events if not took_place(event, b.today)]
         return contexts.EmbedAgendaContext(
             b.site, title, tuple(event_summary(b, url, event) for event in upcoming), _("No event planned for now."),
             contexts.Link(_("Agenda"), href(url, "agenda/")),
@@ -94,11 +96,12 @@ def embed_call(b: CampaignBuilder) -> Page:
     title = _("Call for projects of %(campaign)s", campaign=b.text(b.campaign.title))
 
     def context(url: str) -> contexts.EmbedCallContext:
-        phase, call = call_phase(b), b.campaign.call
-        is_open = bool(phase and phase.end and phase.start <= b.today <= phase.end)
+        call = b.campaign.call
+        is_open = call_state(b.campaign, b.today) == "open"
         apply = contexts.Link(_("Apply"), call.apply_url) if is_open and call.apply_url else None
         return contexts.EmbedCallContext(b.site, title, call_status(b), apply,
-                                         contexts.Link(_("Criteria, budget and deadline"), href(url, "call/")))
+                                         contexts.Link(_("Criteria, budget and deadline"), href(url, "call/")),
+                                         call_results(b, url))
     return b.page("embed/call/", title, title, context)
 
 

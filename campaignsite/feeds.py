@@ -84,16 +84,18 @@ def atom(builder) -> bytes:
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _sub(author, "name", campaign.contact.name)
     for post in posts:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        lang = post.language_for(builder.lang)
+        # A post not written in the feed's language comes in its own, marked as such (xml:lang).
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": lang} if lang != builder.lang else {})
         url = builder.absolute(f"news/{post.slug}/")
         _sub(entry, "id", url)
-        _sub(entry, "title", post.title[builder.lang])
+        _sub(entry, "title", post.title[lang])
         _sub(entry, "updated", f"{post.date.isoformat()}T00:00:00Z")
         _sub(entry, "published", f"{post.date.isoformat()}T00:00:00Z")
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
-        if post.summary.get(builder.lang):
-            _sub(entry, "summary", post.summary[builder.lang])
-        content = _sub(entry, "content", render_markdown(post.body[builder.lang]))
+        if post.summary.get(lang):
+            _sub(entry, "summary", post.summary[lang])
+        content = _sub(entry, "content", render_markdown(post.body[lang]))
         content.set("type", "html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -31,7 +31,7 @@ from .codes import Code
 from .errors import Problem, relpath
 
 CAMPAIGN_FILE = "campaign.yml"
-TABLE_FILES = ("laureates", "events", "updates", "actions")
+TABLE_FILES = ("laureates", "events", "updates", "payments", "actions")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
 # projects/<laureate>.<lang>.md and news/<post>.<lang>.md
 LOCALISED_NAME = re.compile(r"\A(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md\Z")

@@ -18,8 +18,11 @@ def N_(msgid: str) -> str:  # noqa: N802 - the name gettext tools look for
 KEYS: dict[str, tuple[str, ...]] = {
     # laureates.csv and updates.csv `status`
     "status": (N_("status:selected"), N_("status:in-progress"), N_("status:completed"), N_("status:stopped")),
-    # laureates.csv `selected_by`, completing "Selected by ..."
-    "selected": (N_("selected:jury"), N_("selected:public-vote"), N_("selected:both")),
+    # campaign.yml `selection[].kind`: the name of a jury or vote that has no name of its own
+    "stage": (N_("stage:expert-jury"), N_("stage:citizen-jury"), N_("stage:participatory-jury"),
+              N_("stage:selection-jury"), N_("stage:public-vote")),
+    # payments.csv `kind`
+    "payment": (N_("payment:advance"), N_("payment:balance"), N_("payment:repayment")),
     # events.csv `kind`: the event's title, then its description, when the row has none
     "event": (N_("event:launch"), N_("event:info-session"), N_("event:jury"), N_("event:public-vote"),
               N_("event:training"), N_("event:mentoring"), N_("event:transition-tour"), N_("event:closing"),

@@ -101,7 +101,10 @@ def markdown_source(page: Page) -> str:
     meta = yaml.safe_dump(front, allow_unicode=True, sort_keys=True)
     # The title is a Markdown heading so the theme puts it in the table of contents, which gives
     # the page its skip link (mkdocs-material only renders one for a non-empty toc).
-    return f"---\n{meta}---\n\n# {markdown_text(page.title)}\n\n{page.body}"
+    # A title in another language than the site's carries its `lang` (attr_list; the title's own braces
+    # are escaped by markdown_text, so no title can add attributes).
+    lang = f' {{: lang="{page.lang}" }}' if page.lang else ""
+    return f"---\n{meta}---\n\n# {markdown_text(page.title)}{lang}\n\n{page.body}"
 
 
 def as_html(text: str) -> Markup:

@@ -20,7 +20,7 @@ import nh3
 
 from .checks import CheckedCampaign, sdg_numbers
 from .languages import CODES as LANGUAGES
-from .schemas import DATA_DIR, default, expand_table_schema
+from .schemas import DATA_DIR, cents, default, expand_table_schema
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 Text = Mapping[str, str]
@@ -38,6 +38,19 @@ def text_of(value, languages: tuple[str, ...]) -> Text:
     if isinstance(value, str):
         return MappingProxyType({lang: value for lang in languages})
     return MappingProxyType(dict(value))
+
+
+def euros(amount: int) -> int | float:
+    """Cents as euros for JSON: a whole number when there are no cents (7500, not 7500.0)."""
+    return amount // 100 if amount % 100 == 0 else amount / 100
+
+
+def localised(row: dict, stem: str, languages: tuple[str, ...]) -> Text | None:
+    """A cell given once (`stem`) with optional per-language versions (`stem_<lang>`): every language
+    gets its own version where given, else the plain one. None when neither is given."""
+    plain = row.get(stem)
+    values = {lang: row.get(f"{stem}_{lang}") or plain for lang in languages}
+    return MappingProxyType(values) if all(values.values()) else None
 
 
 def row_text(row: dict, stem: str, languages: tuple[str, ...]) -> Text:
@@ -171,8 +184,42 @@ class Partner:
 @dataclass(frozen=True)
 class Juror:
     name: str
-    kind: str
+    kind: str | None
     affiliation: Text | None
+    role: Text | None = None
+
+
+@dataclass(frozen=True)
+class SelectionStage:
+    """A jury or a vote that took part in choosing the laureates, with its share of the decision."""
+
+    id: str
+    kind: str  # expert-jury, citizen-jury, participatory-jury, selection-jury, public-vote
+    name: Text  # empty: the kind's name in the page's language
+    description: Text
+    start: dt.date | None
+    end: dt.date | None
+    weight: int | None  # percent
+    members: tuple[Juror, ...] = ()
+
+    @property
+    def is_vote(self) -> bool:
+        return self.kind == "public-vote"
+
+
+@dataclass(frozen=True)
+class Prize:
+    id: str
+    name: Text
+    stage: str | None
+    amount: int | None  # cents
+
+
+@dataclass(frozen=True)
+class Payment:
+    date: dt.date
+    kind: str  # advance, balance, repayment
+    amount: int  # cents
 
 
 @dataclass(frozen=True)
@@ -210,22 +257,32 @@ class Laureate:
     summary: Text
     sdgs: tuple[int, ...]
     category: str | None
-    amount: int
-    selected_by: str
+    amount: int  # cents
+    selected_by: tuple[str, ...]  # ids of Campaign.selection stages
     votes: int | None
     status: str
-    holder: str
+    holder: Text
     image: str | None
     image_credit: str | None
     video_url: str | None
     website: str | None
-    address: str | None
+    address: Text | None
     location: tuple[float, float] | None
     crowdfunding: Crowdfunding | None
     needs: Mapping[str, Mapping[str, tuple[str, ...]]]
     description: Text
     updates: tuple[Update, ...]
     gallery: tuple[str, ...] = ()
+    prizes: tuple[str, ...] = ()  # ids of Campaign.prizes
+    score: float | None = None
+    payments: tuple[Payment, ...] = ()
+    public_email: str | None = None  # where visitors offer help; never the private contact_email
+    public_url: str | None = None
+
+    @property
+    def paid(self) -> int:
+        """Cents paid to the project so far, net of what it paid back."""
+        return sum(-p.amount if p.kind == "repayment" else p.amount for p in self.payments)
 
 
 @dataclass(frozen=True)
@@ -243,11 +300,13 @@ class Event:
     status: str
     project: str | None
     all_day: bool = False
+    news: str | None = None        # slug of the campaign's news post about it, once it took place
+    photos_url: str | None = None  # where its photos are, once it took place
 
     @property
     def upcoming_on(self) -> dt.date:
-        """The last day the event is still to come."""
-        return self.end.date()
+        """The last day the event is still to come (an all-day event ends at midnight after its last day)."""
+        return (self.end - dt.timedelta(days=1)).date() if self.all_day else self.end.date()
 
 
 @dataclass(frozen=True)
@@ -258,6 +317,11 @@ class NewsPost:
     summary: Text
     body: Text
     image: str | None = None  # media/<file>: shown on the post and as its sharing preview
+    languages: tuple[str, ...] = ()  # the campaign's languages it is written in, in the campaign's order
+
+    def language_for(self, lang: str) -> str:
+        """The language the post is shown in on `lang`'s site: its own, else the first one it has."""
+        return lang if lang in self.title else self.languages[0]
 
 
 @dataclass(frozen=True)
@@ -295,8 +359,9 @@ class Campaign:
     call: Call | None
     budget: Budget | None
     partners: tuple[Partner, ...]
-    jury: tuple[Juror, ...]
+    selection: tuple[SelectionStage, ...]
     kit: tuple[KitItem, ...]
+    prizes: tuple["Prize", ...] = ()
     laureates: tuple[Laureate, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
     news: tuple[NewsPost, ...] = field(default=())
@@ -314,6 +379,12 @@ class Campaign:
     def laureate(self, slug: str) -> Laureate:
         return next(item for item in self.laureates if item.slug == slug)
 
+    def stage(self, stage_id: str) -> SelectionStage:
+        return next(stage for stage in self.selection if stage.id == stage_id)
+
+    def prize(self, prize_id: str) -> Prize:
+        return next(prize for prize in self.prizes if prize.id == prize_id)
+
 
 def build_campaign(checked: CheckedCampaign) -> Campaign:
     """Construct the typed campaign from its checked data."""
@@ -330,8 +401,9 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
         colour=data.get("branding", {}).get("colour", DEFAULT_COLOUR), logo=data.get("branding", {}).get("logo"),
         phases=_phases(data["phases"]), call=_call(data.get("call"), langs), budget=_budget(data.get("budget"), langs),
         partners=tuple(Partner(p["name"], p["role"], p.get("logo"), p.get("url")) for p in data.get("partners", [])),
-        jury=tuple(Juror(j["name"], j["kind"], text_of(j["affiliation"], langs) if "affiliation" in j else None)
-                   for j in data.get("jury", [])),
+        selection=_selection(checked),
+        prizes=tuple(Prize(p["id"], text_of(p["name"], langs), p.get("stage"),
+                           cents(p["amount"]) if "amount" in p else None) for p in data.get("prizes", [])),
         kit=tuple(KitItem(k["file"], text_of(k["title"], langs), k["kind"], k.get("credit"))
                   for k in data.get("kit", [])),
         laureates=_laureates(checked), events=_events(checked, langs), news=_news(checked),
@@ -347,11 +419,61 @@ class PublicTable:
     rows: tuple[tuple[str, ...], ...]
 
 
+# laureates.csv selected_by of a campaign that lists one `jury:` (no `selection:`), as stage ids.
+LEGACY_SELECTED_BY = {"jury": ("jury",), "public-vote": ("public-vote",), "both": ("jury", "public-vote")}
+
+
+def selected_by(text: str, staged: bool) -> tuple[str, ...]:
+    """The stage ids of a selected_by cell: 'experts;citizens', or for a one-jury campaign jury/public-vote/both."""
+    return tuple(text.split(";")) if staged else LEGACY_SELECTED_BY[text]
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _juror(data: dict, langs) -> Juror:
+    return Juror(data["name"], data.get("kind"),
+                 text_of(data["affiliation"], langs) if "affiliation" in data else None,
+                 text_of(data["role"], langs) if "role" in data else None)
+
+
+def _selection(checked: CheckedCampaign) -> tuple[SelectionStage, ...]:
+    """The juries and votes, as given in `selection:`, or made from a one-jury campaign's `jury:` list, its
+    jury and public_vote phases and the selected_by values its laureates use."""
+    data, langs = checked.data, checked.languages
+    empty = MappingProxyType({})
+    if "selection" in data:
+        return tuple(SelectionStage(
+            s["id"], s["kind"], text_of(s["name"], langs) if "name" in s else empty,
+            text_of(s["description"], langs) if "description" in s else empty, _day(s.get("start")),
+            _day(s.get("end")) or _day(s.get("start")), s.get("weight"),
+            tuple(_juror(m, langs) for m in s.get("members", []))) for s in data["selection"])
+    used = {stage for row in _rows(checked, "laureates") for stage in LEGACY_SELECTED_BY[row["selected_by"]]}
+    phases, stages = data["phases"], []
+    jurors = tuple(_juror(j, langs) for j in data.get("jury", []))
+    if jurors or "jury" in used:
+        kinds = {j.kind for j in jurors}
+        kind = {frozenset({"expert"}): "expert-jury", frozenset({"citizen"}): "citizen-jury"}.get(
+            frozenset(kinds), "participatory-jury")
+        phase = phases.get("jury", {})
+        stages.append(SelectionStage("jury", kind, empty, empty, _day(phase.get("start")),
+                                     _day(phase.get("end")) or _day(phase.get("start")), None, jurors))
+    if "public_vote" in phases or "public-vote" in used:
+        phase = phases.get("public_vote", {})
+        stages.append(SelectionStage("public-vote", "public-vote", empty, empty, _day(phase.get("start")),
+                                     _day(phase.get("end")) or _day(phase.get("start")), None))
+    return tuple(sorted(stages, key=lambda stage: stage.start or dt.date.max))
+
+
 def _public_tables(checked: CheckedCampaign) -> dict[str, PublicTable]:
     """Each table's public columns (a whitelist from the Table Schema: x-private never passes)."""
     tables = {}
     for name, table in checked.files.tables.items():
-        fields = tuple(f for f in expand_table_schema(name, checked.languages)["fields"] if not f.get("x-private"))
+        # Optional columns the file does not have are not published: the open data is the source, minus
+        # its private columns.
+        fields = tuple(f for f in expand_table_schema(name, checked.languages)["fields"] if not f.get("x-private")
+                       and (f["name"] in table.header or not f.get("x-optional-column")))
         records = [dict(zip(table.header, row)) for row in table.rows]
         rows = tuple(tuple((record.get(f["name"]) or "").strip() for f in fields) for record in records)
         tables[name] = PublicTable(fields, rows)
@@ -376,8 +498,10 @@ def _call(data: dict | None, langs) -> Call | None:
 def _budget(data: dict | None, langs) -> Budget | None:
     if not data:
         return None
-    return Budget(data["total"], tuple(Source(text_of(s["name"], langs), s["amount"]) for s in data["sources"]),
-                  tuple(Category(c["id"], text_of(c["name"], langs), c["cap"]) for c in data.get("categories", [])),
+    return Budget(cents(data["total"]), tuple(Source(text_of(s["name"], langs), cents(s["amount"]))
+                                             for s in data["sources"]),
+                  tuple(Category(c["id"], text_of(c["name"], langs), cents(c["cap"]))
+                        for c in data.get("categories", [])),
                   data.get("upfront_percent"))
 
 
@@ -394,22 +518,30 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
     updates: dict[str, list[Update]] = {}
     for row in _rows(checked, "updates"):
         updates.setdefault(row["project"], []).append(Update(row["date"], row["status"], row_text(row, "text", langs)))
+    payments: dict[str, list[Payment]] = {}
+    for row in _rows(checked, "payments"):
+        payments.setdefault(row["project"], []).append(Payment(row["date"], row["kind"], cents(row["amount"])))
     result = []
     for row in _rows(checked, "laureates"):
         goal = row.get("crowdfunding_goal")
         result.append(Laureate(
             slug=row["slug"], title=row_text(row, "title", langs), summary=row_text(row, "summary", langs),
-            sdgs=tuple(sdg_numbers(row["sdgs"])), category=row.get("category"), amount=row["amount"],
-            selected_by=row["selected_by"], votes=row.get("votes"), status=row["status"], holder=row["holder"],
+            sdgs=tuple(sdg_numbers(row["sdgs"])), category=row.get("category"), amount=cents(row["amount"]),
+            selected_by=selected_by(row["selected_by"], "selection" in checked.data), votes=row.get("votes"),
+            status=row["status"], holder=localised(row, "holder", langs),
             image=row.get("image"), image_credit=row.get("image_credit"), video_url=row.get("video_url"),
-            website=row.get("website"), address=row.get("address"),
+            website=row.get("website"), address=localised(row, "address", langs),
             location=(row["latitude"], row["longitude"]) if row.get("latitude") is not None else None,
-            crowdfunding=Crowdfunding(goal, row.get("crowdfunding_raised") or 0, row.get("crowdfunding_url"))
+            crowdfunding=Crowdfunding(cents(goal), cents(row.get("crowdfunding_raised") or 0), row.get("crowdfunding_url"))
             if goal is not None else None,
             needs=MappingProxyType({kind: MappingProxyType(_need_lists(row, kind, langs)) for kind in NEED_KINDS}),
             description=MappingProxyType(descriptions.get(row["slug"], {})),
             updates=tuple(sorted(updates.get(row["slug"], []), key=lambda u: u.date)),
             gallery=tuple(sorted(m for m in checked.files.media if m.startswith(f"media/{row['slug']}-"))),
+            prizes=tuple(row["prizes"].split(";")) if row.get("prizes") else (),
+            score=float(row["score"]) if row.get("score") is not None else None,
+            payments=tuple(sorted(payments.get(row["slug"], []), key=lambda p: p.date)),
+            public_email=row.get("public_email"), public_url=row.get("public_url"),
         ))
     return tuple(result)
 
@@ -419,22 +551,22 @@ def _need_lists(row: dict, kind: str, langs) -> dict[str, tuple[str, ...]]:
     return {lang: tuple(part.strip() for part in value.split(";") if part.strip()) for lang, value in text.items()}
 
 
-# Phases that are moments for the public: shown as (all-day) events unless events.csv already has one.
-PHASE_EVENTS = {"jury": ("jury",), "coaching": ("training", "mentoring"), "closing_event": ("closing",),
-                "launch": ("launch",), "public_vote": ("public-vote",)}
-PHASE_EVENT_KIND = {"jury": "jury", "coaching": "training", "closing_event": "closing", "launch": "launch",
-                    "public_vote": "public-vote"}
+# Phases are shown as phases (the timeline on the home page and the agenda); only a one-day phase that is a
+# moment for the public becomes an (all-day) event, unless events.csv already has one of its kind. Long
+# phases (coaching, a public vote's weeks) and the jury's closed-door deliberation are no events
+# (issue 9: "the agenda turns the coaching phase into a six-month training event").
+PHASE_EVENTS = {"launch": "launch", "closing_event": "closing"}
 
 
 def _phase_events(phases: tuple[Phase, ...], events: list[Event], langs) -> list[Event]:
-    """Jury, coaching, closing evening (and launch, vote) from the phases, when no event covers them."""
+    """The launch day and the closing evening from the phases, when they last one day and no event has their kind."""
     kinds = {event.kind for event in events}
     derived = []
     for phase in phases:
-        if phase.id in PHASE_EVENTS and not kinds.intersection(PHASE_EVENTS[phase.id]):
+        if phase.id in PHASE_EVENTS and PHASE_EVENTS[phase.id] not in kinds and phase.last_day == phase.start:
             start = dt.datetime.combine(phase.start, dt.time(), BRUSSELS)
             end = dt.datetime.combine(phase.last_day + dt.timedelta(days=1), dt.time(), BRUSSELS)
-            derived.append(Event(slug=f"phase-{phase.id.replace('_', '-')}", kind=PHASE_EVENT_KIND[phase.id],
+            derived.append(Event(slug=f"phase-{phase.id.replace('_', '-')}", kind=PHASE_EVENTS[phase.id],
                                  title=MappingProxyType({}), description=MappingProxyType({}), start=start, end=end,
                                  venue=None, address=None, online_url=None, registration_url=None,
                                  status="scheduled", project=None, all_day=True))
@@ -447,7 +579,8 @@ def _events(checked: CheckedCampaign, langs) -> tuple[Event, ...]:
         description=row_text(row, "description", langs),
         start=row["start"].replace(tzinfo=BRUSSELS), end=row["end"].replace(tzinfo=BRUSSELS),
         venue=row.get("venue"), address=row.get("address"), online_url=row.get("online_url"),
-        registration_url=row.get("registration_url"), status=row["status"], project=row.get("project"))
+        registration_url=row.get("registration_url"), status=row["status"], project=row.get("project"),
+        news=row.get("news"), photos_url=row.get("photos_url"))
         for row in _rows(checked, "events")]
     events += _phase_events(_phases(checked.data["phases"]), events, langs)
     return tuple(sorted(events, key=lambda e: (e.start, e.slug)))
@@ -459,13 +592,15 @@ def _news(checked: CheckedCampaign) -> tuple[NewsPost, ...]:
         by_slug.setdefault(doc.slug, {})[doc.lang] = doc
     posts = []
     for slug, docs in by_slug.items():
-        first = docs[checked.languages[0]]
+        # A post may exist in some of the campaign's languages only; its date is the first version's.
+        first = next(docs[lang] for lang in checked.languages if lang in docs)
         posts.append(NewsPost(
             slug=slug, date=dt.date.fromisoformat(first.meta.data["date"]),
             title=MappingProxyType({lang: d.meta.data["title"] for lang, d in docs.items()}),
             summary=MappingProxyType({lang: d.meta.data.get("summary", "") for lang, d in docs.items()}),
             body=MappingProxyType({lang: d.body for lang, d in docs.items()}),
-            image=next((d.meta.data["image"] for d in docs.values() if d.meta.data.get("image")), None)))
+            image=next((d.meta.data["image"] for d in docs.values() if d.meta.data.get("image")), None),
+            languages=tuple(lang for lang in checked.languages if lang in docs)))
     return tuple(sorted(posts, key=lambda p: (p.date, p.slug), reverse=True))
 
 

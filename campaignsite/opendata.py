@@ -15,11 +15,12 @@ import io
 import json
 import re
 
-from .model import Campaign
+from .model import Campaign, euros
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 TITLES = {"laureates": "Laureate projects", "events": "Events", "updates": "Follow-up of the projects",
+          "payments": "Grant payments and repayments",
           "actions": "Climate plan actions"}
 
 
@@ -96,9 +97,10 @@ def laureates_json(campaign: Campaign) -> dict:
     """The laureate listing for the press and for reuse: typed values, a page address per language."""
     return {"campaign": campaign.slug, "edition": campaign.edition, "currency": "EUR", "licence": LICENCE["name"],
             "laureates": [{
-                "slug": item.slug, "title": dict(item.title), "summary": dict(item.summary), "holder": item.holder,
-                "sdgs": list(item.sdgs), "category": item.category, "amount": item.amount,
-                "selected_by": item.selected_by, "votes": item.votes, "status": item.status,
+                "slug": item.slug, "title": dict(item.title), "summary": dict(item.summary), "holder": dict(item.holder),
+                "sdgs": list(item.sdgs), "category": item.category, "amount": euros(item.amount),
+                "prizes": list(item.prizes), "score": item.score,
+                "selected_by": list(item.selected_by), "votes": item.votes, "status": item.status,
                 "image": campaign.base_url + item.image if item.image else None,
                 "image_credit": item.image_credit, "website": item.website,
                 "pages": {lang: f"{campaign.base_url}{lang}/laureates/{item.slug}/" for lang in campaign.languages},

@@ -73,10 +73,13 @@ class CampaignBuilder(SiteBuilder):
         self.campaign = campaign
 
     def text(self, text) -> str:
-        """The page language's version of a per-language text."""
-        return text[self.lang]
+        """The page language's version of a per-language text, with the language's no-break spaces
+        (Formatter.typography: "10 000 €", French "Jury : ..." with U+202F)."""
+        return self.fmt.typography(text[self.lang])
 
     def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> contexts.Image | None:
+        """The image with its credit labelled in this site's language ("Beeld: ...", "Image : ...")."""
+        credit = self._("Image: %(credit)s", credit=credit) if credit else None
         return contexts.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit) if src else None
 
     def card(self, url: str, laureate: Laureate) -> contexts.Card:
@@ -90,7 +93,9 @@ class CampaignBuilder(SiteBuilder):
                              laureate.image_credit),
             badges=self.badges(url, laureate.sdgs), amount=self.fmt.money(laureate.amount),
             status=laureate.status, status_label=self._(f"status:{laureate.status}"),
-            category=laureate.category or "", category_label=self.text(category.name) if category else "")
+            category=laureate.category or "", category_label=self.text(category.name) if category else "",
+            prizes=tuple(contexts.PrizeBadge(prize_id, self.text(self.campaign.prize(prize_id).name))
+                         for prize_id in laureate.prizes))
 
     def absolute(self, url: str) -> str:
         """Public address of a page of this site."""

@@ -34,9 +34,10 @@ def campaign_href(b: PortalBuilder, url: str, campaign: Campaign, path: str = ""
 
 def totals(b: PortalBuilder) -> tuple[contexts.Figure, ...]:
     network, fmt, _ = b.network, b.fmt, b._
-    return (contexts.Figure(fmt.number(len(network.campaigns)), _("campaigns")),
-            contexts.Figure(fmt.number(network.municipalities), _("municipalities")),
-            contexts.Figure(fmt.number(network.laureates), _("laureates")),
+    return (contexts.Figure(fmt.number(len(network.campaigns)), _.ngettext("campaign", "campaigns", len(network.campaigns))),
+            contexts.Figure(fmt.number(network.municipalities),
+                            _.ngettext("municipality", "municipalities", network.municipalities)),
+            contexts.Figure(fmt.number(network.laureates), _.ngettext("laureate", "laureates", network.laureates)),
             contexts.Figure(fmt.money(network.granted), _("granted to citizen projects")))
 
 
@@ -46,7 +47,8 @@ def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> contexts.Ca
     regions = sorted({m.region for m in campaign.municipalities})
     figures = []
     if campaign.laureates:
-        figures.append(contexts.Figure(b.fmt.number(len(campaign.laureates)), b._("laureates")))
+        figures.append(contexts.Figure(b.fmt.number(len(campaign.laureates)),
+                                       b._.ngettext("laureate", "laureates", len(campaign.laureates))))
         figures.append(contexts.Figure(b.fmt.money(campaign.granted), b._("granted")))
     return contexts.CampaignCard(
         lang=lang, href=campaign_href(b, url, campaign), title=campaign.title[lang], tagline=campaign.tagline[lang],
@@ -102,7 +104,7 @@ def content_pages(b: PortalBuilder) -> list[Page]:
 def content(b: PortalBuilder, page) -> Page:
     title = page.title[b.lang]
     return b.page(f"{page.slug}/", title, title,
-                  lambda _url: contexts.ContentContext(b.site, render_markdown(page.body[b.lang])))
+                  lambda _url: contexts.ContentContext(b.site, render_markdown(b.fmt.typography(page.body[b.lang]))))
 
 
 def sdg_pages(b: PortalBuilder) -> list[Page]:
@@ -123,7 +125,8 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     title = goal_title(b, number)
     context = contexts.SdgContext(
         b.site, b.badges(url, [number])[0],
-        b._("%(count)s projects serve goal %(number)s.", count=len(cards), number=number), tuple(cards), (),
+        b._.ngettext("%(count)s project serves goal %(number)s.", "%(count)s projects serve goal %(number)s.",
+                     len(cards), count=b.fmt.number(len(cards)), number=number), tuple(cards), (),
         b.badges(url, [other for other in used if other != number]),
         contexts.Link(b._("All campaigns"), href(url, "")), None)
     return b.page(url, title, title, lambda _url: context)
@@ -139,7 +142,10 @@ def agenda(b: PortalBuilder) -> Page:
         summary = event_summary(builder, "", event)
         summary = contexts.EventSummary(**{**summary.__dict__,
                                            "href": campaign_href(b, url, campaign, summary.href),
-                                           "title": f"{summary.title} ({builder.text(campaign.title)})"})
+                                           "title": f"{summary.title} ({builder.text(campaign.title)})",
+                                           "follow_up": tuple(contexts.Link(link.text, link.href if "://" in link.href
+                                                                            else campaign_href(b, url, campaign, link.href))
+                                                              for link in summary.follow_up)})
         (upcoming if event.upcoming_on >= b.today else past).append(summary)
     context = agenda_context(b, url, upcoming, reversed(past))
     return b.page(url, b._("Agenda"), b._("Agenda of all campaigns"), lambda _url: context)

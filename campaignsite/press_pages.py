@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from . import contexts
 from .agenda_pages import news_summary
-from .campaign_pages import key_figures
+from .campaign_pages import key_figures, selected_by
 from .pages import MEDIA_PREFIX, CampaignBuilder, SiteBuilder, href
 from .site import Page
 
@@ -67,16 +67,17 @@ def listing(b: CampaignBuilder) -> Page:
         for item in sorted(campaign.laureates, key=lambda i: b.text(i.title)):
             card = b.card(url, item)
             rows.append(contexts.ListingRow(
-                card.href, card.title, item.holder, card.category_label, card.amount,
-                ", ".join(str(number) for number in item.sdgs), _(f"selected:{item.selected_by}"),
-                card.status_label))
+                card.href, card.title, b.text(item.holder), card.category_label, card.amount,
+                ", ".join(str(number) for number in item.sdgs), selected_by(b, item),
+                card.status_label, b.fmt.list([prize.name for prize in card.prizes])))
         headings = (_("Project"), _("Project holder"), _("Category"), _("Grant"), _("Goals"),
-                    _("Selected by"), _("Status"))
+                    _("Selected by"), _("Status")) + ((_("Prize"),) if campaign.prizes else ())
         return contexts.ListingContext(
             b.site, _("List of laureates"),
-            _("%(count)s laureates of %(campaign)s, %(year)s.", count=len(campaign.laureates),
-              campaign=b.text(campaign.title), year=campaign.edition),
-            headings, tuple(rows), b.fmt.money(campaign.granted), data_downloads(b, url))
+            _.ngettext("%(count)s laureate of %(campaign)s, %(year)s.", "%(count)s laureates of %(campaign)s, %(year)s.",
+                       len(campaign.laureates), count=b.fmt.number(len(campaign.laureates)),
+                       campaign=b.text(campaign.title), year=campaign.edition),
+            headings, tuple(rows), b.fmt.money(campaign.granted), data_downloads(b, url), bool(campaign.prizes))
     return b.page("press/listing/", _("List of laureates"),
                   _("The laureates of %(campaign)s", campaign=b.text(campaign.title)), context)
 
@@ -87,11 +88,11 @@ def actions_page(b: CampaignBuilder) -> Page:
     def context(url: str) -> contexts.ActionsContext:
         actions = tuple(contexts.ActionView(
             a.slug, b.text(a.title), b.text(a.description), _(f"theme:{a.theme}"), a.responsible, a.status,
-            _(f"action-status:{a.status}"), a.progress, _("%(percent)s%% done", percent=a.progress),
+            _(f"action-status:{a.status}"), a.progress, _("%(percent)s done", percent=b.fmt.percent(a.progress)),
             b.badges(url, a.sdgs)) for a in b.campaign.actions)
         done = sum(1 for a in b.campaign.actions if a.status == "done")
-        figures = (contexts.Figure(b.fmt.number(len(actions)), _("actions")),
-                   contexts.Figure(b.fmt.number(done), _("done")))
+        figures = (contexts.Figure(b.fmt.number(len(actions)), _.ngettext("action", "actions", len(actions))),
+                   contexts.Figure(b.fmt.number(done), _.ngettext("done", "done", done)))
         return contexts.ActionsContext(
             b.site, _("What the municipality and its residents do, and how far each action is."), actions, figures)
     return b.page("actions/", _("Climate plan actions"),

@@ -32,7 +32,8 @@ def render_body(page: Page, site_id: str = "") -> str:
     """The page's HTML fragment from its context's template."""
     name = type(page.context).template
     try:
-        return get_env().get_template(name).render(page=page.context, _=page.context.site._)
+        return get_env().get_template(name).render(page=page.context, _=page.context.site._,
+                                                   ngettext=page.context.site._.ngettext)
     except jinja2.TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else name
         raise BuildFailed(f"campaignsite/templates/{Path(where).name}: {exc} (rendering {site_id}/{page.url})",

@@ -13,6 +13,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -137,6 +138,26 @@ def _x_format(validator, kind, instance, schema):
         yield jsonschema.ValidationError(reason)
 
 
+def _x_money(validator, enabled, instance, schema):
+    # Euros with cents: 2499.5 and 2499.50 pass, 2499.505 does not (there is no half cent to pay).
+    if enabled and isinstance(instance, (int, float)) and not isinstance(instance, bool) and not is_money(instance):
+        yield jsonschema.ValidationError(f"{instance!r} has more than two decimals")
+
+
+def is_money(value) -> bool:
+    """A finite amount in euro with at most two decimals (YAML float, int, Decimal or text)."""
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return False
+    return number.is_finite() and number == number.quantize(Decimal("0.01"))
+
+
+def cents(value) -> int:
+    """Euros (int, float from YAML, Decimal from a CSV cell) as whole cents: 2499.5 -> 249950."""
+    return int(Decimal(str(value)) * 100)
+
+
 def _full_pattern(validator, pattern, instance, schema):
     # The whole text must match: JSON Schema's search would let `^...$` accept a text ending in a line break.
     if isinstance(instance, str) and not re.fullmatch(pattern, instance):
@@ -144,7 +165,7 @@ def _full_pattern(validator, pattern, instance, schema):
 
 
 _Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, validators={"x-format": _x_format, "pattern": _full_pattern},
+    jsonschema.Draft202012Validator, validators={"x-format": _x_format, "x-money": _x_money, "pattern": _full_pattern},
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
 TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "a text",
               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
@@ -359,6 +380,8 @@ NUMBER_FORMS = {"integer": (re.compile(r"\s*-?[0-9]+\s*"), "a whole number (digi
                            "a number with '.' as the decimal mark (e.g. 50.8275)")}
 
 
+MONEY_FORM = (re.compile(r"\s*-?[0-9]+(\.[0-9]{1,2})?\s*"),
+              "an amount in euro with at most two decimals and '.' as the decimal mark (e.g. 2499.50)")
 LARGEST_DIGITS = len(str(LARGEST_INTEGER)) - 1  # as for YAML numbers
 
 
@@ -400,7 +423,7 @@ def _dates_out_of_range(rel: str, line: int, row, fields: dict) -> list[Problem]
 
 def _screen_cell(rel: str, line: int, name: str, cell: str, spec: dict) -> Problem | None:
     shown, expected = _shown(spec, cell), spec["description"]
-    form = NUMBER_FORMS.get(spec.get("type"))
+    form = MONEY_FORM if spec.get("x-money") else NUMBER_FORMS.get(spec.get("type"))
     if form and not form[0].fullmatch(cell):
         return Problem(rel, line, name, f"{shown} is not {form[1]}: {expected}", Code.WRONG_TYPE)
     if form and len(cell.strip().lstrip("-").partition(".")[0]) > LARGEST_DIGITS:
@@ -432,6 +455,8 @@ def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
 
 def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
     expected = [f["name"] for f in descriptor["fields"]]
+    # Columns added to a table after editors had files (x-optional-column) may be left out of the header.
+    optional = {f["name"] for f in descriptor["fields"] if f.get("x-optional-column")}
     line = table.header_line
     if len(table.header) == 1 and ";" in table.header[0]:
         return [Problem(table.rel, line, "", "separates its columns with ';': save it with ',' between columns "
@@ -452,7 +477,7 @@ def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
             problems.append(Problem(table.rel, line, printable(name), f"is not a known column{hint}; expected "
                                     f"columns: {', '.join(expected)}", Code.UNKNOWN_COLUMN))
     for name in expected:
-        if name not in seen:
+        if name not in seen and name not in optional:
             description = next(f["description"] for f in descriptor["fields"] if f["name"] == name)
             problems.append(Problem(table.rel, line, name, f"column is missing: {description}", Code.MISSING_COLUMN))
     return problems

@@ -24,6 +24,7 @@ class Page:
     meta: dict = field(default_factory=dict)  # Open Graph ("og"), JSON-LD ("json_ld"), oEmbed ("oembed") for the head
     layout: str = "page"  # "page": with the site's header, menu and footer; "embed": a widget without them
     body: str = ""
+    lang: str = ""  # the language of the title and body when it is not the site's (a post not translated)
 
 
 @dataclass(frozen=True)

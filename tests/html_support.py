@@ -16,6 +16,7 @@ import functools
 import gzip
 import json
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -238,6 +239,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def cents(euros: str) -> int:
+    """An amount as written in the data (7500, 2499.50) in cents, exactly: what the pages format."""
+    return int(Decimal(euros) * 100)
+
+
 def split_list(cell: str | None) -> list[str]:
     return [item.strip() for item in (cell or "").split(";") if item.strip()]
 
@@ -297,9 +303,13 @@ class Campaign:
         return result
 
     def news(self, lang: str) -> dict[str, dict]:
-        """slug -> front matter of each news post in `lang`."""
-        return {path.name[: -len(f".{lang}.md")]: front_matter(path)
-                for path in sorted((self.folder / "news").glob(f"*.{lang}.md"))}
+        """slug -> front matter of each news post on the `lang` site: in `lang`, or for a post not written
+        in it, in the first of the campaign's languages it has."""
+        shown: dict[str, dict] = {}
+        for code in (lang, *self.languages):
+            for path in sorted((self.folder / "news").glob(f"*.{code}.md")):
+                shown.setdefault(path.name[: -len(f".{code}.md")], front_matter(path))
+        return dict(sorted(shown.items()))
 
     def needs(self, row: dict[str, str], kind: str, lang: str) -> list[str]:
         return split_list(row.get(f"needs_{kind}_{lang}"))
@@ -377,9 +387,14 @@ def private_columns() -> dict[str, set[str]]:
 
 @functools.lru_cache(maxsize=8)
 def catalogue(lang: str) -> dict[str, str]:
-    """msgid -> msgstr of the interface catalogue for `lang`."""
+    """msgid -> msgstr of the interface catalogue for `lang`; a plural message (ngettext) gives its
+    singular msgid the first form and its plural msgid the plural form (msgstr[1])."""
     with open(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id}
+        messages = [m for m in read_po(handle) if m.id]
+    found = {m.id[0]: m.string[0] for m in messages if m.pluralizable}
+    found.update({m.id[1]: m.string[1] for m in messages if m.pluralizable})
+    found.update({m.id: m.string for m in messages if not m.pluralizable})
+    return found
 
 
 def label(lang: str, msgid: str) -> str:

@@ -66,7 +66,7 @@ def test_unknown_sdg_fails_and_leaves_the_site_unchanged(tmp_path):
 
 def test_every_problem_is_printed_then_counted(tmp_path):
     laureates = with_sdgs(with_sdgs(LAUREATES_CSV, "moestuin", "0;11"), "repair", "18")
-    write_project(tmp_path, {LAUREATES: laureates, "campaigns/demo-2025/news/laureates.fr.md": None})
+    write_project(tmp_path, {LAUREATES: laureates, "campaigns/demo-2025/projects/moestuin.fr.md": None})
     result = run("--root", str(tmp_path), "--today", "2025-06-01", "--check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()

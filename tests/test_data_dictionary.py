@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import data_dictionary  # noqa: E402
 
-from campaignsite.schemas import table_schema_descriptor  # noqa: E402
+from campaignsite.load import TABLE_FILES  # noqa: E402
+from campaignsite.schemas import json_schema, table_schema_descriptor  # noqa: E402
 
 
 def test_data_md_is_up_to_date():
@@ -19,7 +20,7 @@ def test_data_md_is_up_to_date():
 
 def test_every_csv_column_is_documented():
     text = (ROOT / "DATA.md").read_text(encoding="utf-8")
-    for name in ("laureates", "events", "updates", "actions"):
+    for name in TABLE_FILES:
         for field in table_schema_descriptor(name)["fields"]:
             assert field["description"], f"{name}.{field['name']} has no description"
             assert f"| {field['name']} |" in text, f"{name}.{field['name']} is missing from DATA.md"

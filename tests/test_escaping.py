@@ -264,7 +264,7 @@ def test_title_header_and_navigation_show_the_title_once_escaped(site, markers):
     assert laureate.meta("og:title") == project and laureate.meta("og:site_name") == title
     assert laureate.meta("description") == laureate.meta("og:description") == markers["moestuin.summary_nl"]
     image = laureate.one(".cs-hero img")
-    assert image.get("alt").endswith(project) and laureate.one(".cs-hero figcaption").text == markers[
+    assert image.get("alt").endswith(project) and laureate.one(".cs-hero figcaption").text == "Beeld: " + markers[
         "moestuin.image_credit"]
 
     # The menu: page titles made from data (the portal's editorial page) and the tabs.
@@ -347,7 +347,7 @@ def test_open_data_gives_the_exact_values(site, markers):
                                                                    markers["action.responsible"])
     listing = json.loads((data / "laureates.json").read_text(encoding="utf-8"))
     item = next(i for i in listing["laureates"] if i["slug"] == "moestuin")
-    assert (item["title"]["fr"], item["holder"], item["image_credit"]) == (
+    assert (item["title"]["fr"], item["holder"]["fr"], item["image_credit"]) == (
         markers["moestuin.title_fr"], markers["moestuin.holder"], markers["moestuin.image_credit"])
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     assert package["title"] == markers["title.nl"]
@@ -450,7 +450,7 @@ def test_formulas_are_prefixed_with_a_quote_in_csv_and_kept_in_json(formula_site
     assert tables["updates"][0][0]["text_nl"] == "'" + FORMULAS[1]
     listing = json.loads((formula_site / "demo-2025/data/laureates.json").read_text(encoding="utf-8"))
     item = next(i for i in listing["laureates"] if i["slug"] == "moestuin")
-    assert (item["title"]["nl"], item["title"]["fr"], item["summary"]["nl"], item["summary"]["fr"], item["holder"]) \
+    assert (item["title"]["nl"], item["title"]["fr"], item["summary"]["nl"], item["summary"]["fr"], item["holder"]["nl"]) \
         == FORMULAS[:4] + ("-2+3",)
 
 

@@ -126,7 +126,7 @@ def test_event_calendars_match_events_csv(site, c):
 
 def agenda_links(site: Path, page: Path) -> list[Path]:
     doc = parse(page)
-    return [resolve_link(site, page, a.get("href"))[0] for a in doc.select(".cs-agenda .cs-events a[href]")]
+    return [resolve_link(site, page, a.get("href"))[0] for a in doc.select(".cs-agenda .cs-events > li > a:first-child")]
 
 
 @pytest.mark.parametrize("folder_of", [pytest.param((c, lang), id=f"{c.slug}-{lang}")

@@ -535,7 +535,8 @@ EDGE_FILES = {
     YML: EDGE_YML,
     EVENTS: EVENTS_CSV + "late,closing,Slot,Clôture,Laat.,Tard.,2200-12-31 23:00,2200-12-31 23:59,,,,,scheduled,\n"
     "early,other,Vroeg,Tôt,Vroeg.,Tôt.,1900-01-01 00:00,1900-01-01 00:01,,,,,postponed,\n",
-    UPDATES: UPDATES_CSV + "moestuin,2200-12-31,completed,Klaar.,Fini.\nmoestuin,1900-01-01,selected,Begin.,Début.\n",
+    # An update follows the selection (jury on 2200-12-31) and agrees with the laureate's status (issue 9).
+    UPDATES: "project,date,status,text_nl,text_fr\nmoestuin,2200-12-31,in-progress,Bezig.,En cours.\n",
     NEWS_NL: "---\ntitle: De laureaten\ndate: 2200-12-31\n---\nDe jury koos.\n",
     f"{C}/news/laureates.fr.md": "---\ntitle: Les lauréats\ndate: 2200-12-31\n---\nLe jury a choisi.\n",
     f"{C}/news/old.nl.md": "---\ntitle: Oud\ndate: 1900-01-01\n---\nOud.\n",

@@ -35,19 +35,32 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 # --- Extraction ----------------------------------------------------------------------------------
 
-def extracted_msgids() -> dict[str, str]:
-    """{msgid: where} found by Babel with babel.cfg, as `make messages` finds them."""
+def extracted_messages() -> dict[str, tuple[str | None, str]]:
+    """{msgid: (msgid_plural or None, where)} found by Babel with babel.cfg, as `make messages`
+    finds them: `_()` and, with their plural, `ngettext()` of the code and templates."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     found = {}
     for filename, line, message, _comments, _context in extract_from_dir(ROOT, method_map, options_map):
-        found.setdefault(message[0] if isinstance(message, tuple) else message, f"{filename}:{line}")
+        singular, plural = (message[0], message[1]) if isinstance(message, tuple) else (message, None)
+        found.setdefault(singular, (plural, f"{filename}:{line}"))
     return found
+
+
+def extracted_msgids() -> dict[str, str]:
+    """{msgid: where}; a plural message is known by its singular msgid, as in the catalogues."""
+    return {msgid: where for msgid, (_plural, where) in extracted_messages().items()}
+
+
+def singular(msgid) -> str:
+    """A catalogue's msgid: a plural message's is the pair (singular, plural)."""
+    return msgid[0] if isinstance(msgid, tuple) else msgid
 
 
 def _is_gettext(call: ast.Call) -> bool:
     func = call.func
-    return (isinstance(func, ast.Name) and func.id == "_") or (isinstance(func, ast.Attribute) and func.attr == "_")
+    return (isinstance(func, ast.Name) and func.id == "_") or \
+        (isinstance(func, ast.Attribute) and func.attr in ("_", "ngettext"))
 
 
 def _skeleton(joined: ast.JoinedStr) -> str:
@@ -92,7 +105,8 @@ def dynamic_values() -> dict[str, list[str]]:
     statements = ("accessibility", "privacy")  # the two statements every site publishes (registry.py)
     values = {
         "status:{}": sorted(set(table_enum("laureates", "status")) | set(table_enum("updates", "status"))),
-        "selected:{}": table_enum("laureates", "selected_by"),
+        "stage:{}": props["selection"]["items"]["properties"]["kind"]["enum"],
+        "payment:{}": table_enum("payments", "kind"),
         "event:{}": table_enum("events", "kind"),
         "event-about:{}": table_enum("events", "kind"),
         "event-status:{}": [s for s in table_enum("events", "status") if s in STATUS_NOTICE],
@@ -128,7 +142,11 @@ def test_extraction_finds_the_strings():
     finds every constant `_()` msgid that Python's own parser sees."""
     found = extracted_msgids()
     assert "Project holder" in found and "Laureates" in found and "status:selected" in found
-    assert any(m.startswith("%(upfront)s%% of the grant is paid") and m.endswith("final report.") for m in found)
+    assert any(m.startswith("%(upfront)s of the grant is paid") and m.endswith("final report.") for m in found)
+    plurals = {msgid: plural for msgid, (plural, _where) in extracted_messages().items() if plural}
+    assert plurals.get("laureate") == "laureates", "ngettext() in Python is extracted with its plural"
+    assert plurals.get("%(shown)s of %(total)s project shown") == "%(shown)s of %(total)s projects shown", \
+        "ngettext() in templates is extracted with its plural"
     assert any(where.startswith("campaignsite/templates/") for where in found.values())
     static, dynamic = python_msgids()
     assert "status:{}" in dynamic
@@ -138,10 +156,12 @@ def test_extraction_finds_the_strings():
 
 def test_the_template_is_up_to_date():
     """campaignsite/locale/messages.pot holds exactly the msgids of the code and templates."""
-    committed = {m.id for m in read_catalogue(TEMPLATE) if m.id}
-    found = extracted_msgids()
-    changes = sorted(f"new: {msgid!r} ({where})" for msgid, where in found.items() if msgid not in committed)
-    changes += sorted(f"gone: {msgid!r}" for msgid in committed - set(found))
+    committed = {singular(m.id): m.id[1] if m.pluralizable else None for m in read_catalogue(TEMPLATE) if m.id}
+    found = extracted_messages()
+    changes = sorted(f"new: {msgid!r} ({where})" for msgid, (_p, where) in found.items() if msgid not in committed)
+    changes += sorted(f"gone: {msgid!r}" for msgid in set(committed) - set(found))
+    changes += sorted(f"plural changed: {msgid!r} -> {plural!r} ({where})" for msgid, (plural, where) in found.items()
+                      if msgid in committed and committed[msgid] != plural)
     assert not changes, ("campaignsite/locale/messages.pot is out of date: run `make messages`, then translate "
                          "the new msgids in each .po:\n  " + "\n  ".join(changes))
 
@@ -179,11 +199,21 @@ def test_catalogue_header(lang):
 @pytest.mark.parametrize("lang", CATALOGUES)
 def test_every_msgid_is_translated(lang):
     """Every msgid of messages.pot has a translation that the build reads (non-empty, not fuzzy),
-    and the .po has no msgid that messages.pot lacks."""
-    translated = {m.id: m for m in read_po_of(lang) if m.id}
+    a plural one every form the language's Plural-Forms asks for (msgstr[0], msgstr[1]...), and the
+    .po has no msgid that messages.pot lacks."""
+    catalogue = read_po_of(lang)
+    translated = {m.id: m for m in catalogue if m.id}
     wanted = [m.id for m in read_catalogue(TEMPLATE) if m.id]
-    missing = [repr(msgid) for msgid in wanted
-               if msgid not in translated or not str(translated[msgid].string).strip() or translated[msgid].fuzzy]
+
+    def complete(message) -> bool:
+        if message.fuzzy:
+            return False
+        if isinstance(message.id, tuple):
+            forms = message.string if isinstance(message.string, tuple) else ()
+            return len(forms) == catalogue.num_plurals and all(form.strip() for form in forms)
+        return bool(str(message.string).strip())
+
+    missing = [repr(msgid) for msgid in wanted if msgid not in translated or not complete(translated[msgid])]
     assert not missing, (f"campaignsite/locale/{lang}/LC_MESSAGES/messages.po: {len(missing)} msgid(s) without a "
                          f"translation (run `make messages`, then translate them):\n  " + "\n  ".join(missing))
     extra = sorted(set(translated) - set(wanted))
@@ -191,6 +221,20 @@ def test_every_msgid_is_translated(lang):
 
 
 KEY = re.compile(r"[a-z-]+:[\w-]+")  # msgids that are keys ("accessibility:1"), not English text
+
+
+def catalogue_strings(catalogue):
+    """(message, msgid, msgstr) of every translated string; each form of a plural message is
+    compared with the plural msgid, as every form must take the same placeholders."""
+    for message in catalogue:
+        if not message.id or not message.string:
+            continue
+        if isinstance(message.id, tuple):
+            for form in message.string:
+                if form:
+                    yield message, message.id[1], form
+        else:
+            yield message, str(message.id), str(message.string)
 
 
 def placeholders(text: str) -> list[str]:
@@ -203,10 +247,7 @@ def test_placeholders_match(lang):
     its placeholders must be the same in every catalogue (the English one being the reference)."""
     reference = {str(m.id): str(m.string) for m in read_po_of("en") if m.id} if "en" in CATALOGUES else {}
     problems = []
-    for message in read_po_of(lang):
-        if not message.id or not message.string:
-            continue
-        msgid, msgstr = str(message.id), str(message.string)
+    for message, msgid, msgstr in catalogue_strings(read_po_of(lang)):
         source = reference.get(msgid, msgid) if KEY.fullmatch(msgid) else msgid
         if placeholders(source) != placeholders(msgstr):
             problems.append(f"{msgid!r}: {placeholders(msgstr)} in {msgstr!r}, expected {placeholders(source)}")
@@ -218,15 +259,52 @@ def test_placeholders_match(lang):
     assert not problems, f"{lang}: placeholders differ between msgid and msgstr:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("lang, amount, expected", [
-    ("nl", 10000, "€ 10.000"), ("nl", 63500, "€ 63.500"), ("nl", 800, "€ 800"),
-    ("fr", 10000, "10 000 €"), ("fr", 63500, "63 500 €"), ("fr", 800, "800 €"),
+@pytest.mark.parametrize("lang, cents, expected", [
+    ("nl", 1000000, "€ 10.000"), ("nl", 6350000, "€ 63.500"), ("nl", 80000, "€ 800"), ("nl", 249950, "€ 2.499,50"),
+    ("fr", 1000000, "10 000 €"), ("fr", 6350000, "63 500 €"), ("fr", 80000, "800 €"), ("fr", 249950, "2 499,50 €"),
+    ("en", 1000000, "€10,000"), ("en", 249950, "€2,499.50"), ("en", 90000, "€900"),
+    ("de", 1000000, "10.000 €"), ("de", 249950, "2.499,50 €"), ("de", 5, "0,05 €"),
 ])
-def test_money_is_formatted_the_belgian_way(lang, amount, expected):
-    """nl-BE "€ 10.000", fr-BE "10 000 €" (a narrow no-break space between thousands); the amount
-    never wraps away from its euro sign, so the spaces are no-break spaces."""
-    text = Formatter(lang).money(amount)
+def test_money_is_formatted_the_belgian_way(lang, cents, expected):
+    """Amounts are given in cents and shown with their cents only when there are some: nl-BE
+    "€ 10.000", fr-BE "10 000 €" (a narrow no-break space between thousands), English "€10,000",
+    de-BE "10.000 €"; the amount never wraps away from its euro sign, so the spaces are no-break spaces."""
+    text = Formatter(lang).money(cents)
     assert text.replace(NBSP, " ").replace(NNBSP, " ") == expected
     assert " " not in text, f"{text!r} has a breaking space"
-    if lang == "fr" and amount >= 1000:
+    if lang == "fr" and cents >= 100000:
         assert NNBSP in text, f"{text!r}: fr-BE separates thousands with a narrow no-break space (U+202F)"
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_plural_messages_have_their_forms(lang):
+    """`ngettext()` messages reach the catalogues as msgid/msgid_plural pairs, with as many msgstr[n]
+    as the language's Plural-Forms; each form is what Translator.ngettext gives for its count."""
+    from campaignsite.i18n import Translator
+    plurals = [m for m in read_po_of(lang) if m.id and m.pluralizable]
+    assert any(m.id == ("laureate", "laureates") for m in plurals), "ngettext msgids are not extracted"
+    translate = Translator(lang)
+    for message in plurals:
+        one, many = message.id
+        assert translate.ngettext(one, many, 1, **dict.fromkeys(placeholders(many), "x")) == \
+            message.string[0] % dict.fromkeys(placeholders(many), "x")
+        assert translate.ngettext(one, many, 7, **dict.fromkeys(placeholders(many), "x")) == \
+            message.string[1] % dict.fromkeys(placeholders(many), "x")
+
+
+FRENCH_SIGNS = re.compile(r"(.)([:;!?»])|«(.)")
+
+
+def test_french_interface_strings_have_a_narrow_no_break_space_before_high_signs():
+    """Every French msgstr writes a narrow no-break space (U+202F) before : ; ! ? and », and after «
+    ("Contact :", "Comment aider ?"), never an ordinary space that lets the sign start a line, nor
+    none at all; only a colon in an address (https://) or a time (10:30) is left alone."""
+    problems = []
+    for message, msgid, msgstr in catalogue_strings(read_po_of("fr")):
+        for match in FRENCH_SIGNS.finditer(msgstr):
+            before, sign, after = match.groups()
+            if sign == ":" and re.match(r"//|\d", msgstr[match.end():]):
+                continue
+            if (before if sign else after) != NNBSP:
+                problems.append(f"{msgid!r}: {msgstr!r} at {match.group(0)!r}")
+    assert not problems, "fr: use U+202F before : ; ! ? (and inside « »):\n  " + "\n  ".join(problems)

@@ -35,6 +35,19 @@ def test_filter_the_showcase_by_an_sdg(example_url, page):
     assert page.locator("[data-cs-cards] .cs-card:visible").count() == len(rows)
 
 
+def test_filter_the_showcase_by_a_prize(example_url, page):
+    rows = laureate_rows("namur-2023")
+    expected = sorted(r["title_fr"] for r in rows if "coup-de-coeur" in r["prizes"].split(";"))
+    assert 0 < len(expected) < len(rows), "the example gives the prize to some but not all projects"
+    page.goto(f"{example_url}/namur-2023/fr/laureates/")
+    page.get_by_role("combobox", name="Prix").select_option("coup-de-coeur")
+    visible = page.locator("[data-cs-cards] .cs-card:visible")
+    assert sorted(visible.locator(".cs-card__title").all_inner_texts()) == expected
+    expect(visible.locator(".cs-prize")).to_have_text(["Coup de cœur du public"] * len(expected))
+    page.get_by_role("combobox", name="Prix").select_option("")
+    assert page.locator("[data-cs-cards] .cs-card:visible").count() == len(rows)
+
+
 def test_without_javascript_the_showcase_links_to_the_sdg_pages(browser, example_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

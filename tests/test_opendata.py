@@ -11,7 +11,7 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from html_support import load_network, private_columns, read_csv, split_list
+from html_support import cents, load_network, private_columns, read_csv, split_list
 
 NETWORK = load_network()
 CAMPAIGNS = [pytest.param(c, id=c.slug) for c in NETWORK.campaigns]
@@ -105,7 +105,7 @@ def test_laureates_json_has_every_row_with_its_amount(site, c):
         if item is None:
             problems.append(f"{row['slug']}: missing")
             continue
-        if item.get("amount") != int(row["amount"]):
+        if item.get("amount") is None or cents(str(item["amount"])) != cents(row["amount"]):
             problems.append(f"{row['slug']}: amount {item.get('amount')!r}, laureates.csv has {row['amount']}")
         if sorted(item.get("sdgs", [])) != sorted(int(n) for n in split_list(row["sdgs"])):
             problems.append(f"{row['slug']}: sdgs {item.get('sdgs')}, laureates.csv has {row['sdgs']}")
@@ -113,4 +113,4 @@ def test_laureates_json_has_every_row_with_its_amount(site, c):
             if (item.get("title") or {}).get(lang) != row[f"title_{lang}"]:
                 problems.append(f"{row['slug']}: title.{lang} {(item.get('title') or {}).get(lang)!r}")
     assert not problems, f"{c.slug}/data/laureates.json: {problems}"
-    assert sum(item["amount"] for item in data["laureates"]) == sum(int(r["amount"]) for r in c.laureates)
+    assert sum(cents(str(item["amount"])) for item in data["laureates"]) == sum(cents(r["amount"]) for r in c.laureates)

@@ -17,7 +17,7 @@ import pytest
 
 from campaignsite.engine import SELECTORS
 from campaignsite.i18n import Formatter
-from html_support import (TODAY, Campaign, Document, contrast, element_ids, html_files, is_relative_link, label,
+from html_support import (TODAY, Campaign, cents, Document, contrast, element_ids, html_files, is_relative_link, label,
                           load_network, local_datetime, parse, private_columns, published_texts, resolve_link,
                           sdg_goals, site_rel, split_list, style_vars, text_in)
 
@@ -103,7 +103,7 @@ def test_home_shows_title_figures_and_goals(site, c, lang):
     shown = figures(doc, ".cs-home > .cs-figures")
     if c.laureates:
         expected = {label(lang, "laureates"): fmt.number(len(c.laureates)),
-                    label(lang, "granted to citizen projects"): fmt.money(sum(int(r["amount"]) for r in c.laureates))}
+                    label(lang, "granted to citizen projects"): fmt.money(sum(cents(r["amount"]) for r in c.laureates))}
         for name, value in expected.items():
             if shown.get(name) != value:
                 problems.append(f"key figure {name!r} is {shown.get(name)!r}, expected {value!r} from laureates.csv")
@@ -153,6 +153,9 @@ def test_home_timeline_marks_the_current_phase(site, c, lang):
 
 @pytest.mark.parametrize("c, lang", CAMPAIGN_SITES)
 def test_showcase_has_one_card_per_laureate(site, c, lang):
+    if not c.laureates:  # a campaign still in its call (issue 9): no showcase until there are laureates
+        assert not (c.site(site, lang) / "laureates" / "index.html").exists(), "a showcase without laureates"
+        return
     doc, fmt = page(site, c, lang, "laureates"), Formatter(lang)
     cards = doc.select(".cs-cards .cs-card")
     assert len(cards) == len(c.laureates), f"{len(cards)} cards, laureates.csv has {len(c.laureates)} rows"
@@ -174,8 +177,8 @@ def test_showcase_has_one_card_per_laureate(site, c, lang):
         for badge in card.select(".cs-sdg"):
             problems += badge_problems(badge, lang, row["slug"])
         amount = card.one(".cs-card__amount").text
-        if amount != fmt.money(int(row["amount"])):
-            problems.append(f"{row['slug']}: amount {amount!r}, expected {fmt.money(int(row['amount']))!r}")
+        if amount != fmt.money(cents(row["amount"])):
+            problems.append(f"{row['slug']}: amount {amount!r}, expected {fmt.money(cents(row['amount']))!r}")
     fail_if(problems, f"the showcase of {c.slug} ({lang})")
 
 
@@ -192,7 +195,7 @@ def test_every_laureate_page(site, c, lang):
         if doc.h1 != row[f"title_{lang}"]:
             problems.append(f"{where}: h1 {doc.h1!r}, expected {row[f'title_{lang}']!r}")
         facts = doc.texts(".cs-facts dd")
-        for value in (row["holder"], fmt.money(int(row["amount"]))):
+        for value in (row["holder"], fmt.money(cents(row["amount"]))):
             if value not in facts:
                 problems.append(f"{where}: facts {facts} lack {value!r}")
         help_section = doc.select("section.cs-help")
@@ -255,16 +258,18 @@ def test_sdg_pages_list_exactly_the_projects_with_that_goal(site, c, lang):
 def test_help_page_lists_every_open_need(site, c, lang):
     """Materials, skills and time from laureates.csv, item by item; money wherever a crowdfunding
     has not reached its goal. A completed or stopped project asks for nothing any more."""
+    if not c.laureates:  # a campaign still in its call (issue 9): nobody to help yet
+        assert not (c.site(site, lang) / "help" / "index.html").exists(), "a help page without laureates"
+        return
     doc, fmt = page(site, c, lang, "help"), Formatter(lang)
-    title = {r["slug"]: r[f"title_{lang}"] for r in c.laureates}
     asking = [r for r in c.laureates if r["status"] not in ("completed", "stopped")]
     problems = []
     for kind in ("materials", "skills", "volunteers"):
         expected = Counter((r["slug"], item) for r in asking for item in c.needs(r, kind, lang))
         shown = Counter()
         for li in doc.select(f'section[data-need="{kind}"] .cs-needs > li'):
-            slug = laureate_slug(site, doc, li.one("a").get("href"))
-            shown[(slug, li.text.removeprefix(title.get(slug, "")).removeprefix(":").strip())] += 1
+            slug = laureate_slug(site, doc, li.select("a")[0].get("href"))
+            shown[(slug, li.one(".cs-need__text").text)] += 1
         for (slug, item), count in (expected - shown).items():
             problems.append(f"{kind}: {slug}: {item!r} from laureates.csv is not listed")
         for (slug, item), count in (shown - expected).items():
@@ -273,14 +278,14 @@ def test_help_page_lists_every_open_need(site, c, lang):
                   and int(r.get("crowdfunding_raised") or 0) < int(r["crowdfunding_goal"])}
     shown_money = {}
     for li in doc.select('section[data-need="money"] .cs-needs > li'):
-        shown_money[laureate_slug(site, doc, li.one("a").get("href"))] = li
+        shown_money[laureate_slug(site, doc, li.select("a")[0].get("href"))] = li
     if sorted(shown_money) != sorted(open_money):
         problems.append(f"money: projects {sorted(shown_money)}, expected the open crowdfundings {sorted(open_money)}")
     for slug, row in open_money.items():
         li = shown_money.get(slug)
         if li is None:
             continue
-        goal, raised = int(row["crowdfunding_goal"]), int(row.get("crowdfunding_raised") or 0)
+        goal, raised = cents(row["crowdfunding_goal"]), cents(row.get("crowdfunding_raised") or "0")
         bar = li.one(".cs-progress")
         if abs(float(bar.get("aria-valuenow")) - 100 * raised / goal) >= 1:
             problems.append(f"money: {slug}: progress {bar.get('aria-valuenow')}%, expected {100 * raised / goal:.0f}%")
@@ -297,7 +302,7 @@ def event_end(row: dict):
 
 
 def agenda_sections(site: Path, doc: Document) -> dict[str, list[Path]]:
-    return {name: links_to(site, doc, f'section[aria-labelledby="{name}"] .cs-events a[href]')
+    return {name: links_to(site, doc, f'section[aria-labelledby="{name}"] .cs-events > li > a:first-child')
             for name in ("upcoming", "past")}
 
 
@@ -344,9 +349,15 @@ def test_event_pages_show_date_place_and_registration(site, c, lang):
             if value and (place is None or value not in place.text):
                 problems.append(f"{where}: place {place and place.text!r} lacks {value!r}")
         hrefs = {a.get("href") for a in doc.content.select("a[href]")}
+        over = event_end(row).date() < TODAY
         for column in ("registration_url", "online_url"):
-            if row.get(column) and row[column] not in hrefs:
-                problems.append(f"{where}: no link to {column} {row[column]}")
+            if row.get(column) and (row[column] in hrefs) == over:
+                problems.append(f"{where}: {'a' if over else 'no'} link to {column} {row[column]} "
+                                f"(the event ends {row['end']}, {'before' if over else 'after'} {TODAY})")
+        done = doc.select(".cs-page .cs-event__done")
+        if (over and row["status"] in ("scheduled", "moved-online")) != bool(done):
+            problems.append(f"{where}: 'took place' notice {[d.text for d in done]} for an event ending {row['end']} "
+                            f"with status {row['status']} as of {TODAY}")
         ics = [t for t in links_to(site, doc, ".cs-page a[href]") if t.suffix == ".ics"]
         if ics != [c.site(site, lang) / "events" / f"{row['slug']}.ics"] or not ics[0].is_file():
             problems.append(f"{where}: add-to-calendar links {ics}, expected events/{row['slug']}.ics")
@@ -395,10 +406,10 @@ def test_press_listing_has_one_row_per_laureate(site, c, lang):
     rows = doc.select("table.cs-listing__table > tbody > tr")
     assert len(rows) == len(c.laureates), f"{len(rows)} rows, laureates.csv has {len(c.laureates)}"
     amounts = {laureate_slug(site, doc, tr.one("th a").get("href")): tr.one("td.cs-num").text for tr in rows}
-    expected = {r["slug"]: fmt.money(int(r["amount"])) for r in c.laureates}
+    expected = {r["slug"]: fmt.money(cents(r["amount"])) for r in c.laureates}
     assert amounts == expected
     total = doc.one("table.cs-listing__table > tfoot td.cs-num").text
-    assert total == fmt.money(sum(int(r["amount"]) for r in c.laureates))
+    assert total == fmt.money(sum(cents(r["amount"]) for r in c.laureates))
 
 
 # --- Climate plan --------------------------------------------------------------------------------
@@ -568,7 +579,7 @@ def test_portal_home_totals_and_campaign_cards(site, lang):
     expected = {label(lang, "campaigns"): fmt.number(len(NETWORK.campaigns)),
                 label(lang, "municipalities"): fmt.number(len(nis)),
                 label(lang, "laureates"): fmt.number(len(laureates)),
-                label(lang, "granted to citizen projects"): fmt.money(sum(int(r["amount"]) for r in laureates))}
+                label(lang, "granted to citizen projects"): fmt.money(sum(cents(r["amount"]) for r in laureates))}
     assert figures(doc, ".cs-portal > .cs-figures") == expected
     cards = doc.select(".cs-campaigns > .cs-campaign")
     assert len(cards) == len(NETWORK.campaigns)

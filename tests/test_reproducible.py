@@ -69,10 +69,11 @@ def test_call_countdown_follows_the_day(golden_build, tmp_path_factory):
     """During the call the home counts the days to its close; after it, no countdown."""
     start, end = DEMO_PHASES["call"]
     assert start <= GOLDEN_TODAY <= end < OTHER_DAY
-    notice = parse(golden_build[0] / "demo-2025" / "nl" / "index.html").select_one(".cs-home > .cs-notice")
-    assert notice is not None and str((end - GOLDEN_TODAY).days) in notice.text, notice and notice.text
+    # The call to action of the home page (issue 9: it follows the phase) carries the countdown.
+    notice = parse(golden_build[0] / "demo-2025" / "nl" / "index.html").select_one(".cs-cta--call .cs-cta__text")
+    assert notice is not None and f"nog {(end - GOLDEN_TODAY).days} dagen" in notice.text, notice and notice.text
     later = parse(fixture_build(tmp_path_factory, OTHER_DAY) / "demo-2025" / "nl" / "index.html")
-    assert later.select_one(".cs-home > .cs-notice") is None
+    assert later.select_one(".cs-cta--call") is None and "dagen" not in later.one(".cs-cta").text
 
 
 @pytest.mark.slow  # a second build of the whole example network

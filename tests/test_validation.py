@@ -69,7 +69,7 @@ CASES = [
          (YML, line_of(CAMPAIGN_YML, "nis_code:"), "", "yaml-syntax")),
     case("yaml-list-not-mapping", {YML: "- title: Demo\n- kind: call-for-projects\n"}, (YML, 1, "", "wrong-type")),
     case("yaml-empty", {YML: "# nothing yet\n"}, (YML, 1, "", "empty-file")),
-    case("yaml-duplicate-key", edit(YML, "edition: 2025\n", "edition: 2025\nedition: 2026\n"),
+    case("yaml-duplicate-key", edit(YML, "edition: 2025\n", "edition: 2025\nedition: 2025\n"),
          (YML, line_of(CAMPAIGN_YML, "edition:") + 1, "edition", "duplicate-key")),
     case("wrong-type-integer", edit(YML, "edition: 2025", "edition: twenty"),
          (YML, line_of(CAMPAIGN_YML, "edition:"), "edition", "wrong-type")),
@@ -178,7 +178,6 @@ CASES = [
          (f"{C}/projects/moestuin.nl.md", None, "", "unknown-project"),
          (UPDATES, 2, "project", "unknown-project")),
     # --- Markdown ----------------------------------------------------------------------------------
-    case("news-missing-translation", {NEWS_FR: None}, (NEWS_FR, None, "", "missing-translation")),
     case("project-missing-translation", {f"{C}/projects/moestuin.fr.md": None},
          (f"{C}/projects/moestuin.fr.md", None, "", "missing-translation")),
     case("news-bad-date", {NEWS_NL: "---\ntitle: De laureaten\ndate: 2025-05-32\n---\nDe jury koos.\n"},

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from campaignsite.checks import reserved_names  # noqa: E402
 from campaignsite.codes import Code  # noqa: E402
-from campaignsite.load import LIMIT_NAMES  # noqa: E402
+from campaignsite.load import LIMIT_NAMES, TABLE_FILES  # noqa: E402
 from campaignsite.schemas import LARGEST_DIGITS, date_range, json_schema, table_schema_descriptor  # noqa: E402
 
 INTRO = """\
@@ -26,12 +26,15 @@ edit by hand.
 A campaign is a folder `campaigns/<slug>/` (the folder name is the campaign's address: lower-case
 letters, digits and single hyphens). Texts that visitors read are given per language, e.g.
 `title: {nl: ..., fr: ...}`, with every language of the campaign present. CSV files are UTF-8 (a BOM
-and CRLF line endings are accepted), comma-separated, with exactly the columns below; a column
-`x_{lang}` exists once per language of the campaign (`title_nl`, `title_fr`, ...).
+and CRLF line endings are accepted), comma-separated, with the columns below (those marked "optional
+column" may be left out of the header); a column `x_{lang}` exists once per language of the campaign
+(`title_nl`, `title_fr`, ...). Amounts are in euro with at most two decimals and '.' as the decimal
+mark (`2499.50`), in YAML and CSV alike.
 
 Optional files: `projects/<laureate-slug>.<lang>.md` (a project's long description, Markdown),
 `news/<post>.<lang>.md` (front matter `title:`, `date: YYYY-MM-DD`, optional `summary:`; one file per
-language), `media/` (images, logos and kit files referenced as `media/<file>`; a file named
+language it is written in: a post in only some of the campaign's languages is shown on the other
+sites in its own language, marked as such), `payments.csv` (below), `media/` (images, logos and kit files referenced as `media/<file>`; a file named
 `<laureate-slug>-<anything>` joins that project's gallery).
 """
 
@@ -88,7 +91,8 @@ def yaml_rows(schema: dict, node: dict, prefix: str = "") -> list[tuple[str, str
     required = set(node.get("required", []))
     for name, prop in node.get("properties", {}).items():
         path = f"{prefix}{name}"
-        rows.append((path, "yes" if name in required else "", with_default(prop.get("description", ""), prop)))
+        rows.append((path, "yes" if name in required else "",
+                     with_example(with_default(prop.get("description", ""), prop), prop)))
         target = prop
         if "$ref" in prop:
             target = schema["$defs"][prop["$ref"].split("/")[-1]]
@@ -106,6 +110,14 @@ def with_default(description: str, node: dict) -> str:
     return f"{description} Default: `{json.dumps(node['default'], ensure_ascii=False)}`.".strip()
 
 
+def with_example(description: str, node: dict) -> str:
+    """The description, followed by the schema's first example as it is written in YAML."""
+    if not node.get("examples"):
+        return description
+    example = json.dumps(node["examples"][0], ensure_ascii=False, separators=(", ", ": "))
+    return f"{description} Example: `{example}`."
+
+
 def table(header: tuple[str, ...], rows) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
@@ -119,6 +131,10 @@ def constraints(field: dict) -> str:
         parts.append(f"format {field['format']}")
     parts += [f"one of {', '.join(c['enum'])}" if k == "enum" else f"{k} {c[k]}"
               for k in ("enum", "minimum", "maximum", "maxLength", "unique") if k in c]
+    if field.get("x-money"):
+        parts.append("euro, at most two decimals")
+    if field.get("x-optional-column"):
+        parts.append("optional column")
     if field.get("x-private"):
         parts.append("**private**")
     return "; ".join(str(p) for p in parts)
@@ -131,12 +147,12 @@ def render() -> str:
         schema = json_schema(name)
         out += [f"## `{title}`", "", schema["description"], ""]
         out += table(("field", "required", "description"), yaml_rows(schema, schema)) + [""]
-    for name in ("laureates", "events", "updates", "actions"):
+    for name in TABLE_FILES:
         descriptor = table_schema_descriptor(name)
         out += [f"## `campaigns/<slug>/{name}.csv`", "", descriptor["description"], ""]
         rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
-                 f["description"]) for f in descriptor["fields"]]
-        out += table(("column", "required", "type and rules", "description"), rows) + [""]
+                 f["description"], f"`{f['example']}`" if "example" in f else "") for f in descriptor["fields"]]
+        out += table(("column", "required", "type and rules", "description", "example"), rows) + [""]
     limits = json_schema("network")["properties"]["limits"]["properties"]
     out += [LIMITS_INTRO]
     out += table(("limit", "default", "at most", "what it bounds"),
