@@ -8,21 +8,37 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: site test test-fast check serve browser bench clean
+.PHONY: site test test-fast check serve publish browser bench clean
 
+# Building needs requirements.txt only; the tests add requirements-test.txt (pytest, Playwright,
+# linters...), so a first `make site` installs a third of what `make test` does.
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
 site: $(BIN)/.installed  ## validate and build the example network into site/
-	$(BIN)/python build.py $(TODAY_ARG)
+	$(BIN)/python build.py $(TODAY_ARG) $(if $(STRICT),--strict,)
 
 check: $(BIN)/.installed  ## validate only; write nothing
 	$(BIN)/python build.py --check $(TODAY_ARG)
 
-serve: site  ## preview site/ on http://localhost:8000/
-	$(BIN)/python -m http.server --directory site 8000
+# The preview is as of today (the clock), unless TODAY=YYYY-MM-DD: it is never published.
+serve: $(BIN)/.installed  ## live preview on http://localhost:8000/: rebuilds on save, reloads the page (PORT=n)
+	$(BIN)/python build.py serve --today $(or $(TODAY),$(shell date +%F)) --port $(or $(PORT),8000)
+
+# Onto the gh-pages branch with ghp-import, then pushed to $(REMOTE) (PUSH= to only update the local
+# branch; CNAME=campagne.example.be for a domain of its own). --strict: nothing marked TODO goes out.
+REMOTE ?= origin
+PUSH ?= --push --remote $(REMOTE)
+publish: $(BIN)/.installed  ## build with --strict and publish site/ to the gh-pages branch (GitHub Pages)
+	$(BIN)/python build.py --strict $(TODAY_ARG)
+	$(BIN)/ghp-import --no-jekyll --branch gh-pages $(PUSH) $(if $(CNAME),--cname $(CNAME),) \
+	  --message "Publish $$(git rev-parse --short HEAD)" site
 
 node_modules/.installed: package-lock.json  ## the W3C Nu Html Checker (vnu-jar) for the HTML tests
 	npm ci --no-audit --no-fund --loglevel=error
@@ -33,10 +49,10 @@ browser:  ## Debian's Chromium for the browser tests (Playwright cannot download
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
 	  { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
 
-test: $(BIN)/.installed node_modules/.installed browser  ## run the whole suite (what CI runs)
+test: $(BIN)/.installed-test node_modules/.installed browser  ## run the whole suite (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.installed  ## the loop to run every few minutes: no browser, no Java, nothing slow (< 90 s)
+test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no browser, no Java, nothing slow (< 90 s)
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(BIN)/.installed  ## build time and memory for a network of 100 campaigns (CAMPAIGNS=n)

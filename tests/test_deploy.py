@@ -270,14 +270,13 @@ http {{
 """
 
 
-@pytest.fixture(scope="module")
-def nginx(built, tmp_path_factory, request) -> Nginx:
+def run_nginx(prefix: Path, conf_text: str, ports: list[int], request) -> subprocess.Popen:
+    """Debian's nginx with `conf_text` under `prefix`, listening on every one of `ports`; stopped when
+    the requesting fixture ends."""
     if not NGINX.exists():
         pytest.fail(INSTALL, pytrace=False)
-    prefix = tmp_path_factory.mktemp("nginx")
-    port, municipal_port = free_ports(2)
     conf = prefix / "nginx.conf"
-    conf.write_text(nginx_conf(prefix, built, port, municipal_port), encoding="utf-8")
+    conf.write_text(conf_text, encoding="utf-8")
     proc = subprocess.Popen([str(NGINX), "-e", str(prefix / "error.log"), "-p", str(prefix), "-c", str(conf),
                              "-g", f"daemon off; pid {prefix / 'nginx.pid'};"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -293,7 +292,7 @@ def nginx(built, tmp_path_factory, request) -> Nginx:
 
     request.addfinalizer(stop)
     deadline = time.monotonic() + 15
-    for p in (port, municipal_port):
+    for p in ports:
         while True:
             if proc.poll() is not None:
                 log = (prefix / "error.log").read_text(errors="replace") if (prefix / "error.log").exists() else ""
@@ -305,6 +304,14 @@ def nginx(built, tmp_path_factory, request) -> Nginx:
             except OSError:
                 assert time.monotonic() < deadline, f"nginx does not listen on port {p}"
                 time.sleep(0.05)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def nginx(built, tmp_path_factory, request) -> Nginx:
+    prefix = tmp_path_factory.mktemp("nginx")
+    port, municipal_port = free_ports(2)
+    run_nginx(prefix, nginx_conf(prefix, built, port, municipal_port), [port, municipal_port], request)
     return Nginx(built, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{municipal_port}")
 
 
