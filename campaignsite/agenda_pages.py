@@ -43,7 +43,7 @@ def when(b: CampaignBuilder, event: Event) -> str:
 
 
 def place(b: CampaignBuilder, event: Event) -> str:
-    parts = [p for p in (event.venue, event.address) if p]
+    parts = [p for p in event.place_in(b.lang) if p]
     if not parts and event.online_url:
         return b._("Online")
     return ", ".join(parts)
@@ -107,11 +107,12 @@ def event(b: CampaignBuilder, event: Event) -> Page:
             project = contexts.Link(b.text(laureate.title), href(url, f"laureates/{laureate.slug}/"))
         over = took_place(event, b.today)  # no registration nor meeting link once it is over
         done = happened(event, b.today)
+        venue, address = event.place_in(b.lang)
         return contexts.EventContext(
             site=b.site, description=event_description(b, event),
             kind_label=b._(f"event:{event.kind}"), when=when(b, event), iso_start=event.start.isoformat(),
-            status_label=status_label(b, event), venue=event.venue, address=event.address,
-            map_link=address_map_link(b, event.address) if event.address else None,
+            status_label=status_label(b, event), venue=venue, address=address,
+            map_link=address_map_link(b, address) if address else None,
             online=contexts.Link(_("Join online"), event.online_url) if event.online_url and not over else None,
             registration=contexts.Link(_("Register"), event.registration_url)
             if event.registration_url and not over else None,
@@ -135,9 +136,9 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
             "url": b.absolute(f"events/{event.slug}/"), "inLanguage": b.lang,
             "organizer": {"@type": "Organization", "name": b.text(b.campaign.title), "url": b.absolute("")}}
     places = []
-    if event.venue or event.address:
-        places.append({"@type": "Place", "name": event.venue or event.address,
-                       "address": event.address or event.venue})
+    venue, address = event.place_in(b.lang)
+    if venue or address:
+        places.append({"@type": "Place", "name": venue or address, "address": address or venue})
     if event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
     if not places:

@@ -160,9 +160,17 @@ def selection_days(data: dict) -> tuple[dt.date | None, dt.date | None]:
     return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
 
 
+# Names given per language in optional `<stem>_<lang>` columns, beside the plain `<stem>` column that
+# the languages without a name of their own show.
+LOCALISED_NAMES = {"laureates": ("holder", "address"), "events": ("venue", "address")}
+
+
 def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Problem]) -> None:
     """Laureates against the selection, prizes and budget; updates and payments against the laureates and
     the selection's dates. None depends on the build day: `--check` says the same on any day."""
+    for name, stems in LOCALISED_NAMES.items():
+        if name in tables:
+            _check_localised_names(tables[name], stems, problems)
     laureates = tables.get("laureates")
     if not laureates:
         return
@@ -175,6 +183,15 @@ def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Proble
         _check_updates(laureates, updates, by_slug, first, problems)
     if tables.get("payments"):
         _check_payments(tables["payments"], by_slug, laureates.rel, first, problems)
+
+
+def _check_localised_names(table: TableRows, stems: tuple[str, ...], problems: list[Problem]) -> None:
+    for row, line in zip(table.rows, table.lines):
+        for stem in stems:
+            given = sorted(name for name, value in row.items() if name.startswith(f"{stem}_") and value)
+            if given and not row.get(stem):
+                problems.append(Problem(table.rel, line, stem, f"is empty but {', '.join(given)} is given: fill "
+                                        f"{stem} too, for the languages without their own", Code.INCONSISTENT))
 
 
 def _check_selected_by(data: dict, laureates: TableRows, problems: list[Problem]) -> None:

@@ -61,7 +61,7 @@ def _vevent(builder, event) -> icalendar.Event:
     # Many calendar apps ignore URL: the address goes in the description too.
     item.add("description", f"{event_description(builder, event)}\n\n{url}")
     item.add("url", url)
-    place = ", ".join(p for p in (event.venue, event.address) if p) or event.online_url
+    place = ", ".join(p for p in event.place_in(builder.lang) if p) or event.online_url
     if place:
         item.add("location", place)
     item.add("status", ICS_STATUS[event.status])

@@ -293,8 +293,8 @@ class Event:
     description: Text
     start: dt.datetime
     end: dt.datetime
-    venue: str | None
-    address: str | None
+    venue: Text | None  # per language: venue_<lang> where given, else venue
+    address: Text | None
     online_url: str | None
     registration_url: str | None
     status: str
@@ -302,6 +302,10 @@ class Event:
     all_day: bool = False
     news: str | None = None        # slug of the campaign's news post about it, once it took place
     photos_url: str | None = None  # where its photos are, once it took place
+
+    def place_in(self, lang: str) -> tuple[str | None, str | None]:
+        """(venue, address) in `lang`: their own names where the data gives them (Brussels, bilingual towns)."""
+        return (self.venue[lang] if self.venue else None), (self.address[lang] if self.address else None)
 
     @property
     def upcoming_on(self) -> dt.date:
@@ -578,7 +582,7 @@ def _events(checked: CheckedCampaign, langs) -> tuple[Event, ...]:
         slug=row["slug"], kind=row["kind"], title=row_text(row, "title", langs),
         description=row_text(row, "description", langs),
         start=row["start"].replace(tzinfo=BRUSSELS), end=row["end"].replace(tzinfo=BRUSSELS),
-        venue=row.get("venue"), address=row.get("address"), online_url=row.get("online_url"),
+        venue=localised(row, "venue", langs), address=localised(row, "address", langs), online_url=row.get("online_url"),
         registration_url=row.get("registration_url"), status=row["status"], project=row.get("project"),
         news=row.get("news"), photos_url=row.get("photos_url"))
         for row in _rows(checked, "events")]

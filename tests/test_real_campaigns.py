@@ -69,6 +69,12 @@ def staged_laureates(**cells_by_slug: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def with_column(csv_text: str, name: str, cells: dict[str, str]) -> str:
+    """A CSV with one more column, filled per slug (first cell of each row)."""
+    lines = csv_text.splitlines()
+    return "\n".join([f"{lines[0]},{name}"] + [f"{line},{cells.get(line.split(',')[0], '')}" for line in lines[1:]]) + "\n"
+
+
 def problems_of(tmp_path, files: dict) -> set[tuple]:
     root = write_project(tmp_path, files)
     try:
@@ -137,6 +143,9 @@ CROSS_CHECKS = [
                  {(PAYMENTS, 2, "date", "date-order")}, id="paid-before-selection"),
     pytest.param({PAYMENTS: "project,date,kind,amount\ngarden,2025-06-01,advance,1600\n"},
                  {(PAYMENTS, 2, "project", "unknown-project")}, id="payment-unknown-project"),
+    pytest.param({LAUREATES: with_column(laureates_with("repair", {"address": ""}), "address_nl",
+                                         {"moestuin": "Flageyplein 1 1050 Elsene", "repair": "Elsensesteenweg 1"})},
+                 {(LAUREATES, 3, "address", "inconsistent")}, id="name-per-language-without-the-plain-one"),
     pytest.param({LAUREATES: laureates_with("repair", {"amount": "1999.505"})},
                  {(LAUREATES, 3, "amount", "wrong-type")}, id="half-a-cent-in-csv"),
     pytest.param(edit(YML, "      cap: 2500\n", "      cap: 2500.125\n"),
@@ -228,3 +237,17 @@ def test_a_post_in_one_language_is_shown_on_the_others_marked_as_such(example_si
     assert post.select("article div[lang=fr]")
     feed = (example_site / "ixelles-2026/nl/news/feed.xml").read_text(encoding="utf-8")
     assert 'xml:lang="fr"' in feed and "Compte rendu" in feed
+
+
+def test_names_and_places_in_each_language(example_site):
+    """Ixelles is bilingual: its holders, addresses and venues have French and Dutch names."""
+    event_nl = page_text(example_site, "ixelles-2026/nl/events/seance-info/index.html")
+    event_fr = page_text(example_site, "ixelles-2026/fr/events/seance-info/index.html")
+    assert "Gemeentehuis van Elsene" in event_nl and "Elsensesteenweg 168, 1050 Elsene" in event_nl
+    assert "Maison communale d'Ixelles" in event_fr and "Gemeentehuis" not in event_fr
+    bike_nl = page_text(example_site, "ixelles-2026/nl/laureates/atelier-velo-matonge/index.html")
+    bike_fr = page_text(example_site, "ixelles-2026/fr/laureates/atelier-velo-matonge/index.html")
+    assert "Cyclo Matonge vzw" in bike_nl and "Waversesteenweg 120, 1050 Elsene" in bike_nl
+    assert "Cyclo Matonge ASBL" in bike_fr and "Chaussée de Wavre 120, 1050 Ixelles" in bike_fr
+    calendar = (example_site / "ixelles-2026/nl/events/seance-info.ics").read_text(encoding="utf-8")
+    assert "LOCATION:Gemeentehuis van Elsene\\, Elsensesteenweg 168\\, 1050 Elsene" in calendar
