@@ -90,7 +90,10 @@ def markdown_text(text: str) -> str:
 
 def markdown_source(page: Page) -> str:
     """What MkDocs reads for a page: front matter, the title as a heading, then our HTML."""
-    front = {"title": html.escape(page.title), "description": html.escape(page.description), "hide": ["toc"]}
+    # No sidebars on wide screens: the tabs are the navigation, and a page's own headings are few; an
+    # empty sidebar is 250 px of nothing (the drawer on phones still holds the menu).
+    front = {"title": html.escape(page.title), "description": html.escape(page.description),
+             "hide": ["navigation", "toc"]}
     if page.meta:
         front["cs"] = {k: v for k, v in page.meta.items() if v is not None}
     if page.layout == "embed":

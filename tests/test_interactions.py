@@ -48,6 +48,67 @@ def test_filter_the_showcase_by_a_prize(example_url, page):
     assert page.locator("[data-cs-cards] .cs-card:visible").count() == len(rows)
 
 
+def visible_titles(page) -> list[str]:
+    return sorted(page.locator("[data-cs-cards] .cs-card:visible .cs-card__title").all_inner_texts())
+
+
+def test_filter_state_round_trips_through_the_address_and_the_back_button(example_url, page):
+    rows = laureate_rows("gent-2024")
+    goal, status = "11", "completed"
+    by_goal = sorted(r["title_nl"] for r in rows if goal in r["sdgs"].split(";"))
+    both = sorted(r["title_nl"] for r in rows if goal in r["sdgs"].split(";") and r["status"] == status)
+    assert 0 < len(both) < len(by_goal) < len(rows), "pick choices that narrow the list step by step"
+    showcase = f"{example_url}/gent-2024/nl/laureates/"
+    page.goto(showcase)
+    page.get_by_role("combobox", name="Doel").select_option(goal)
+    page.get_by_role("combobox", name="Status").select_option(status)
+    assert page.url == f"{showcase}?sdg={goal}&status={status}" and visible_titles(page) == both
+    page.go_back()  # one choice undone: back to the goal alone
+    expect(page).to_have_url(f"{showcase}?sdg={goal}")
+    assert page.get_by_role("combobox", name="Status").input_value() == "" and visible_titles(page) == by_goal
+    page.go_back()
+    expect(page).to_have_url(showcase)
+    assert len(visible_titles(page)) == len(rows)
+    page.go_forward()
+    expect(page).to_have_url(f"{showcase}?sdg={goal}")
+    shared = page.context.new_page()  # the address, shared: the same view
+    shared.goto(f"{showcase}?sdg={goal}&status={status}")
+    assert shared.get_by_role("combobox", name="Doel").input_value() == goal and visible_titles(shared) == both
+
+
+def test_filter_counts_follow_the_other_choices_and_no_choice_leads_nowhere(example_url, page):
+    rows = laureate_rows("gent-2024")
+    page.goto(f"{example_url}/gent-2024/nl/laureates/")
+    page.get_by_role("combobox", name="Status").select_option("completed")
+    completed = [r for r in rows if r["status"] == "completed"]
+    for option in page.locator("select[name=sdg] option:not([value=''])").all():
+        goal = option.get_attribute("value")
+        expected = sum(1 for r in completed if goal in r["sdgs"].split(";"))
+        assert option.inner_text().endswith(f"({expected})"), (goal, option.inner_text())
+        assert option.is_disabled() == (expected == 0)
+    # An address whose choices match nothing (a stale shared link): say so, and offer the way back.
+    page.goto(f"{example_url}/gent-2024/nl/laureates/?sdg=1&status=stopped")
+    empty = page.locator("[data-cs-empty]")
+    expect(empty).to_be_visible()
+    assert not visible_titles(page)
+    empty.get_by_role("button").click()
+    assert len(visible_titles(page)) == len(rows) and page.url.endswith("/laureates/")
+    expect(empty).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_filter_targets_are_at_least_44_px(example_url, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{example_url}/namur-2023/fr/laureates/?prize=coup-de-coeur")
+    targets = page.locator(".cs-filter select, .cs-filter button:visible")
+    assert targets.count() >= 4
+    for index in range(targets.count()):
+        box = targets.nth(index).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, (index, box)
+    context.close()
+
+
 def test_without_javascript_the_showcase_links_to_the_sdg_pages(browser, example_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -128,7 +128,7 @@ def test_hostile_titles_are_plain_text(hostile_url, browser_context):
     page.goto(hostile_url + "demo-2025/nl/laureates/hostile/")
     assert page.locator("h1").first.inner_text() == f"Project {XSS}"
     # Needs are split on ';', so the payload shows as two needs, each as plain text.
-    needs = page.locator(".cs-help li").all_inner_texts()
+    needs = page.locator(".cs-help .cs-need__text").all_inner_texts()
     assert "<script>alert(1)" in needs and "window.__pwned=1</script>" in needs
 
 

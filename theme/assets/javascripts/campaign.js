@@ -1,7 +1,9 @@
 /* Progressive enhancements of the campaign sites. Everything works without JavaScript:
    - filters: a [data-cs-filter] form filters the .cs-card elements of [data-cs-cards] in place; each
      select's name is matched against the card's data attribute of the same name (space-separated
-     values); without JavaScript the form stays hidden and the links to the SDG pages do the job.
+     values). The choices live in the address (?sdg=13&status=completed), so a filtered view can be
+     shared and the back button undoes a choice; without JavaScript the form stays hidden and the
+     links to the SDG pages do the job.
    - video facades: [data-cs-video] holds the player address; nothing is requested from the video
      host until the visitor clicks the button.
    - widget options ("embed this" page): each [data-cs-widget] section's form changes its preview
@@ -11,25 +13,75 @@
   "use strict";
   function setUp(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll("[data-cs-cards] .cs-card"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector("[data-cs-count]");
+    var empty = form.querySelector("[data-cs-empty]");
+    var reset = form.querySelector(".cs-filter__reset");
+    // A widget lives in another site's page: its choices replace the address (no entries in the
+    // host's history); on the campaign's own site each choice is a step the back button undoes.
+    var framed = window.self !== window.top;
+    function has(card, select, value) {
+      return !value || (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(value) !== -1;
+    }
+    function matches(card, except) {
+      return selects.every(function (select) { return select === except || has(card, select, select.value); });
+    }
     function apply() {
-      var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
       var shown = 0;
       cards.forEach(function (card) {
-        var ok = selects.every(function (select) {
-          var wanted = select.value;
-          var values = (card.getAttribute("data-" + select.name) || "").split(" ");
-          return !wanted || values.indexOf(wanted) !== -1;
+        card.hidden = !matches(card, null);
+        if (!card.hidden) { shown += 1; }
+      });
+      // Each option counts the projects it would show with the other choices as they are; an option
+      // that would show none is disabled, so no choice leads to an empty list by surprise.
+      selects.forEach(function (select) {
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.value) { return; }
+          var n = cards.filter(function (card) { return matches(card, select) && has(card, select, option.value); }).length;
+          option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+          option.disabled = n === 0 && !option.selected;
         });
-        card.hidden = !ok;
-        if (ok) { shown += 1; }
       });
       count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", cards.length);
+      empty.hidden = shown > 0;
+      reset.hidden = selects.every(function (select) { return !select.value; });
+    }
+    function toAddress() {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        if (select.value) { params.set(select.name, select.value); } else { params.delete(select.name); }
+      });
+      var query = params.toString();
+      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    }
+    function fromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        var wanted = params.get(select.name) || "";
+        var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+        select.value = known ? wanted : "";
+      });
+      apply();
+    }
+    function choose() {
+      apply();
+      var address = toAddress();
+      if (address !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history[framed ? "replaceState" : "pushState"]({ csFilter: true }, "", address);
+      }
     }
     form.hidden = false;
-    form.addEventListener("change", apply);
+    form.addEventListener("change", choose);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    Array.prototype.forEach.call(form.querySelectorAll("[data-cs-reset]"), function (button) {
+      button.addEventListener("click", function () {
+        selects.forEach(function (select) { select.value = ""; });
+        choose();
+        selects[0].focus();
+      });
+    });
+    window.addEventListener("popstate", fromAddress);
+    fromAddress();
   }
   function playVideo(facade) {
     var button = facade.querySelector("button");

@@ -36,6 +36,13 @@
       window.parent.postMessage({ message: "link", value: link.href, secret: secret }, "*");
     });
   }
+  // The host's loader asks again when it starts (it may have missed the first report).
+  window.addEventListener("message", function (event) {
+    if (framed && event.source === window.parent && event.data && event.data.type === "campaignsite:ask") {
+      last = -1;
+      report();
+    }
+  });
   if (window.ResizeObserver) { new window.ResizeObserver(report).observe(document.body); }
   window.addEventListener("load", report);
   report();

@@ -9,10 +9,18 @@
 (function () {
   "use strict";
   var frames = [];
+  // A widget may post its height before this (async) script runs: once bound, and whenever the
+  // frame (re)loads, each widget is asked to say its height again.
+  function ask(item) {
+    if (item.frame.contentWindow) { item.frame.contentWindow.postMessage({ type: "campaignsite:ask" }, item.origin); }
+  }
   function bind(frame) {
     if (frame.getAttribute("data-campaignsite-bound")) { return; }
     frame.setAttribute("data-campaignsite-bound", "1");
-    frames.push({ frame: frame, origin: new URL(frame.src, window.location.href).origin });
+    var item = { frame: frame, origin: new URL(frame.src, window.location.href).origin };
+    frames.push(item);
+    frame.addEventListener("load", function () { ask(item); });
+    ask(item);
   }
   function scan() {
     Array.prototype.forEach.call(document.querySelectorAll("iframe[data-campaignsite-embed]"), bind);
