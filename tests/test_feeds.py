@@ -117,8 +117,9 @@ def test_event_calendars_match_events_csv(site, c):
                 problems.append(f"{where}: DESCRIPTION lacks the page's address {page_url}")
             location = str(event.get("LOCATION", ""))
             for column in ("venue", "address"):
-                if row.get(column) and row[column] not in location:
-                    problems.append(f"{where}: LOCATION {location!r} lacks {row[column]!r}")
+                value = row.get(f"{column}_{lang}") or row.get(column)  # <column>_<lang> where the language has its own
+                if value and value not in location:
+                    problems.append(f"{where}: LOCATION {location!r} lacks {value!r}")
     problems += [f"events/{slug}.ics: UIDs differ between languages: {sorted(found)}"
                  for slug, found in uids.items() if len(found) != 1]
     fail_if(problems, f"the event calendars of {c.slug}")
