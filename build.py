@@ -2,7 +2,8 @@
 """Validate the campaign data and build the sites: `python build.py --today 2026-11-22`.
 
 Also `build.py serve` (a live preview, see campaignsite/preview.py) and `build.py new <slug>` (a new
-campaign folder, see campaignsite/scaffold.py)."""
+campaign folder, see campaignsite/scaffold.py). What it tells an editor is in the editor's language
+(`--lang`, else the locale; see errors.editor_language), from the sites' catalogues."""
 
 from __future__ import annotations
 
@@ -15,52 +16,68 @@ import traceback
 from pathlib import Path
 
 from campaignsite import scaffold, scope
-from campaignsite.errors import BuildFailed, CampaignSiteError, ValidationFailed
+from campaignsite.errors import BuildFailed, CampaignSiteError, ValidationFailed, editor_language, msg, nmsg, render
+from campaignsite.languages import CODES
 from campaignsite.pipeline import BuildConfig, build, validate
 
 ROOT = Path(__file__).resolve().parent
+LANG_HELP = ("the language of the messages: nl, fr, en or de (default: the locale's, from LC_ALL, LC_MESSAGES or "
+             "LANG; else English)")
 
 
-def get_today(option: str | None) -> dt.date | None:
+def say(lang: str | None, *lines, file=None) -> None:
+    """Print messages, problems or errors in the editor's language, one a line (to stderr unless told)."""
+    for line in lines:
+        print(render(line, lang), file=file or sys.stderr)
+
+
+def get_today(option: str | None, lang: str | None = None) -> dt.date | None:
     """The build's "today": --today, else SOURCE_DATE_EPOCH; never the clock, so builds reproduce."""
     if option:
         try:
             return dt.date.fromisoformat(option)
         except ValueError:
-            raise SystemExit(f"build.py: --today: '{option}' is not a date as YYYY-MM-DD")
+            raise SystemExit(render(msg("build.py: --today: %(value)s is not a date as YYYY-MM-DD",
+                                        value=f"'{option}'"), lang))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
         except (ValueError, OverflowError, OSError):  # not a number, or a moment no calendar has
-            raise SystemExit(f"build.py: SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds")
+            raise SystemExit(render(msg("build.py: SOURCE_DATE_EPOCH: %(value)s is not a number of seconds",
+                                        value=f"'{epoch}'"), lang))
     return None
 
 
-def report(problems, slugs: tuple[str, ...] | None = None) -> int:
+def report(problems, slugs: tuple[str, ...] | None = None, lang: str | None = None) -> int:
     shown = problems if slugs is None else [p for p in problems if scope.concerns(p, slugs)]
-    for problem in shown:
-        print(problem, file=sys.stderr)
+    say(lang, *shown)
     others = len(problems) - len(shown)
     if others:
-        print(f"({others} problem(s) in other campaigns, not shown: see build.py --check)", file=sys.stderr)
+        say(lang, nmsg("(%(count)s problem(s) in other campaigns, not shown: see build.py --check)",
+                       "(%(count)s problem(s) in other campaigns, not shown: see build.py --check)", others,
+                       count=others))
     if not shown:  # only other campaigns are broken: theirs to fix, not a failure of this check
-        print(f"{', '.join(slugs)}: no problem found.", file=sys.stderr)
+        say(lang, msg("%(campaigns)s: no problem found.", campaigns=", ".join(slugs)))
         return 0
-    print(f"{len(shown)} problem(s) found; nothing was written.", file=sys.stderr)
+    # English keeps its "problem(s)" (scripts and tests read it); the catalogues give each form.
+    say(lang, nmsg("%(count)s problem(s) found; nothing was written.",
+                   "%(count)s problem(s) found; nothing was written.", len(shown), count=len(shown)))
     return 1
 
 
-def warn_todos(root: Path, slugs: tuple[str, ...] | None, strict: bool) -> int:
+def warn_todos(root: Path, slugs: tuple[str, ...] | None, strict: bool, lang: str | None = None) -> int:
     """Print the TODOs the scaffold left; 1 if --strict refuses to go on, else 0."""
     todos = scaffold.find_todos(root, slugs)
-    for todo in todos:
-        print(todo, file=sys.stderr)
+    say(lang, *todos)
     if todos and strict:
-        print(f"{len(todos)} TODO(s) left; --strict publishes nothing until they are written.", file=sys.stderr)
+        say(lang, nmsg("%(count)s TODO(s) left; --strict publishes nothing until they are written.",
+                       "%(count)s TODO(s) left; --strict publishes nothing until they are written.", len(todos),
+                       count=len(todos)))
         return 1
     if todos:
-        print(f"{len(todos)} TODO(s) left to write before publishing (warnings).", file=sys.stderr)
+        say(lang, nmsg("%(count)s TODO(s) left to write before publishing (warnings).",
+                       "%(count)s TODO(s) left to write before publishing (warnings).", len(todos), count=len(todos)))
     return 0
 
 
@@ -82,25 +99,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="refuse to build while a text is still marked TODO")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes")
     parser.add_argument("--verbose", "-v", action="store_true", help="show a traceback on failure")
+    parser.add_argument("--lang", choices=CODES, help=LANG_HELP)
     args = parser.parse_args(argv)
+    lang = editor_language(args.lang)
     root = args.root.resolve()
     if args.campaign and not args.check:
-        parser.error("--campaign goes with --check: a build publishes every campaign")
+        parser.error(render(msg("--campaign goes with --check: a build publishes every campaign"), lang))
     try:
         slugs = scope.get_slugs(root, args.campaign) if args.campaign else None
     except scope.UnknownCampaign as exc:
-        parser.error(str(exc))
-    if warn_todos(root, slugs, args.strict):
+        parser.error(exc.render(lang))
+    if warn_todos(root, slugs, args.strict, lang):
         return 1
-    today = get_today(args.today)
+    today = get_today(args.today, lang)
     if today is None:
         # Mistakes in the data come first: an editor who forgot --today still learns what to fix.
         try:
             validate(root)
         except ValidationFailed as exc:
-            return report(exc.problems, slugs)
-        print("build.py: say which day the site is built for: --today YYYY-MM-DD or SOURCE_DATE_EPOCH",
-              file=sys.stderr)
+            return report(exc.problems, slugs, lang)
+        say(lang, msg("build.py: say which day the site is built for: --today YYYY-MM-DD or SOURCE_DATE_EPOCH"))
         return 2
     # Normalised but not resolved: a symbolic link given as the output is refused, not followed.
     config = BuildConfig(root=root, output=Path(os.path.abspath(args.output or root / "site")), today=today,
@@ -108,16 +126,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = build(config)
     except ValidationFailed as exc:
-        return report(exc.problems, slugs)
+        return report(exc.problems, slugs, lang)
     except CampaignSiteError as exc:
         if args.verbose:
             traceback.print_exc()
-        print(f"build failed: {exc}", file=sys.stderr)
-        print("The previous site was left as it was.", file=sys.stderr)
+        say(lang, msg("build failed: %(error)s", error=exc), msg("The previous site was left as it was."))
         return 2 if isinstance(exc, BuildFailed) else 1
-    what = "checked" if args.check else f"built into {config.output}"
-    print(f"{result.campaigns} campaigns, {result.sites} sites, {result.pages} pages {what} "
-          f"(as of {config.today}).")
+    counts = {"campaigns": result.campaigns, "sites": result.sites, "pages": result.pages, "today": config.today}
+    if args.check:
+        done = msg("%(campaigns)s campaigns, %(sites)s sites, %(pages)s pages checked (as of %(today)s).", **counts)
+    else:
+        done = msg("%(campaigns)s campaigns, %(sites)s sites, %(pages)s pages built into %(output)s (as of "
+                   "%(today)s).", output=config.output, **counts)
+    say(lang, done, file=sys.stdout)
     return 0
 
 
@@ -133,14 +154,17 @@ def serve_command(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
     parser.add_argument("--output", "-o", type=Path, help="preview folder (default: a temporary one)")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes")
+    parser.add_argument("--lang", choices=CODES, help=LANG_HELP + "; also over the previewed pages")
     args = parser.parse_args(argv)
-    today = get_today(args.today) or dt.date.today()
+    lang = editor_language(args.lang)
+    today = get_today(args.today, lang) or dt.date.today()
     config = preview.PreviewConfig(root=args.root.resolve(), today=today, host=args.host, port=args.port,
-                                   output=Path(os.path.abspath(args.output)) if args.output else None, jobs=args.jobs)
+                                   output=Path(os.path.abspath(args.output)) if args.output else None, jobs=args.jobs,
+                                   lang=lang)
     try:
         preview.serve(config)
     except CampaignSiteError as exc:
-        print(f"build.py serve: {exc}", file=sys.stderr)
+        say(lang, msg("build.py serve: %(error)s", error=exc))
         return 2
     return 0
 
@@ -154,14 +178,16 @@ def new_command(argv: list[str]) -> int:
     parser.add_argument("--municipality", required=True, metavar="NIS", help="five-digit NIS code, e.g. 21009")
     parser.add_argument("--edition", type=int, default=dt.date.today().year, help="the year (default: this one)")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder with campaigns/ and content/")
+    parser.add_argument("--lang", choices=CODES, help=LANG_HELP)
     args = parser.parse_args(argv)
+    lang = editor_language(args.lang)
     root = args.root.resolve()
     new = scaffold.NewCampaign(args.slug, args.kind, tuple(filter(None, args.languages.split(","))),
                                args.municipality, args.edition)
     try:
         folder = scaffold.create(root, new)
     except scaffold.ScaffoldRefused as exc:
-        parser.error(str(exc))
+        parser.error(exc.render(lang))
     # The promise is a folder that builds at once: the real validation says so, or the folder goes.
     try:
         validate(root)
@@ -169,10 +195,13 @@ def new_command(argv: list[str]) -> int:
         mine = [p for p in exc.problems if p.path.startswith(f"campaigns/{new.slug}/")]
         if mine:
             shutil.rmtree(folder)
-            return report(mine)
-    print(f"Created {folder.relative_to(root) if folder.is_relative_to(root) else folder}/campaign.yml.")
-    print(f"{len(scaffold.find_todos(root, (new.slug,)))} texts are marked TODO: write them, then check with\n"
-          f"  build.py --check --campaign {new.slug}\nand preview with `make serve`.")
+            return report(mine, lang=lang)
+    todos = len(scaffold.find_todos(root, (new.slug,)))
+    shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
+    say(lang, msg("Created %(file)s.", file=f"{shown}/campaign.yml"),
+        nmsg("%(count)s text is marked TODO: write it, then check with\n  %(command)s\nand preview with `make serve`.",
+             "%(count)s texts are marked TODO: write them, then check with\n  %(command)s\nand preview with "
+             "`make serve`.", todos, count=todos, command=f"build.py --check --campaign {new.slug}"), file=sys.stdout)
     return 0
 
 

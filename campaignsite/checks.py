@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import crosschecks
 from .codes import Code
-from .errors import Problem
+from .errors import Problem, msg
 from .languages import CODES as LANGUAGES
 from .load import (CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, Limits, MarkdownDoc, YamlDoc, dotted, entry_kind,
                    folder_names, markdown_nesting, printable)
@@ -26,21 +26,21 @@ SLUG = re.compile(r"\A[a-z0-9]+(-[a-z0-9]+)*\Z")
 # Names the engine itself publishes at the top of the site (and of each portal language folder), beside
 # the portal's own pages (registry.py) and its language folders (languages.py); see reserved_names().
 ENGINE_NAMES = {
-    "index": "the home page (index.html)",
-    "404": "the page for unknown addresses (404.html)",
-    "sitemap": "the sitemaps (sitemap.xml, sitemap.xml.gz)",
+    "index": msg("the home page (index.html)"),
+    "404": msg("the page for unknown addresses (404.html)"),
+    "sitemap": msg("the sitemaps (sitemap.xml, sitemap.xml.gz)"),
     "robots": "robots.txt",
-    "assets": "the theme's styles, scripts and icons",
-    "search": "the search page",
-    "pagefind": "the search index (Pagefind)",
-    "agenda": "the combined calendar (agenda.ics)",
-    "embed": "widgets for other websites",
-    "data": "the network's open data",
-    "media": "the network's media files",
-    "static": "kept for static files",
-    "campaigns": "kept for a list of campaigns",
-    "laureates": "kept for a list of laureates",
-    "press": "kept for a press page",
+    "assets": msg("the theme's styles, scripts and icons"),
+    "search": msg("the search page"),
+    "pagefind": msg("the search index (Pagefind)"),
+    "agenda": msg("the combined calendar (agenda.ics)"),
+    "embed": msg("widgets for other websites"),
+    "data": msg("the network's open data"),
+    "media": msg("the network's media files"),
+    "static": msg("kept for static files"),
+    "campaigns": msg("kept for a list of campaigns"),
+    "laureates": msg("kept for a list of laureates"),
+    "press": msg("kept for a press page"),
 }
 SDG_RANGE = range(1, 18)
 CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
@@ -69,8 +69,8 @@ def reserved_names() -> dict[str, str]:
     for page_type in PAGE_TYPES:
         first = page_type.url.split("/")[0]
         if page_type.site == "portal" and first and "{" not in first:
-            names.setdefault(first, f"the portal's page {page_type.url}")
-    names.update({code: "a language folder of the portal" for code in LANGUAGES})
+            names.setdefault(first, msg("the portal's page %(url)s", url=page_type.url))
+    names.update({code: msg("a language folder of the portal") for code in LANGUAGES})
     for name, what in ENGINE_NAMES.items():
         names.setdefault(name, what)
     return dict(sorted(names.items()))
@@ -132,28 +132,32 @@ def _check_folder(files: CampaignFiles, problems: list[Problem]) -> None:
         # A misspelt `laureaten.csv` would otherwise be skipped without a word. Droppings (dotfiles,
         # backups) are never read; links and special files are reported already.
         if name not in CAMPAIGN_ENTRIES and name not in files.refused:
-            problems.append(Problem(f"{folder_rel}/{printable(name)}", None, "", "is not a file the site reads: "
-                                    f"expected {', '.join(sorted(CAMPAIGN_ENTRIES))}", Code.UNKNOWN_FILE))
+            problems.append(Problem(f"{folder_rel}/{printable(name)}", None, "", msg(
+                "is not a file the site reads: expected %(names)s", names=", ".join(sorted(CAMPAIGN_ENTRIES))),
+                Code.UNKNOWN_FILE))
     for kind in ("projects", "news"):
         folder = files.root / kind
         for name in folder_names(folder, files.limits) if entry_kind(folder) == "dir" else ():
             if not name.endswith(".md") and f"{kind}/{name}" not in files.refused:
-                problems.append(Problem(f"{folder_rel}/{kind}/{name}", None, "", "is not a file the site reads: "
-                                        "expected <slug>.<language>.md files", Code.UNKNOWN_FILE))
+                problems.append(Problem(f"{folder_rel}/{kind}/{name}", None, "", msg(
+                    "is not a file the site reads: expected <slug>.<language>.md files"), Code.UNKNOWN_FILE))
     if not SLUG.match(files.slug) or len(files.slug) > 60:
-        problems.append(Problem(printable(folder_rel), None, "slug", f"{quoted(files.slug)} is not a safe folder "
-                                "name: use lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
+        problems.append(Problem(printable(folder_rel), None, "slug", msg(
+            "%(value)s is not a safe folder name: use lower-case letters, digits and single hyphens",
+            value=quoted(files.slug)), Code.UNSAFE_SLUG))
     elif files.slug in reserved_names():
-        problems.append(Problem(folder_rel, None, "slug", f"{quoted(files.slug)} is reserved: the site publishes "
-                                f"{reserved_names()[files.slug]} there; choose another folder name",
-                                Code.RESERVED_SLUG))
+        problems.append(Problem(folder_rel, None, "slug", msg(
+            "%(value)s is reserved: the site publishes %(what)s there; choose another folder name",
+            value=quoted(files.slug), what=reserved_names()[files.slug]), Code.RESERVED_SLUG))
 
 
 def not_a_mapping(doc: YamlDoc, example: str) -> Problem:
     """The problem for a YAML file that is empty, or a list or a text instead of `key: value` lines."""
     if doc.data is None:
-        return Problem(doc.rel, 1, "", f"is empty: expected `key: value` lines ({example})", Code.EMPTY_FILE)
-    return Problem(doc.rel, 1, "", f"is {kind_of(doc.data)}, expected `key: value` lines ({example})", Code.WRONG_TYPE)
+        return Problem(doc.rel, 1, "", msg("is empty: expected `key: value` lines (%(example)s)", example=example),
+                       Code.EMPTY_FILE)
+    return Problem(doc.rel, 1, "", msg("is %(kind)s, expected `key: value` lines (%(example)s)",
+                                       kind=kind_of(doc.data), example=example), Code.WRONG_TYPE)
 
 
 def get_languages(data: dict) -> tuple[str, ...] | None:
@@ -176,15 +180,15 @@ def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: l
     for index, goal in enumerate(data.get("sdgs", [])):
         if goal not in SDG_RANGE:
             problems.append(Problem(doc.rel, doc.line_of(("sdgs", index)), "sdgs",
-                                    f"{quoted(goal)} is not an SDG (1-17)", Code.UNKNOWN_SDG))
+                                    msg("%(value)s is not an SDG (1-17)", value=quoted(goal)), Code.UNKNOWN_SDG))
     for path, value in _walk(data, ()):
         if isinstance(value, str) and value.startswith("media/") and value not in media:
             problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
-                                    f"{quoted(value)} does not exist in the campaign's media/ folder",
-                                    Code.MISSING_MEDIA))
+                                    msg("%(value)s does not exist in the campaign's media/ folder",
+                                        value=quoted(value)), Code.MISSING_MEDIA))
     if data["kind"] == "call-for-projects" and "call" not in data:
-        problems.append(Problem(doc.rel, 1, "call", "is required for a call-for-projects campaign: the "
-                                "criteria and how to apply", Code.MISSING_FIELD))
+        problems.append(Problem(doc.rel, 1, "call", msg("is required for a call-for-projects campaign: the "
+                                                        "criteria and how to apply"), Code.MISSING_FIELD))
     _check_phases(doc, problems)
     _check_budget(doc, problems)
     _check_call_counts(doc, problems)
@@ -212,13 +216,14 @@ def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple
     for lang in languages:
         if lang not in value:
             problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
-                                    f"has no {quoted(lang)} text; every language of the campaign "
-                                    f"({', '.join(languages)}) is required", Code.MISSING_TRANSLATION))
+                                    msg("has no %(lang)s text; every language of the campaign (%(languages)s) is "
+                                        "required", lang=quoted(lang), languages=", ".join(languages)),
+                                    Code.MISSING_TRANSLATION))
     for lang in value:
         if lang not in languages:
             problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), dotted(path + (lang,)),
-                                    f"{quoted(lang)} is not a language of this campaign ({', '.join(languages)})",
-                                    Code.UNKNOWN_LANGUAGE))
+                                    msg("%(value)s is not a language of this campaign (%(languages)s)",
+                                        value=quoted(lang), languages=", ".join(languages)), Code.UNKNOWN_LANGUAGE))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -234,7 +239,8 @@ def parse_date(text: str) -> dt.date | None:
 def date_out_of_range(day: dt.date) -> str | None:
     """The message for a day outside the range every date must be in (schemas.date_range), or None."""
     first, last = date_range()
-    return None if first <= day <= last else f"{day} is out of range: expected a date from {first} to {last}"
+    return None if first <= day <= last else msg("%(date)s is out of range: expected a date from %(first)s to "
+                                                 "%(last)s", date=day, first=first, last=last)
 
 
 def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -246,30 +252,32 @@ def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
                 day = parse_date(phase[edge])
                 where = (doc.rel, doc.line_of(("phases", name, edge)), f"phases.{name}.{edge}")
                 if day is None:
-                    problems.append(Problem(*where, f"{quoted(phase[edge])} is not a date in the calendar",
-                                            Code.BAD_DATE))
+                    problems.append(Problem(*where, msg("%(value)s is not a date in the calendar",
+                                                        value=quoted(phase[edge])), Code.BAD_DATE))
                 elif date_out_of_range(day):
                     problems.append(Problem(*where, date_out_of_range(day), Code.OUT_OF_RANGE))
                 else:
                     dates[name, edge] = day
         if (name, "end") in dates and (name, "start") in dates and dates[name, "end"] < dates[name, "start"]:
             problems.append(Problem(doc.rel, doc.line_of(("phases", name, "end")), f"phases.{name}.end",
-                                    f"{dates[name, 'end']} is before the start {dates[name, 'start']}",
-                                    Code.DATE_ORDER))
+                                    msg("%(date)s is before the start %(start)s", date=dates[name, "end"],
+                                        start=dates[name, "start"]), Code.DATE_ORDER))
     for early, early_edge, late, late_edge in PHASE_ORDER:
         a, b = dates.get((early, early_edge)), dates.get((late, late_edge))
         if a and b and b < a:
             problems.append(Problem(doc.rel, doc.line_of(("phases", late, late_edge)), f"phases.{late}.{late_edge}",
-                                    f"{b} is before phases.{early}.{early_edge} ({a}); expected the "
-                                    f"{late.replace('_', ' ')} after the {early.replace('_', ' ')}", Code.DATE_ORDER))
+                                    msg("%(date)s is before %(field)s (%(other)s); expected the %(later)s after the "
+                                        "%(earlier)s", date=b, field=f"phases.{early}.{early_edge}", other=a,
+                                        later=late.replace("_", " "), earlier=early.replace("_", " ")),
+                                    Code.DATE_ORDER))
 
 
 def _check_call_counts(doc: YamlDoc, problems: list[Problem]) -> None:
     call = doc.data.get("call", {})
     if "submitted" in call and "eligible" in call and call["eligible"] > call["submitted"]:
         problems.append(Problem(doc.rel, doc.line_of(("call", "eligible")), "call.eligible",
-                                f"{call['eligible']} is more than the {call['submitted']} projects submitted",
-                                Code.INCONSISTENT))
+                                msg("%(eligible)s is more than the %(submitted)s projects submitted",
+                                    eligible=call["eligible"], submitted=call["submitted"]), Code.INCONSISTENT))
 
 
 def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -279,12 +287,13 @@ def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
     total = sum(source["amount"] for source in budget["sources"])
     if total != budget["total"]:
         problems.append(Problem(doc.rel, doc.line_of(("budget", "total")), "budget.total",
-                                f"{budget['total']} is not the sum of the sources ({total})", Code.BUDGET_MISMATCH))
+                                msg("%(total)s is not the sum of the sources (%(sum)s)", total=budget["total"],
+                                    sum=total), Code.BUDGET_MISMATCH))
     seen = set()
     for index, category in enumerate(budget.get("categories", [])):
         if category["id"] in seen:
             problems.append(Problem(doc.rel, doc.line_of(("budget", "categories", index, "id")),
-                                    "budget.categories.id", f"{quoted(category['id'])} is used twice",
+                                    "budget.categories.id", msg("%(value)s is used twice", value=quoted(category["id"])),
                                     Code.DUPLICATE_ID))
         seen.add(category["id"])
 
@@ -320,15 +329,17 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
         table = checked.tables.get(name)
         for row, line in zip(table.rows, table.lines) if table else ():
             if row.get("project") and slugs is not None and row["project"] not in slugs:
-                problems.append(Problem(table.rel, line, "project", f"{quoted(row['project'])} is not a "
-                                        "laureate slug in laureates.csv", Code.UNKNOWN_PROJECT))
+                problems.append(Problem(table.rel, line, "project", msg(
+                    "%(value)s is not a laureate slug in laureates.csv", value=quoted(row["project"])),
+                    Code.UNKNOWN_PROJECT))
             if name == "events" and row.get("news") and row["news"] not in news_slugs(checked):
-                problems.append(Problem(table.rel, line, "news", f"{quoted(row['news'])} is not a news post of the "
-                                        f"campaign: expected the slug of a file news/<slug>.<language>.md",
-                                        Code.UNKNOWN_NEWS))
+                problems.append(Problem(table.rel, line, "news", msg(
+                    "%(value)s is not a news post of the campaign: expected the slug of a file "
+                    "news/<slug>.<language>.md", value=quoted(row["news"])), Code.UNKNOWN_NEWS))
             if name == "events" and row["end"] <= row["start"]:
-                problems.append(Problem(table.rel, line, "end", f"{row['end']:%Y-%m-%d %H:%M} is not after the "
-                                        f"start {row['start']:%Y-%m-%d %H:%M}", Code.DATE_ORDER))
+                problems.append(Problem(table.rel, line, "end", msg(
+                    "%(end)s is not after the start %(start)s", end=f"{row['end']:%Y-%m-%d %H:%M}",
+                    start=f"{row['start']:%Y-%m-%d %H:%M}"), Code.DATE_ORDER))
 
 
 def sdg_numbers(text: str) -> list[int]:
@@ -340,37 +351,42 @@ def _check_sdgs(rel: str, line: int, text: str, problems: list[Problem]) -> None
     numbers = sdg_numbers(text)
     for goal in numbers:
         if goal not in SDG_RANGE:
-            problems.append(Problem(rel, line, "sdgs", f"{quoted(goal)} is not an SDG (1-17)", Code.UNKNOWN_SDG))
+            problems.append(Problem(rel, line, "sdgs", msg("%(value)s is not an SDG (1-17)", value=quoted(goal)),
+                                    Code.UNKNOWN_SDG))
     if len(set(numbers)) != len(numbers):
-        problems.append(Problem(rel, line, "sdgs", f"{quoted(text)} lists a goal twice", Code.DUPLICATE_VALUE))
+        problems.append(Problem(rel, line, "sdgs", msg("%(value)s lists a goal twice", value=quoted(text)),
+                                Code.DUPLICATE_VALUE))
 
 
 def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, problems: list[Problem]) -> None:
     _check_sdgs(rel, line, row["sdgs"], problems)
     category = row.get("category")
     if category and category not in caps:
-        known = ", ".join(caps) or "none are defined in campaign.yml budget.categories"
-        problems.append(Problem(rel, line, "category", f"{quoted(category)} is not a budget category ({known})",
-                                Code.UNKNOWN_CATEGORY))
+        known = ", ".join(caps) or msg("none are defined in campaign.yml budget.categories")
+        problems.append(Problem(rel, line, "category", msg("%(value)s is not a budget category (%(known)s)",
+                                                           value=quoted(category), known=known), Code.UNKNOWN_CATEGORY))
     elif category and row["amount"] > caps[category]:
-        problems.append(Problem(rel, line, "amount", f"{row['amount']} is above the cap of category "
-                                f"{quoted(category)} ({caps[category]})", Code.OVER_CAP))
+        problems.append(Problem(rel, line, "amount", msg("%(amount)s is above the cap of category %(category)s "
+                                                         "(%(cap)s)", amount=row["amount"], category=quoted(category),
+                                                         cap=caps[category]), Code.OVER_CAP))
     elif not category and caps:
-        problems.append(Problem(rel, line, "category", f"is empty: expected one of {', '.join(caps)}",
-                                Code.MISSING_VALUE))
+        problems.append(Problem(rel, line, "category", msg("is empty: expected one of %(values)s",
+                                                           values=", ".join(caps)), Code.MISSING_VALUE))
     if row["selected_by"] in ("public-vote", "both") and row.get("votes") is None:
-        problems.append(Problem(rel, line, "votes", f"is empty but the project was selected by "
-                                f"{row['selected_by']}: give the number of votes", Code.MISSING_VALUE))
+        problems.append(Problem(rel, line, "votes", msg("is empty but the project was selected by %(selected_by)s: "
+                                                        "give the number of votes", selected_by=row["selected_by"]),
+                                Code.MISSING_VALUE))
     if row.get("image") and row["image"] not in media:
-        problems.append(Problem(rel, line, "image", f"{quoted(row['image'])} does not exist in the campaign's media/ "
-                                "folder", Code.MISSING_MEDIA))
+        problems.append(Problem(rel, line, "image", msg("%(value)s does not exist in the campaign's media/ folder",
+                                                        value=quoted(row["image"])), Code.MISSING_MEDIA))
     goal = row.get("crowdfunding_goal")
     for name in ("crowdfunding_raised", "crowdfunding_url"):
         if row.get(name) is not None and goal is None:
-            problems.append(Problem(rel, line, name, "is filled but crowdfunding_goal is empty", Code.INCONSISTENT))
+            problems.append(Problem(rel, line, name, msg("is filled but crowdfunding_goal is empty"),
+                                    Code.INCONSISTENT))
     if (row.get("latitude") is None) != (row.get("longitude") is None):
         problems.append(Problem(rel, line, "longitude" if row.get("longitude") is None else "latitude",
-                                "is empty: give both latitude and longitude, or neither", Code.INCONSISTENT))
+                                msg("is empty: give both latitude and longitude, or neither"), Code.INCONSISTENT))
 
 
 # --- Markdown ------------------------------------------------------------------------------------
@@ -380,15 +396,16 @@ def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
     for doc in checked.files.projects:
         _check_doc_language(doc, checked.languages, problems)
         if slugs is not None and doc.slug not in slugs:
-            problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a laureate slug in laureates.csv",
-                                    Code.UNKNOWN_PROJECT))
+            problems.append(Problem(doc.rel, None, "", msg("%(value)s is not a laureate slug in laureates.csv",
+                                                           value=quoted(doc.slug)), Code.UNKNOWN_PROJECT))
     for doc in checked.files.news:
         _check_doc_language(doc, checked.languages, problems)
         if not SLUG.match(doc.slug):
-            problems.append(Problem(doc.rel, None, "", f"{quoted(doc.slug)} is not a safe file name: use lower-case "
-                                    "letters, digits and single hyphens", Code.UNSAFE_SLUG))
+            problems.append(Problem(doc.rel, None, "", msg("%(value)s is not a safe file name: use lower-case "
+                                                           "letters, digits and single hyphens", value=quoted(doc.slug)),
+                                    Code.UNSAFE_SLUG))
         _check_news_meta(doc, media_names(checked.files), problems)
-    _check_doc_translations(checked, "projects", "the description of project", problems)
+    _check_doc_translations(checked, "projects", problems)
 
 
 # --- Markdown rendering, bounded ----------------------------------------------------------------
@@ -426,18 +443,19 @@ def markdown_problem(text: str, limits: Limits) -> tuple[str, Code] | None:
     '[' or '<'), so the rendering is bounded in time and recursion before any page needs it."""
     nested = markdown_nesting(text, limits.markdown_depth)
     if nested:
-        return (f"line {nested[0]} of the text {nested[1]}, more than the {limits.markdown_depth} allowed; raise "
-                "limits.markdown_depth in content/network.yml", Code.TOO_DEEP)
+        return (msg("line %(line)s of the text %(what)s, more than the %(limit)s allowed; raise "
+                    "limits.markdown_depth in content/network.yml", line=nested[0], what=nested[1],
+                    limit=limits.markdown_depth), Code.TOO_DEEP)
     from .model import render_markdown  # the model imports this module
     try:
         with _time_limit(limits.markdown_seconds):
             render_markdown(text)
     except RecursionError:
-        return "nests too deeply for the Markdown renderer (a long run of definition lists?)", Code.TOO_DEEP
+        return msg("nests too deeply for the Markdown renderer (a long run of definition lists?)"), Code.TOO_DEEP
     except _TimeUp:
-        return (f"takes more than {limits.markdown_seconds} s to render (thousands of unclosed brackets, tags or "
-                "abbreviations?); simplify it, or raise limits.markdown_seconds in content/network.yml",
-                Code.TOO_COMPLEX)
+        return (msg("takes more than %(seconds)s s to render (thousands of unclosed brackets, tags or "
+                    "abbreviations?); simplify it, or raise limits.markdown_seconds in content/network.yml",
+                    seconds=limits.markdown_seconds), Code.TOO_COMPLEX)
     return None
 
 
@@ -462,8 +480,8 @@ def _check_page_rendering(page: MarkdownDoc, limits: Limits, problems: list[Prob
         problems.append(Problem(page.rel, page.body_line, "", *found))
 
 
-def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, problems: list[Problem]) -> None:
-    """A text given in one language of the campaign is needed in all of them."""
+def _check_doc_translations(checked: CheckedCampaign, kind: str, problems: list[Problem]) -> None:
+    """A project's description given in one language of the campaign is needed in all of them."""
     langs: dict[str, set[str]] = {}
     for doc in getattr(checked.files, kind):
         langs.setdefault(doc.slug, set()).add(doc.lang)
@@ -475,46 +493,51 @@ def _check_doc_translations(checked: CheckedCampaign, kind: str, what: str, prob
             path = checked.files.root / kind / f"{slug}.{lang}.md"
             # A file that exists but could not be read already has a problem of its own.
             if lang not in found and entry_kind(path) is None:
-                problems.append(Problem(f"campaigns/{checked.files.slug}/{kind}/{slug}.{lang}.md", None, "",
-                                        f"is missing: {what} {quoted(slug)} needs a version in every language of the "
-                                        f"campaign ({', '.join(checked.languages)})", Code.MISSING_TRANSLATION))
+                problems.append(Problem(f"campaigns/{checked.files.slug}/{kind}/{slug}.{lang}.md", None, "", msg(
+                    "is missing: the description of project %(slug)s needs a version in every language of the "
+                    "campaign (%(languages)s)", slug=quoted(slug), languages=", ".join(checked.languages)),
+                    Code.MISSING_TRANSLATION))
 
 
 def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Problem]) -> None:
     if doc.lang not in languages:
-        problems.append(Problem(doc.rel, None, "", f"{quoted(doc.lang)} is not a language of this campaign "
-                                f"({', '.join(languages)})", Code.UNKNOWN_LANGUAGE))
+        problems.append(Problem(doc.rel, None, "", msg("%(value)s is not a language of this campaign (%(languages)s)",
+                                                       value=quoted(doc.lang), languages=", ".join(languages)),
+                                Code.UNKNOWN_LANGUAGE))
 
 
 def _check_news_meta(doc: MarkdownDoc, media: set, problems: list[Problem]) -> None:
     meta = doc.meta.data
     if not isinstance(meta, dict):
-        problems.append(Problem(doc.rel, 2, "", f"front matter is {kind_of(meta)}, expected `key: value` lines "
-                                "(title: text, date: YYYY-MM-DD)", Code.WRONG_TYPE))
+        problems.append(Problem(doc.rel, 2, "", msg("front matter is %(kind)s, expected `key: value` lines "
+                                                    "(title: text, date: YYYY-MM-DD)", kind=kind_of(meta)),
+                                Code.WRONG_TYPE))
         return
     for key in ("title", "date"):
         if key not in meta or meta[key] is None or meta[key] == "":
-            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, "is required in the front matter "
-                                    "(title: text, date: YYYY-MM-DD)", Code.MISSING_FIELD))
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, msg(
+                "is required in the front matter (title: text, date: YYYY-MM-DD)"), Code.MISSING_FIELD))
     for key in ("title", "summary"):
         if meta.get(key) not in (None, "") and not isinstance(meta[key], str):
-            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, f"{quoted(meta[key])} is "
-                                    f"{kind_of(meta[key])}, expected a text", Code.WRONG_TYPE))
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), key, msg(
+                "%(value)s is %(kind)s, expected a text", value=quoted(meta[key]), kind=kind_of(meta[key])),
+                Code.WRONG_TYPE))
     date = meta.get("date")
     if date not in (None, "") and (not isinstance(date, str) or parse_date(date) is None):
-        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", f"{quoted(date)} is not a date "
-                                "as YYYY-MM-DD", Code.BAD_DATE))
+        problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", msg(
+            "%(value)s is not a date as YYYY-MM-DD", value=quoted(date)), Code.BAD_DATE))
     elif date not in (None, "") and date_out_of_range(parse_date(date)):
         problems.append(Problem(doc.rel, doc.meta.line_of(("date",)), "date", date_out_of_range(parse_date(date)),
                                 Code.OUT_OF_RANGE))
     image = meta.get("image")
     if image is not None and image not in media:
-        problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", f"{quoted(image)} does not exist in "
-                                "the campaign's media/ folder: expected media/<file name>", Code.MISSING_MEDIA))
+        problems.append(Problem(doc.rel, doc.meta.line_of(("image",)), "image", msg(
+            "%(value)s does not exist in the campaign's media/ folder: expected media/<file name>",
+            value=quoted(image)), Code.MISSING_MEDIA))
     for key in meta:
         if key not in ("title", "date", "summary", "image"):
-            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), printable(key), "is not a known front-matter "
-                                    "field; expected title, date, summary, image", Code.UNKNOWN_FIELD))
+            problems.append(Problem(doc.rel, doc.meta.line_of((key,)), printable(key), msg(
+                "is not a known front-matter field; expected title, date, summary, image"), Code.UNKNOWN_FIELD))
 
 
 # --- The network portal --------------------------------------------------------------------------
@@ -548,26 +571,29 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     pages: dict[str, set[str]] = {}
     for page in content.pages:
         if page.lang not in languages:
-            problems.append(Problem(page.rel, None, "", f"{quoted(page.lang)} is not a language of the portal "
-                                    f"({', '.join(languages)})", Code.UNKNOWN_LANGUAGE))
+            problems.append(Problem(page.rel, None, "", msg("%(value)s is not a language of the portal (%(languages)s)",
+                                                            value=quoted(page.lang), languages=", ".join(languages)),
+                                    Code.UNKNOWN_LANGUAGE))
         if not SLUG.match(page.slug):
-            problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is not a safe page name: use "
-                                    "lower-case letters, digits and single hyphens", Code.UNSAFE_SLUG))
+            problems.append(Problem(page.rel, None, "", msg("%(value)s is not a safe page name: use lower-case "
+                                                            "letters, digits and single hyphens",
+                                                            value=quoted(page.slug)), Code.UNSAFE_SLUG))
         elif page.slug in reserved_names():
-            problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is reserved: the site publishes "
-                                    f"{reserved_names()[page.slug]} there; choose another page name",
-                                    Code.RESERVED_SLUG))
+            problems.append(Problem(page.rel, None, "", msg("%(value)s is reserved: the site publishes %(what)s "
+                                                            "there; choose another page name", value=quoted(page.slug),
+                                                            what=reserved_names()[page.slug]), Code.RESERVED_SLUG))
         elif page.slug in campaign_slugs:
-            problems.append(Problem(page.rel, None, "", f"{quoted(page.slug)} is the address of a campaign; choose "
-                                    "another page name", Code.RESERVED_SLUG))
+            problems.append(Problem(page.rel, None, "", msg("%(value)s is the address of a campaign; choose another "
+                                                            "page name", value=quoted(page.slug)), Code.RESERVED_SLUG))
         _check_page_meta(page, problems)
         pages.setdefault(page.slug, set()).add(page.lang)
     for slug, langs in pages.items():
         for lang in languages:
             # A page that exists but could not be read already has a problem of its own.
             if lang not in langs and entry_kind(content.root / lang / f"{slug}.md") is None:
-                problems.append(Problem(f"content/{lang}/{slug}.md", None, "", f"is missing: the page {quoted(slug)} "
-                                        "needs a version in every language of the portal", Code.MISSING_TRANSLATION))
+                problems.append(Problem(f"content/{lang}/{slug}.md", None, "", msg(
+                    "is missing: the page %(value)s needs a version in every language of the portal",
+                    value=quoted(slug)), Code.MISSING_TRANSLATION))
     _check_unique_urls(campaigns, problems)
     if len(problems) == before:
         for page in content.pages:
@@ -578,14 +604,15 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
 def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:
     meta = page.meta.data
     if not isinstance(meta, dict):
-        problems.append(Problem(page.rel, 2, "", f"front matter is {kind_of(meta)}, expected `key: value` "
-                                "lines (title: text)", Code.WRONG_TYPE))
+        problems.append(Problem(page.rel, 2, "", msg("front matter is %(kind)s, expected `key: value` lines "
+                                                     "(title: text)", kind=kind_of(meta)), Code.WRONG_TYPE))
     elif meta.get("title") in (None, ""):
         problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title",
-                                "is required in the front matter (title: text)", Code.MISSING_FIELD))
+                                msg("is required in the front matter (title: text)"), Code.MISSING_FIELD))
     elif not isinstance(meta["title"], str):
-        problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", f"{quoted(meta['title'])} is "
-                                f"{kind_of(meta['title'])}, expected a text", Code.WRONG_TYPE))
+        problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", msg(
+            "%(value)s is %(kind)s, expected a text", value=quoted(meta["title"]), kind=kind_of(meta["title"])),
+            Code.WRONG_TYPE))
 
 
 def _check_unique_urls(campaigns, problems: list[Problem]) -> None:
@@ -596,6 +623,7 @@ def _check_unique_urls(campaigns, problems: list[Problem]) -> None:
         url = checked.data["base_url"]
         doc = checked.files.campaign
         if url in seen:
-            problems.append(Problem(doc.rel, doc.line_of(("base_url",)), "base_url", f"{quoted(url)} is also the "
-                                    f"address of campaign {quoted(seen[url])}", Code.DUPLICATE_VALUE))
+            problems.append(Problem(doc.rel, doc.line_of(("base_url",)), "base_url", msg(
+                "%(value)s is also the address of campaign %(campaign)s", value=quoted(url),
+                campaign=quoted(seen[url])), Code.DUPLICATE_VALUE))
         seen[url] = checked.files.slug

@@ -12,9 +12,9 @@ import datetime as dt
 from decimal import Decimal
 
 from .codes import Code
-from .errors import Problem
+from .errors import Problem, msg
 from .load import YamlDoc
-from .schemas import TableRows, cents, quoted
+from .schemas import TableRows, cents, either, quoted
 
 # NIS codes start with the code of their province (two digits in the former Brabant): Statbel's
 # "REFNIS" numbering. Brussels (21) has no province since 1995.
@@ -54,24 +54,26 @@ def _check_selection(doc: YamlDoc, problems: list[Problem]) -> None:
     data = doc.data
     stages = data.get("selection", [])
     if stages and "jury" in data:
-        problems.append(Problem(doc.rel, doc.line_of(("jury",)), "jury", "is given beside selection: list the "
-                                "jurors under the members of a selection stage, and remove jury", Code.INCONSISTENT))
+        problems.append(Problem(doc.rel, doc.line_of(("jury",)), "jury", msg(
+            "is given beside selection: list the jurors under the members of a selection stage, and remove jury"),
+            Code.INCONSISTENT))
     _check_unique_ids(doc, "selection", stages, problems)
     weighted = [(index, stage["weight"]) for index, stage in enumerate(stages) if "weight" in stage]
     if weighted and sum(weight for _, weight in weighted) != 100:
         shown = " + ".join(f"{weight} ({stages[index]['id']})" for index, weight in weighted)
         problems.append(Problem(doc.rel, doc.line_of(("selection", weighted[0][0], "weight")), "selection.weight",
-                                f"the weights add up to {sum(w for _, w in weighted)} ({shown}); expected 100",
-                                Code.BAD_WEIGHTS))
+                                msg("the weights add up to %(sum)s (%(weights)s); expected 100",
+                                    sum=sum(w for _, w in weighted), weights=shown), Code.BAD_WEIGHTS))
     for index, stage in enumerate(stages):
         start, end = _day(stage.get("start")), _day(stage.get("end"))
         if start and end and end < start:
             problems.append(Problem(doc.rel, doc.line_of(("selection", index, "end")), f"selection.{index}.end",
-                                    f"{end} is before the start {start}", Code.DATE_ORDER))
+                                    msg("%(date)s is before the start %(start)s", date=end, start=start),
+                                    Code.DATE_ORDER))
         if stage["kind"] == "public-vote" and stage.get("members"):
             problems.append(Problem(doc.rel, doc.line_of(("selection", index, "members")),
-                                    f"selection.{index}.members", "a public vote has no jurors: give members to a "
-                                    "jury stage only", Code.INCONSISTENT))
+                                    f"selection.{index}.members", msg("a public vote has no jurors: give members "
+                                                                      "to a jury stage only"), Code.INCONSISTENT))
 
 
 def _check_unique_ids(doc: YamlDoc, key: str, items: list, problems: list[Problem]) -> None:
@@ -79,7 +81,7 @@ def _check_unique_ids(doc: YamlDoc, key: str, items: list, problems: list[Proble
     for index, item in enumerate(items):
         if item["id"] in seen:
             problems.append(Problem(doc.rel, doc.line_of((key, index, "id")), f"{key}.id",
-                                    f"{quoted(item['id'])} is used twice", Code.DUPLICATE_ID))
+                                    msg("%(value)s is used twice", value=quoted(item["id"])), Code.DUPLICATE_ID))
         seen.add(item["id"])
 
 
@@ -94,9 +96,10 @@ def _check_prizes(doc: YamlDoc, problems: list[Problem]) -> None:
     ids = [stage["id"] for stage in doc.data.get("selection", [])]
     for index, prize in enumerate(prizes):
         if "stage" in prize and prize["stage"] not in ids:
-            known = ", ".join(ids) or "campaign.yml has no selection"
+            known = ", ".join(ids) or msg("campaign.yml has no selection")
             problems.append(Problem(doc.rel, doc.line_of(("prizes", index, "stage")), f"prizes.{index}.stage",
-                                    f"{quoted(prize['stage'])} is not a selection stage ({known})", Code.UNKNOWN_STAGE))
+                                    msg("%(value)s is not a selection stage (%(known)s)", value=quoted(prize["stage"]),
+                                        known=known), Code.UNKNOWN_STAGE))
 
 
 def _check_edition(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -112,10 +115,10 @@ def _check_edition(doc: YamlDoc, problems: list[Problem]) -> None:
     years = range(first_day.year, max(first_day.year, last_day.year) + 1)
     edition = doc.data["edition"]
     if edition not in years:
-        expected = " or ".join(str(year) for year in years)
         problems.append(Problem(doc.rel, doc.line_of(("edition",)), "edition",
-                                f"{edition} does not match the phases: phases.{first}.start is {first_day}; expected "
-                                f"{expected}", Code.EDITION_MISMATCH))
+                                msg("%(edition)s does not match the phases: %(field)s is %(date)s; expected %(years)s",
+                                    edition=edition, field=f"phases.{first}.start", date=first_day,
+                                    years=either(str(year) for year in years)), Code.EDITION_MISMATCH))
 
 
 def province_of(nis_code: str) -> str | None:
@@ -133,17 +136,22 @@ def _check_nis(doc: YamlDoc, index: int, municipality: dict, problems: list[Prob
     province, region = province_of(code), region_of(code)
     where = (doc.rel, doc.line_of(("municipalities", index, "nis_code")), f"municipalities.{index}.nis_code")
     if region is None:
-        problems.append(Problem(*where, f"{quoted(code)} is not the NIS code of a Belgian municipality (it starts "
-                                "with no province's code)", Code.NIS_MISMATCH))
+        problems.append(Problem(*where, msg("%(value)s is not the NIS code of a Belgian municipality (it starts "
+                                            "with no province's code)", value=quoted(code)), Code.NIS_MISMATCH))
         return
     if municipality["region"] != region:
-        problems.append(Problem(*where, f"{quoted(code)} is a municipality in {region}, but region is "
-                                f"{quoted(municipality['region'])}", Code.NIS_MISMATCH))
+        problems.append(Problem(*where, msg("%(value)s is a municipality in %(region)s, but region is %(given)s",
+                                            value=quoted(code), region=region, given=quoted(municipality["region"])),
+                                Code.NIS_MISMATCH))
     given = municipality.get("province")
     if given and given != province:
-        shown = f"in the province {province}" if province and region != "brussels" else "in Brussels (no province)"
-        problems.append(Problem(*where, f"{quoted(code)} is a municipality {shown}, but province is {quoted(given)}",
-                                Code.NIS_MISMATCH))
+        if province and region != "brussels":
+            shown = msg("%(value)s is a municipality in the province %(province)s, but province is %(given)s",
+                        value=quoted(code), province=province, given=quoted(given))
+        else:
+            shown = msg("%(value)s is a municipality in Brussels (no province), but province is %(given)s",
+                        value=quoted(code), given=quoted(given))
+        problems.append(Problem(*where, shown, Code.NIS_MISMATCH))
 
 
 # --- The tables against campaign.yml and each other ------------------------------------------------
@@ -190,27 +198,29 @@ def _check_localised_names(table: TableRows, stems: tuple[str, ...], problems: l
         for stem in stems:
             given = sorted(name for name, value in row.items() if name.startswith(f"{stem}_") and value)
             if given and not row.get(stem):
-                problems.append(Problem(table.rel, line, stem, f"is empty but {', '.join(given)} is given: fill "
-                                        f"{stem} too, for the languages without their own", Code.INCONSISTENT))
+                problems.append(Problem(table.rel, line, stem, msg(
+                    "is empty but %(given)s is given: fill %(column)s too, for the languages without their own",
+                    given=", ".join(given), column=stem), Code.INCONSISTENT))
 
 
 def _check_selected_by(data: dict, laureates: TableRows, problems: list[Problem]) -> None:
     ids, prizes = stage_ids(data), [prize["id"] for prize in data.get("prizes", [])]
     for row, line in zip(laureates.rows, laureates.lines):
         if "selection" not in data and row["selected_by"] not in ids:
-            problems.append(Problem(laureates.rel, line, "selected_by", f"{quoted(row['selected_by'])} is not one of: "
-                                    f"{', '.join(ids)} (or name stages listed in campaign.yml selection)",
-                                    Code.NOT_IN_LIST))
+            problems.append(Problem(laureates.rel, line, "selected_by", msg(
+                "%(value)s is not one of: %(values)s (or name stages listed in campaign.yml selection)",
+                value=quoted(row["selected_by"]), values=", ".join(ids)), Code.NOT_IN_LIST))
         elif "selection" in data:
             for stage in row["selected_by"].split(";"):
                 if stage not in ids:
-                    problems.append(Problem(laureates.rel, line, "selected_by", f"{quoted(stage)} is not a stage of "
-                                            f"campaign.yml selection ({', '.join(ids)})", Code.UNKNOWN_STAGE))
+                    problems.append(Problem(laureates.rel, line, "selected_by", msg(
+                        "%(value)s is not a stage of campaign.yml selection (%(values)s)", value=quoted(stage),
+                        values=", ".join(ids)), Code.UNKNOWN_STAGE))
         for prize in row["prizes"].split(";") if row.get("prizes") else ():
             if prize not in prizes:
-                known = ", ".join(prizes) or "campaign.yml has no prizes"
-                problems.append(Problem(laureates.rel, line, "prizes", f"{quoted(prize)} is not a prize ({known})",
-                                        Code.UNKNOWN_PRIZE))
+                known = ", ".join(prizes) or msg("campaign.yml has no prizes")
+                problems.append(Problem(laureates.rel, line, "prizes", msg(
+                    "%(value)s is not a prize (%(known)s)", value=quoted(prize), known=known), Code.UNKNOWN_PRIZE))
 
 
 def _check_budget_total(data: dict, laureates: TableRows, problems: list[Problem]) -> None:
@@ -220,9 +230,9 @@ def _check_budget_total(data: dict, laureates: TableRows, problems: list[Problem
     for row, line in zip(laureates.rows, laureates.lines):
         granted += cents(row["amount"])
         if granted > total:
-            problems.append(Problem(laureates.rel, line, "amount", f"{row['amount']} brings the grants to "
-                                    f"{euros(granted)}, more than the budget (campaign.yml budget.total: "
-                                    f"{euros(total)})", Code.OVER_BUDGET))
+            problems.append(Problem(laureates.rel, line, "amount", msg(
+                "%(amount)s brings the grants to %(granted)s, more than the budget (campaign.yml budget.total: "
+                "%(total)s)", amount=row["amount"], granted=euros(granted), total=euros(total)), Code.OVER_BUDGET))
             return
 
 
@@ -233,16 +243,18 @@ def _check_updates(laureates: TableRows, updates: TableRows, by_slug: dict, firs
         if row["project"] not in by_slug:
             continue  # reported as an unknown project
         if first and row["date"] < first:
-            problems.append(Problem(updates.rel, line, "date", f"{row['date']} is before the selection began "
-                                    f"({first}): a project is followed once it is selected", Code.STATUS_MISMATCH))
+            problems.append(Problem(updates.rel, line, "date", msg(
+                "%(date)s is before the selection began (%(first)s): a project is followed once it is selected",
+                date=row["date"], first=first), Code.STATUS_MISMATCH))
         if row["project"] not in latest or row["date"] >= latest[row["project"]][0]["date"]:
             latest[row["project"]] = (row, line)
     for slug, (update, update_line) in latest.items():
         laureate, line = by_slug[slug]
         if laureate["status"] != update["status"]:
-            problems.append(Problem(laureates.rel, line, "status", f"{quoted(laureate['status'])} contradicts the "
-                                    f"project's latest update ({updates.rel}:{update_line}, {update['date']}: "
-                                    f"{quoted(update['status'])})", Code.STATUS_MISMATCH))
+            problems.append(Problem(laureates.rel, line, "status", msg(
+                "%(value)s contradicts the project's latest update (%(where)s, %(date)s: %(status)s)",
+                value=quoted(laureate["status"]), where=f"{updates.rel}:{update_line}", date=update["date"],
+                status=quoted(update["status"])), Code.STATUS_MISMATCH))
 
 
 def _check_payments(payments: TableRows, by_slug: dict, laureates_rel: str, first: dt.date | None,
@@ -254,15 +266,17 @@ def _check_payments(payments: TableRows, by_slug: dict, laureates_rel: str, firs
         if slug not in by_slug:
             continue  # reported as an unknown project
         if first and row["date"] < first:
-            problems.append(Problem(payments.rel, line, "date", f"{row['date']} is before the selection began "
-                                    f"({first})", Code.DATE_ORDER))
+            problems.append(Problem(payments.rel, line, "date", msg(
+                "%(date)s is before the selection began (%(first)s)", date=row["date"], first=first), Code.DATE_ORDER))
         amount, before = cents(row["amount"]), paid.get(slug, 0)
         laureate, laureate_line = by_slug[slug]
         if row["kind"] == "repayment" and amount > before:
-            problems.append(Problem(payments.rel, line, "amount", f"{row['amount']} repays more than the "
-                                    f"{euros(before)} paid to {quoted(slug)} before {row['date']}", Code.OVER_GRANT))
+            problems.append(Problem(payments.rel, line, "amount", msg(
+                "%(amount)s repays more than the %(paid)s paid to %(project)s before %(date)s", amount=row["amount"],
+                paid=euros(before), project=quoted(slug), date=row["date"]), Code.OVER_GRANT))
         paid[slug] = before - amount if row["kind"] == "repayment" else before + amount
         if paid[slug] > cents(laureate["amount"]):
-            problems.append(Problem(payments.rel, line, "amount", f"{row['amount']} brings the payments to "
-                                    f"{quoted(slug)} to {euros(paid[slug])}, more than its grant of "
-                                    f"{laureate['amount']} ({laureates_rel}:{laureate_line})", Code.OVER_GRANT))
+            problems.append(Problem(payments.rel, line, "amount", msg(
+                "%(amount)s brings the payments to %(project)s to %(paid)s, more than its grant of %(grant)s "
+                "(%(where)s)", amount=row["amount"], project=quoted(slug), paid=euros(paid[slug]),
+                grant=laureate["amount"], where=f"{laureates_rel}:{laureate_line}"), Code.OVER_GRANT))

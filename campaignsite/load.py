@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from .codes import Code
-from .errors import Problem, relpath
+from .errors import Message, Problem, msg, relpath
 
 CAMPAIGN_FILE = "campaign.yml"
 TABLE_FILES = ("laureates", "events", "updates", "payments", "actions")
@@ -95,25 +95,26 @@ def network_limits(root: Path) -> Limits:
 
 
 def _too_large(rel: str, size: int, limit: int, what: str, name: str) -> Problem:
-    return Problem(rel, None, "", f"is {_size(size)}, more than the {_size(limit)} allowed for {what}; make it "
-                   f"smaller, or raise limits.{name} in content/{NETWORK_FILE}", Code.TOO_LARGE)
+    return Problem(rel, None, "", msg("is %(size)s, more than the %(limit)s allowed for %(what)s; make it smaller, "
+                                      "or %(hint)s", size=_size(size), limit=_size(limit), what=what,
+                                      hint=_raise_hint(name)), Code.TOO_LARGE)
 
 
 def _size(count: int) -> str:
     for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if count >= factor:
             return f"{count / factor:.1f} {unit}"
-    return f"{count} bytes"
+    return msg("%(count)s bytes", count=count)
 
 
-def _raise_hint(name: str) -> str:
-    return f"raise limits.{name} in content/{NETWORK_FILE}"
+def _raise_hint(name: str) -> Message:
+    return msg("raise limits.%(name)s in content/network.yml", name=name)
 
 
 # --- Files we choose to read ---------------------------------------------------------------------
 
 NETWORK_FILE = "network.yml"
-SYMLINK_MESSAGE = "is a symbolic link, which the build does not follow: put the file or folder itself here"
+SYMLINK_MESSAGE = msg("is a symbolic link, which the build does not follow: put the file or folder itself here")
 TOP_FOLDERS = ("campaigns", "content", "data")
 # Editors' and systems' droppings: never read, never listed, never published.
 DROPPINGS = frozenset({"Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini", "Icon\r"})
@@ -163,24 +164,27 @@ def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
         rel = printable(relpath(path, root))
         if not path.name.isprintable():
             # A line break or an escape sequence in a name would forge or garble the build's log.
-            problems.append(Problem(rel, None, "", "has invisible or undecodable characters in its name; rename "
-                                    "it", Code.BAD_FILE_NAME))
+            problems.append(Problem(rel, None, "", msg("has invisible or undecodable characters in its name; rename "
+                                                       "it"), Code.BAD_FILE_NAME))
         if kind == "link":
             problems.append(Problem(rel, None, "", SYMLINK_MESSAGE, Code.SYMLINK))
         elif kind == "other":
-            problems.append(Problem(rel, None, "", "is not a regular file or folder (a pipe, socket or device); "
-                                    "remove it", Code.UNREADABLE_FILE))
+            problems.append(Problem(rel, None, "", msg("is not a regular file or folder (a pipe, socket or device); "
+                                                       "remove it"), Code.UNREADABLE_FILE))
         elif kind == "dir":
             try:
                 with os.scandir(path) as entries:
                     for count, entry in enumerate(entries):
                         if count >= limits.folder_entries:
-                            problems.append(Problem(rel, None, "", f"holds more than {limits.folder_entries:,} files "
-                                                    f"and folders; {_raise_hint('folder_entries')}", Code.TOO_MANY))
+                            problems.append(Problem(rel, None, "", msg(
+                                "holds more than %(count)s files and folders; %(hint)s",
+                                count=f"{limits.folder_entries:,}", hint=_raise_hint("folder_entries")),
+                                Code.TOO_MANY))
                             break
                         stack.append(path / entry.name)
             except OSError as exc:
-                problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", Code.UNREADABLE_FILE))
+                problems.append(Problem(rel, None, "", msg("cannot be read: %(reason)s", reason=exc.strerror),
+                                        Code.UNREADABLE_FILE))
 
 
 # --- YAML ----------------------------------------------------------------------------------------
@@ -216,16 +220,19 @@ class _Loader(yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > self.limits.yaml_aliases:
-                raise LimitExceeded(event.start_mark, f"has more than {self.limits.yaml_aliases:,} aliases (*name); "
-                                    f"write the values out, or {_raise_hint('yaml_aliases')}", Code.TOO_MANY)
+                raise LimitExceeded(event.start_mark, msg("has more than %(count)s aliases (*name); write the values "
+                                                          "out, or %(hint)s", count=f"{self.limits.yaml_aliases:,}",
+                                                          hint=_raise_hint("yaml_aliases")), Code.TOO_MANY)
             if event.anchor in self.open_anchors:
-                raise LimitExceeded(event.start_mark, f"the alias *{printable(event.anchor)} is inside the value it "
-                                    "names, which would never end", Code.TOO_DEEP)
+                raise LimitExceeded(event.start_mark, msg("the alias %(alias)s is inside the value it names, which "
+                                                          "would never end", alias=f"*{printable(event.anchor)}"),
+                                    Code.TOO_DEEP)
             return super().compose_node(parent, index)
         self.depth += 1
         if self.depth > self.limits.yaml_depth:
-            raise LimitExceeded(event.start_mark, f"nests mappings and lists more than {self.limits.yaml_depth} "
-                                f"deep; {_raise_hint('yaml_depth')}", Code.TOO_DEEP)
+            raise LimitExceeded(event.start_mark, msg("nests mappings and lists more than %(depth)s deep; %(hint)s",
+                                                      depth=self.limits.yaml_depth, hint=_raise_hint("yaml_depth")),
+                                Code.TOO_DEEP)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self.open_anchors.add(anchor)
@@ -240,8 +247,9 @@ class _Loader(yaml.SafeLoader):
             size = 1
         self.sizes[id(node)] = size
         if size > self.limits.yaml_nodes:
-            raise LimitExceeded(node.start_mark, f"holds more than {self.limits.yaml_nodes:,} values (counting "
-                                f"each time an alias repeats one); {_raise_hint('yaml_nodes')}", Code.TOO_MANY)
+            raise LimitExceeded(node.start_mark, msg("holds more than %(count)s values (counting each time an alias "
+                                                     "repeats one); %(hint)s", count=f"{self.limits.yaml_nodes:,}",
+                                                     hint=_raise_hint("yaml_nodes")), Code.TOO_MANY)
         return node
 
     def construct_object(self, node, deep=False):
@@ -251,22 +259,23 @@ class _Loader(yaml.SafeLoader):
             raise
         except (ValueError, TypeError, AttributeError, OverflowError) as exc:
             # PyYAML's constructors raise these for values such as `!!float x` or `!!int 0xZZ`.
-            raise yaml.constructor.ConstructorError(None, None, f"cannot read this value ({printable(exc)})",
-                                                    node.start_mark) from None
+            raise yaml.constructor.ConstructorError(None, None, msg("cannot read this value (%(reason)s)",
+                                                                    reason=printable(exc)), node.start_mark) from None
 
     def construct_yaml_int(self, node):
         text = node.value.replace("_", "")
         value = super().construct_yaml_int(node) if len(text) <= 64 else None
         if value is None or abs(value) >= LARGEST_INTEGER:
-            raise LimitExceeded(node.start_mark, f"{quote_value(node.value)} is a number too large: expected at most "
-                                f"{len(str(LARGEST_INTEGER)) - 1} digits", Code.OUT_OF_RANGE)
+            raise LimitExceeded(node.start_mark, msg("%(value)s is a number too large: expected at most %(digits)s "
+                                                     "digits", value=quote_value(node.value),
+                                                     digits=len(str(LARGEST_INTEGER)) - 1), Code.OUT_OF_RANGE)
         return value
 
 
 def _refuse_tag(loader, node):
     tag = printable(node.tag).replace("tag:yaml.org,2002:", "!!")
-    raise yaml.constructor.ConstructorError(None, None, f"the tag {tag} is not used in these files: remove it",
-                                            node.start_mark)
+    raise yaml.constructor.ConstructorError(None, None, msg("the tag %(tag)s is not used in these files: remove it",
+                                                            tag=tag), node.start_mark)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -358,10 +367,10 @@ class CampaignFiles:
 # Control characters no text file needs: C0 but tab, LF and CR; DEL; C1. They are invisible in most
 # editors, and NUL or ESC in a log or a page can do harm.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: msg("backspace"), 0x0B: msg("vertical tab"), 0x0C: msg("form feed"),
                  0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
 CONTROL_LINES_SHOWN = 10
-FILE_KINDS = {"yaml": "a YAML file", "csv": "a CSV file", "markdown": "a Markdown file"}
+FILE_KINDS = {"yaml": msg("a YAML file"), "csv": msg("a CSV file"), "markdown": msg("a Markdown file")}
 
 
 def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | None = None,
@@ -378,12 +387,13 @@ def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | 
         if entry_kind(path) == "link":
             problems.append(Problem(rel, None, "", SYMLINK_MESSAGE, Code.SYMLINK))
         else:
-            problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}", Code.UNREADABLE_FILE))
+            problems.append(Problem(rel, None, "", msg("cannot be read: %(reason)s", reason=exc.strerror),
+                                    Code.UNREADABLE_FILE))
         return None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            problems.append(Problem(rel, None, "", "is not a regular file (a folder, pipe or device)",
+            problems.append(Problem(rel, None, "", msg("is not a regular file (a folder, pipe or device)"),
                                     Code.UNREADABLE_FILE))
             return None
         # The size is checked before the file is read, and the read is bounded in case it grows meanwhile.
@@ -398,8 +408,8 @@ def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(rel, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                                "save the file as UTF-8", Code.NOT_UTF8))
+        problems.append(Problem(rel, line, "", msg("is not UTF-8 text (byte %(byte)s); save the file as UTF-8",
+                                                   byte=f"0x{raw[exc.start]:02x}"), Code.NOT_UTF8))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = control_problems(text, rel)
@@ -419,14 +429,15 @@ def control_problems(text: str, rel: str) -> list[Problem]:
         line += text.count("\n", counted_to, start)
         counted_to = start
         if len(found) == CONTROL_LINES_SHOWN:
-            found.append(Problem(rel, line, "", "has more lines with control characters; remove those first",
+            found.append(Problem(rel, line, "", msg("has more lines with control characters; remove those first"),
                                  Code.CONTROL_CHARACTER))
             break
         char = ord(match.group())
-        name = CONTROL_NAMES.get(char, "a control character")
+        name = CONTROL_NAMES.get(char) or msg("a control character")
         column = start - text.rfind("\n", 0, start)
-        found.append(Problem(rel, line, "", f"holds {name} (U+{char:04X}) at column {column}, an invisible "
-                             "character that text files must not contain: remove it", Code.CONTROL_CHARACTER))
+        found.append(Problem(rel, line, "", msg("holds %(name)s (%(char)s) at column %(column)s, an invisible "
+                                                "character that text files must not contain: remove it", name=name,
+                                                char=f"U+{char:04X}", column=column), Code.CONTROL_CHARACTER))
         end_of_line = text.find("\n", start)
         if end_of_line < 0:
             break
@@ -456,27 +467,32 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], limits: Limits | No
         problems.append(_yaml_syntax_problem(rel, exc))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(rel, None, "", f"is not valid YAML: {printable(exc)}", Code.YAML_SYNTAX))
+        problems.append(Problem(rel, None, "", msg("is not valid YAML: %(problem)s", problem=printable(exc)),
+                                Code.YAML_SYNTAX))
         return None
     problems.extend(duplicates)
     return YamlDoc(rel, data, lines)
 
 
 # PyYAML's words for the slips editors make most, and what to do about them.
-YAML_HINTS = (("mapping values are not allowed", "a ':' where a value was expected; put a text containing "
-               "': ' in quotes"),
-              ("cannot start any token", "a character that cannot start a value (a tab? indent with spaces)"),
-              ("expected <block end>", "the indentation does not line up with the lines above"),
-              ("unexpected end of stream", "the file ends inside a quoted text or a list; close it"))
+YAML_HINTS = (("mapping values are not allowed", msg("a ':' where a value was expected; put a text containing "
+                                                     "': ' in quotes")),
+              ("cannot start any token", msg("a character that cannot start a value (a tab? indent with spaces)")),
+              ("expected <block end>", msg("the indentation does not line up with the lines above")),
+              ("unexpected end of stream", msg("the file ends inside a quoted text or a list; close it")))
 
 
 def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "unreadable"
-    hint = next((hint for words, hint in YAML_HINTS if words in problem), problem)
+    # Our own words (a hint, or a refused tag or value) are messages; PyYAML's stay English.
+    hint = next((hint for words, hint in YAML_HINTS if words in problem), None)
+    hint = hint or (problem if isinstance(problem, Message) else printable(problem))
     if exc.context and exc.context_mark and exc.context_mark is not mark:
-        hint += f" ({exc.context} on line {exc.context_mark.line + 1})"
-    return Problem(rel, mark.line + 1 if mark else None, "", f"is not valid YAML: {printable(hint)}", Code.YAML_SYNTAX)
+        hint = msg("%(problem)s (%(context)s on line %(line)s)", problem=hint, context=printable(exc.context),
+                   line=exc.context_mark.line + 1)
+    return Problem(rel, mark.line + 1 if mark else None, "", msg("is not valid YAML: %(problem)s", problem=hint),
+                   Code.YAML_SYNTAX)
 
 
 def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem], seen_nodes: set) -> None:
@@ -500,7 +516,8 @@ def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Probl
             if key in seen:
                 # PyYAML keeps the last value silently; an editor's copy-paste slip must not vanish.
                 problems.append(Problem(rel, line, dotted(path + (key,)),
-                                        f"is given twice (first on line {seen[key]})", Code.DUPLICATE_KEY))
+                                        msg("is given twice (first on line %(line)s)", line=seen[key]),
+                                        Code.DUPLICATE_KEY))
             seen.setdefault(key, line)
             _record_lines(value_node, path + (key,), lines, rel, problems, seen_nodes)
             lines[path + (key,)] = line
@@ -524,16 +541,19 @@ def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | Non
     try:
         for row in reader:
             if len(row) > limits.csv_columns:
-                problems.append(Problem(rel, start, "", f"has {len(row):,} columns, more than the "
-                                        f"{limits.csv_columns:,} allowed; {_raise_hint('csv_columns')}", Code.TOO_MANY))
+                problems.append(Problem(rel, start, "", msg("has %(count)s columns, more than the %(limit)s allowed; "
+                                                            "%(hint)s", count=f"{len(row):,}",
+                                                            limit=f"{limits.csv_columns:,}",
+                                                            hint=_raise_hint("csv_columns")), Code.TOO_MANY))
                 return None
             if not any(cell.strip() for cell in row):
                 pass
             elif header is None:
                 header, header_line = [name.strip() for name in row], start
             elif len(rows) == limits.csv_rows:
-                problems.append(Problem(rel, start, "", f"has more than {limits.csv_rows:,} rows; split the table, "
-                                        f"or {_raise_hint('csv_rows')}", Code.TOO_MANY))
+                problems.append(Problem(rel, start, "", msg("has more than %(count)s rows; split the table, or "
+                                                            "%(hint)s", count=f"{limits.csv_rows:,}",
+                                                            hint=_raise_hint("csv_rows")), Code.TOO_MANY))
                 return None
             else:
                 rows.append(row)
@@ -543,7 +563,7 @@ def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | Non
         problems.append(_csv_syntax_problem(rel, exc, start, reader.line_num))
         return None
     if header is None:
-        problems.append(Problem(rel, 1, "", "is empty: expected a header row with the column names",
+        problems.append(Problem(rel, 1, "", msg("is empty: expected a header row with the column names"),
                                 Code.EMPTY_FILE))
         return None
     return CsvText(rel, text, header, row_lines, rows, header_line)
@@ -551,12 +571,12 @@ def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | Non
 
 def _csv_syntax_problem(rel: str, exc: csv.Error, row_start: int, line: int) -> Problem:
     if "unexpected end of data" in str(exc):
-        return Problem(rel, row_start, "", "has a cell whose opening quote (\") is never closed; close it or "
-                       "remove it", Code.CSV_SYNTAX)
+        return Problem(rel, row_start, "", msg("has a cell whose opening quote (\") is never closed; close it or "
+                                               "remove it"), Code.CSV_SYNTAX)
     if "expected after" in str(exc):
-        return Problem(rel, line, "", "has text after the closing quote of a cell: a quoted cell must end "
-                       "with '\",' or '\"' at the end of the line", Code.CSV_SYNTAX)
-    return Problem(rel, line, "", f"is not valid CSV: {printable(exc)}", Code.CSV_SYNTAX)
+        return Problem(rel, line, "", msg("has text after the closing quote of a cell: a quoted cell must end "
+                                          "with '\",' or '\"' at the end of the line"), Code.CSV_SYNTAX)
+    return Problem(rel, line, "", msg("is not valid CSV: %(problem)s", problem=printable(exc)), Code.CSV_SYNTAX)
 
 
 # --- Markdown ------------------------------------------------------------------------------------
@@ -585,13 +605,14 @@ def markdown_nesting(text: str, limit: int) -> tuple[int, str] | None:
         columns += len(line[pos:].expandtabs(4)) - len(line[pos:].expandtabs(4).lstrip(" "))
         depth += columns // 4
         if depth > limit:
-            return number, f"nests quotes, lists or indentation {depth} levels deep"
+            return number, msg("nests quotes, lists or indentation %(depth)s levels deep", depth=depth)
         for match in BRACKET.finditer(line):
             char = match.group()
             if char in "[(":
                 open_brackets += 1
                 if open_brackets > limit:
-                    return number, f"leaves more than {limit} brackets '[' or '(' open in one paragraph"
+                    return number, msg("leaves more than %(limit)s brackets '[' or '(' open in one paragraph",
+                                       limit=limit)
             elif char in "])":
                 open_brackets = max(0, open_brackets - 1)
     return None
@@ -604,8 +625,9 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     limits = limits or default_limits()
     match = LOCALISED_NAME.match(name or path.name)
     if not match:
-        expected = "<page>.md (e.g. about.md)" if name else "<slug>.<language>.md (e.g. repair-cafe.nl.md)"
-        problems.append(Problem(rel, None, "", f"is not named {expected}", Code.BAD_FILE_NAME))
+        expected = msg("<page>.md (e.g. about.md)") if name else msg("<slug>.<language>.md (e.g. repair-cafe.nl.md)")
+        problems.append(Problem(rel, None, "", msg("is not named %(expected)s", expected=expected),
+                                Code.BAD_FILE_NAME))
         return None
     text = read_text(path, root, problems, limits, "markdown")
     if text is None:
@@ -614,7 +636,7 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     body, body_line = text, 1
     front = FRONT_MATTER.match(text)
     if not front and re.match(r"---[ \t]*\n", text):
-        problems.append(Problem(rel, 1, "", "starts a front matter with '---' but no later '---' line closes it",
+        problems.append(Problem(rel, 1, "", msg("starts a front matter with '---' but no later '---' line closes it"),
                                 Code.YAML_SYNTAX))
         return None
     if front:
@@ -627,8 +649,9 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
         body, body_line = text[front.end():], text.count("\n", 0, front.end()) + 1
     nested = markdown_nesting(body, limits.markdown_depth)
     if nested:
-        problems.append(Problem(rel, body_line + nested[0] - 1, "", f"{nested[1]}, more than the "
-                                f"{limits.markdown_depth} allowed; {_raise_hint('markdown_depth')}", Code.TOO_DEEP))
+        problems.append(Problem(rel, body_line + nested[0] - 1, "", msg(
+            "%(what)s, more than the %(limit)s allowed; %(hint)s", what=nested[1], limit=limits.markdown_depth,
+            hint=_raise_hint("markdown_depth")), Code.TOO_DEEP))
         return None
     return MarkdownDoc(rel, match["slug"], match["lang"], meta, body, body_line)
 
@@ -646,10 +669,11 @@ def load_campaign(folder: Path, root: Path, problems: list[Problem], limits: Lim
     yml = folder / CAMPAIGN_FILE
     kind = entry_kind(yml)
     if kind is None:
-        problems.append(Problem(relpath(yml, root), None, "", "is missing: every campaign folder needs one",
+        problems.append(Problem(relpath(yml, root), None, "", msg("is missing: every campaign folder needs one"),
                                 Code.MISSING_FILE))
     elif kind == "dir":
-        problems.append(Problem(relpath(yml, root), None, "", "is a folder, expected a file", Code.UNREADABLE_FILE))
+        problems.append(Problem(relpath(yml, root), None, "", msg("is a folder, expected a file"),
+                                Code.UNREADABLE_FILE))
     elif kind == "file":
         text = read_text(yml, root, problems, limits, "yaml")
         if text is not None:
@@ -697,7 +721,7 @@ def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
     kind = entry_kind(campaigns_dir)
     if kind != "dir":
         if kind is None:
-            problems.append(Problem("campaigns", None, "", "folder is missing", Code.MISSING_FILE))
+            problems.append(Problem("campaigns", None, "", msg("folder is missing"), Code.MISSING_FILE))
         return []
     folders = [campaigns_dir / name for name in folder_names(campaigns_dir, limits)
                if entry_kind(campaigns_dir / name) == "dir"]
@@ -721,8 +745,8 @@ def load_content(root: Path, problems: list[Problem]) -> ContentFiles:
     path = root / "content" / NETWORK_FILE
     kind = entry_kind(path)
     if kind is None:
-        problems.append(Problem("content/network.yml", None, "", "is missing: the portal needs its title, "
-                                "languages and address", Code.MISSING_FILE))
+        problems.append(Problem("content/network.yml", None, "", msg("is missing: the portal needs its title, "
+                                                                     "languages and address"), Code.MISSING_FILE))
     elif kind in ("file", "dir"):
         text = read_text(path, root, problems, default_limits(), "yaml")
         if text is not None:

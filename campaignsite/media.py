@@ -21,19 +21,21 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from .codes import Code
-from .errors import Problem, relpath
+from .errors import Problem, msg, relpath
 from .model import Campaign
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 
 # What each extension must contain, told by the first bytes of the file.
-KINDS = {".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image", ".gif": "GIF image",
-         ".webp": "WebP image", ".svg": "SVG image", ".pdf": "PDF document", ".txt": "text", ".md": "text",
-         ".docx": "office document", ".xlsx": "office document", ".pptx": "office document",
-         ".odt": "office document", ".ods": "office document", ".odp": "office document"}
-MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
-         (b"GIF89a", "GIF image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "office document"))
+# (The kinds are words of the messages, so they are catalogue messages too; they compare as text.)
+PNG, JPEG, GIF, WEBP = msg("PNG image"), msg("JPEG image"), msg("GIF image"), msg("WebP image")
+SVG_IMAGE, PDF, TEXT, OFFICE = msg("SVG image"), msg("PDF document"), msg("text"), msg("office document")
+KINDS = {".png": PNG, ".jpg": JPEG, ".jpeg": JPEG, ".gif": GIF, ".webp": WEBP, ".svg": SVG_IMAGE, ".pdf": PDF,
+         ".txt": TEXT, ".md": TEXT, ".docx": OFFICE, ".xlsx": OFFICE, ".pptx": OFFICE, ".odt": OFFICE, ".ods": OFFICE,
+         ".odp": OFFICE}
+MAGIC = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"GIF87a", GIF), (b"GIF89a", GIF), (b"%PDF-", PDF),
+         (b"PK\x03\x04", OFFICE))
 # Elements that run code, embed other documents or make the SVG a web page.
 ACTIVE = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"}
 ANIMATION = {"set", "animate", "animateMotion", "animateTransform", "animateColor"}
@@ -76,11 +78,11 @@ def get_media(campaigns, root: Path) -> tuple[list[tuple[str, MediaFile]], list[
             try:
                 published.append((campaign.slug, MediaFile(PurePosixPath(path).name, checked_bytes(source))))
             except UnsafeSvg as exc:
-                problems.append(Problem(where, None, "", f"an SVG that could act or load other files: {exc}; "
-                                        "export it again without scripts, links or embedded HTML",
-                                        Code.UNSAFE_MEDIA))
+                problems.append(Problem(where, None, "", msg("an SVG that could act or load other files: %(reason)s; "
+                                                             "export it again without scripts, links or embedded HTML",
+                                                             reason=exc.args[0]), Code.UNSAFE_MEDIA))
             except ValueError as exc:
-                problems.append(Problem(where, None, "", str(exc), Code.MEDIA_TYPE))
+                problems.append(Problem(where, None, "", exc.args[0], Code.MEDIA_TYPE))
     return published, problems
 
 
@@ -89,13 +91,14 @@ def checked_bytes(source: Path) -> bytes:
     suffix = source.suffix.lower()
     expected = KINDS.get(suffix)
     if expected is None:
-        raise ValueError(f"files ending in '{suffix}' are not published: expected one of "
-                         + ", ".join(sorted(KINDS)))
+        raise ValueError(msg("files ending in %(suffix)s are not published: expected one of %(suffixes)s",
+                             suffix=f"'{suffix}'", suffixes=", ".join(sorted(KINDS))))
     data = read_no_follow(source)
     found = sniff(data)
     if found != expected:
-        raise ValueError(f"the file's content is {found or 'of an unknown kind'}, not the {expected} its name says")
-    return clean_svg(data) if expected == "SVG image" else data
+        raise ValueError(msg("the file's content is %(found)s, not the %(expected)s its name says",
+                             found=found or msg("of an unknown kind"), expected=expected))
+    return clean_svg(data) if expected == SVG_IMAGE else data
 
 
 def read_no_follow(source: Path) -> bytes:
@@ -111,7 +114,7 @@ def sniff(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "WebP image"
+        return WEBP
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -120,10 +123,10 @@ def sniff(data: bytes) -> str | None:
         return None
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<svg[\s>]", head, re.S):
-        return "SVG image"
+        return SVG_IMAGE
     if re.search(r"<(html|script|body|iframe|svg)[\s>]", head, re.I):
         return "HTML"
-    return "text"
+    return TEXT
 
 
 def clean_svg(data: bytes) -> bytes:
@@ -131,15 +134,15 @@ def clean_svg(data: bytes) -> bytes:
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise UnsafeSvg("it declares a DOCTYPE or entities") from None
+        raise UnsafeSvg(msg("it declares a DOCTYPE or entities")) from None
     except ET.ParseError as exc:
-        raise ValueError(f"the SVG is not well-formed XML: {exc}") from None
+        raise ValueError(msg("the SVG is not well-formed XML: %(reason)s", reason=str(exc))) from None
     # The parser drops processing instructions, so they are looked for in the text itself:
     # <?xml-stylesheet href="..."?> loads another file when the SVG is opened on its own.
     if re.search(rb"<\?(?!xml[\s?])", data):
-        raise UnsafeSvg("a processing instruction such as <?xml-stylesheet?>")
+        raise UnsafeSvg(msg("a processing instruction such as <?xml-stylesheet?>"))
     if root.tag != f"{{{SVG}}}svg":
-        raise ValueError("the file's content is not an SVG image (its root element is not <svg>)")
+        raise ValueError(msg("the file's content is not an SVG image (its root element is not <svg>)"))
     changed = _clean(root)
     if not changed:
         return data
@@ -161,7 +164,7 @@ def _clean(element: ET.Element) -> bool:
         namespace, _, name = child.tag.rpartition("}")
         if namespace.lstrip("{") != SVG:
             if name.lower() in {n.lower() for n in ACTIVE | ANIMATION} | {"a", "image", "use", "style"}:
-                raise UnsafeSvg(f"a <{name}> element from another vocabulary")
+                raise UnsafeSvg(msg("a <%(name)s> element from another vocabulary", name=name))
             element.remove(child)  # editor metadata (sodipodi, inkscape, RDF...)
             changed = True
             continue
@@ -187,17 +190,18 @@ def css_plain(text: str) -> str:
 
 def _check_element(name: str, element: ET.Element) -> None:
     if name in ACTIVE:
-        raise UnsafeSvg(f"a <{name}> element")
+        raise UnsafeSvg(msg("a <%(name)s> element", name=name))
     for attribute, value in element.attrib.items():
         local = attribute.rpartition("}")[2]
         if local.lower().startswith("on"):
-            raise UnsafeSvg(f"an event handler ({local}) on <{name}>")
+            raise UnsafeSvg(msg("an event handler (%(attribute)s) on <%(name)s>", attribute=local, name=name))
         if local == "href" and not (value.startswith("#") or SAFE_DATA_URL.match(value)):
-            raise UnsafeSvg(f"a link to {value[:60]!r} on <{name}>")
+            raise UnsafeSvg(msg("a link to %(target)s on <%(name)s>", target=repr(value[:60]), name=name))
         if OUTSIDE_URL.search(css_plain(value)):
-            raise UnsafeSvg(f"a reference outside the file in the {local} of <{name}>")
+            raise UnsafeSvg(msg("a reference outside the file in the %(attribute)s of <%(name)s>", attribute=local,
+                                name=name))
     animated = element.get("attributeName", "").rpartition(":")[2].lower()
     if name in ANIMATION and (animated == "href" or animated.startswith("on")):
-        raise UnsafeSvg(f"an animation of {animated} on <{name}>")
+        raise UnsafeSvg(msg("an animation of %(attribute)s on <%(name)s>", attribute=animated, name=name))
     if name == "style" and OUTSIDE_URL.search(css_plain(element.text or "")):
-        raise UnsafeSvg("a style sheet that loads other files")
+        raise UnsafeSvg(msg("a style sheet that loads other files"))

@@ -21,7 +21,7 @@ import socket
 from pathlib import Path
 
 from .codes import Code
-from .errors import BuildFailed
+from .errors import BuildFailed, msg
 
 MARKER = ".campaignsite-output"
 MARKER_TEXT = "This folder is the output of campaignsite's build.py; each build replaces it whole.\n"
@@ -46,20 +46,21 @@ class OutputPlace:
         """Refuse an output that is not ours to replace, before anything is written."""
         output, root = self.output.resolve(), self.root.resolve()
         if self.output.is_symlink():
-            self.refuse("is a symbolic link")
+            self.refuse(msg("it is a symbolic link"))
         for project in (root, ENGINE_ROOT):  # the data's folder, and the build's own code
             if output == project or project.is_relative_to(output):
-                self.refuse("is the project folder or a folder above it")
+                self.refuse(msg("it is the project folder or a folder above it"))
             if any(output.is_relative_to(project / folder) for folder in SOURCE_FOLDERS):
-                self.refuse("is inside a source folder of the project")
+                self.refuse(msg("it is inside a source folder of the project"))
         if output.exists() and not output.is_dir():
-            self.refuse("is a file, not a folder")
+            self.refuse(msg("it is a file, not a folder"))
         if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
-            self.refuse(f"holds files that build.py did not make (no {MARKER} in it); empty it or choose "
-                        "another folder")
+            self.refuse(msg("it holds files that build.py did not make (no %(marker)s in it); empty it or choose "
+                            "another folder", marker=MARKER))
 
     def refuse(self, why: str):
-        raise BuildFailed(f"refusing to build into {self.output}: it {why}", Code.UNSAFE_OUTPUT)
+        raise BuildFailed(msg("refusing to build into %(output)s: %(why)s", output=self.output, why=why),
+                          Code.UNSAFE_OUTPUT)
 
     @contextlib.contextmanager
     def locked(self):
@@ -89,16 +90,16 @@ class OutputPlace:
                 self.output.parent.mkdir(parents=True, exist_ok=True)
                 handle = open(self.lock_file, "a+", encoding="utf-8")
             except OSError as exc:
-                raise BuildFailed(f"cannot build into {self.output}: {exc.strerror}: {exc.filename}",
-                                  Code.WRITE_FAILED) from exc
+                raise BuildFailed(msg("cannot build into %(output)s: %(reason)s: %(file)s", output=self.output,
+                                      reason=exc.strerror, file=exc.filename), Code.WRITE_FAILED) from exc
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 handle.seek(0)
-                other = handle.read().strip() or "another build"
+                other = handle.read().strip() or msg("another build")
                 handle.close()
-                raise BuildFailed(f"another build is writing {self.output} ({other}); try again when it "
-                                  "has finished", Code.OUTPUT_LOCKED) from None
+                raise BuildFailed(msg("another build is writing %(output)s (%(other)s); try again when it has "
+                                      "finished", output=self.output, other=other), Code.OUTPUT_LOCKED) from None
             try:
                 if os.stat(self.lock_file).st_ino == os.fstat(handle.fileno()).st_ino:
                     return handle

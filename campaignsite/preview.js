@@ -1,8 +1,10 @@
 // The live preview's script (campaignsite/preview.py adds it to the pages it serves; it is never in
 // the built files). It listens to /__preview/events: after a good rebuild it reloads the page; after
-// a failed one it shows the problems over the page, which stays the last good build.
+// a failed one it shows the problems over the page, which stays the last good build. Its words are in
+// the editor's language: preview.py (client_js) fills in TEXT as it serves this file.
 (function () {
   "use strict";
+  var TEXT = PREVIEW_TEXT;
   var script = document.currentScript;
   var pageBuild = Number(script.getAttribute("data-build"));
   var OVERLAY_ID = "campaignsite-preview-problems";
@@ -25,14 +27,15 @@
     var title = document.createElement("h2");
     title.id = OVERLAY_ID + "-title";
     title.style.cssText = "margin:0 0 .5rem;font-size:1.1rem;color:#b00020;";
-    title.textContent = "The preview could not be rebuilt: " + problems.length + " problem(s). " +
-      "This page is the last good build.";
+    // The catalogue's singular or plural form, chosen by the language's plural rule (French: 0 and 1 are singular).
+    var form = new Intl.PluralRules(TEXT.lang).select(problems.length) === "one" ? 0 : 1;
+    title.textContent = TEXT.title[form].replace("%(count)s", String(problems.length));
     var list = document.createElement("pre");
     list.style.cssText = "margin:0 0 .75rem;white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace;";
     list.textContent = problems.join("\n");
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Hide";
+    close.textContent = TEXT.hide;
     close.addEventListener("click", hide);
     box.append(title, list, close);
     document.body.append(box);

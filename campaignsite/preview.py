@@ -9,12 +9,16 @@ what `make site` publishes. Three pieces:
 - an event stream, /__preview/events (Server-Sent Events), through which that script learns of each
   build: it reloads the page after a good one, and after a failed one shows the problems over the
   page, which stays the previous good build until the data are fixed.
+
+The terminal, the problems over the page and the script's own words are in the editor's language
+(`PreviewConfig.lang`), as `build.py --check` prints them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import http.server
 import json
 import os
@@ -28,17 +32,33 @@ from pathlib import Path
 
 import watchfiles
 
-from .errors import CampaignSiteError, ValidationFailed, relpath
+from .errors import CampaignSiteError, Message, ValidationFailed, msg, nmsg, relpath, render
 from .pipeline import BuildConfig, build
 
 WATCHED = ("campaigns", "content", "data", "theme")
 PREFIX = "/__preview/"
 KEEP_ALIVE = 15  # seconds between comments on an idle event stream, so proxies keep it open
 CLIENT_JS = Path(__file__).resolve().parent / "preview.js"
-# Answers every page address while no build has succeeded yet, so the errors still show over it.
-NO_PREVIEW_YET = (b'<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>No preview yet</title>\n'
-                  b"<body><h1>No preview yet</h1><p>The first build failed; fix the problems listed here and "
-                  b"in the terminal, and this page reloads by itself.</p></body></html>\n")
+# The script's words: the title over the problems (a form per count) and its button.
+OVERLAY_TITLE = nmsg("The preview could not be rebuilt: %(count)s problem(s). This page is the last good build.",
+                     "The preview could not be rebuilt: %(count)s problem(s). This page is the last good build.", 2)
+
+
+def no_preview_yet(lang: str) -> bytes:
+    """The page every address answers while no build has succeeded yet, so the errors still show over it."""
+    title = html.escape(render(msg("No preview yet"), lang))
+    text = html.escape(render(msg("The first build failed; fix the problems listed here and in the terminal, and "
+                                  "this page reloads by itself."), lang))
+    return (f'<!doctype html>\n<html lang="{lang}"><meta charset="utf-8"><title>{title}</title>\n'
+            f"<body><h1>{title}</h1><p>{text}</p></body></html>\n").encode()
+
+
+def client_js(lang: str) -> bytes:
+    """preview.js with its words in `lang`: the title's singular and plural forms (the script picks one
+    with the browser's plural rules for the language, as the catalogues' Plural-Forms do) and the button."""
+    forms = [render(Message(OVERLAY_TITLE.msgid, {}, OVERLAY_TITLE.plural, count), lang) for count in (1, 2)]
+    text = {"lang": lang, "title": forms, "hide": render(msg("Hide"), lang)}
+    return CLIENT_JS.read_text(encoding="utf-8").replace("PREVIEW_TEXT", json.dumps(text), 1).encode()
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,7 @@ class PreviewConfig:
     port: int = 8000
     output: Path | None = None  # None: a temporary folder, removed when the preview stops
     jobs: int = os.cpu_count() or 1
+    lang: str = "en"  # the language of the messages (build.py serve --lang, else the locale)
 
 
 class PreviewState:
@@ -92,30 +113,34 @@ class PreviewState:
 def rebuild(config: PreviewConfig, output: Path, state: PreviewState, out=sys.stderr) -> bool:
     """Build the preview; tell `state` and the terminal how it went. The previous good build stays
     in `output` when this one fails (pipeline.build writes nothing then)."""
-    started = time.monotonic()
+    started, lang = time.monotonic(), config.lang
     try:
         result = build(BuildConfig(root=config.root, output=output, today=config.today, jobs=config.jobs))
     except ValidationFailed as exc:
-        lines = [str(problem) for problem in exc.problems]
-        say(out, *lines, f"{len(lines)} problem(s) found; {kept(state)}")
+        lines = [problem.render(lang) for problem in exc.problems]
+        count = len(lines)
+        say(out, *lines, render(nmsg("%(count)s problem(s) found; %(state)s", "%(count)s problem(s) found; %(state)s",
+                                     count, count=count, state=kept(state)), lang))
         state.failed(lines)
         return False
     except CampaignSiteError as exc:
-        say(out, f"build failed: {exc}", kept(state))
-        state.failed([str(exc)])
+        say(out, render(msg("build failed: %(error)s", error=exc), lang), render(kept(state), lang))
+        state.failed([exc.render(lang)])
         return False
     except Exception as exc:  # a bug must not end the preview: the next save may well build
-        say(out, f"build failed: {type(exc).__name__}: {exc}", kept(state))
+        say(out, render(msg("build failed: %(error)s", error=f"{type(exc).__name__}: {exc}"), lang),
+            render(kept(state), lang))
         state.failed([f"{type(exc).__name__}: {exc}"])
         return False
-    say(out, f"Built {result.sites} sites, {result.pages} pages in {time.monotonic() - started:.1f} s "
-        f"(as of {config.today}).")
+    say(out, render(msg("Built %(sites)s sites, %(pages)s pages in %(seconds)s s (as of %(today)s).",
+                        sites=result.sites, pages=result.pages, seconds=f"{time.monotonic() - started:.1f}",
+                        today=config.today), lang))
     state.succeeded()
     return True
 
 
-def kept(state: PreviewState) -> str:
-    return "the preview still shows the last good build." if state.build else "no preview until it builds."
+def kept(state: PreviewState) -> Message:
+    return msg("the preview still shows the last good build.") if state.build else msg("no preview until it builds.")
 
 
 def say(out, *lines: str) -> None:
@@ -129,7 +154,8 @@ def watched_paths(root: Path) -> list[Path]:
 
 def changed_files(changes, root: Path) -> str:
     names = sorted({relpath(Path(path), root) for _change, path in changes})
-    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    shown = ", ".join(names[:5])
+    return msg("%(files)s and %(count)s more", files=shown, count=len(names) - 5) if len(names) > 5 else shown
 
 
 # --- Serving ---------------------------------------------------------------------------------------
@@ -138,6 +164,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     """The built files as they are, but each HTML page with the preview's script before </body>."""
 
     state: PreviewState  # set by make_server
+    lang: str = "en"  # set by make_server
 
     def end_headers(self):
         # Every answer is fresh: a reload after a rebuild must never show a cached page or asset.
@@ -152,13 +179,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if path == PREFIX + "events":
             return self.send_events()
         if path == PREFIX + "client.js":
-            return self.send_bytes(CLIENT_JS.read_bytes(), "text/javascript; charset=utf-8")
+            return self.send_bytes(client_js(self.lang), "text/javascript; charset=utf-8")
         build_number = self.state.snapshot()["build"]
         page = self.html_file(path)
         if page is not None:
             return self.send_bytes(inject(page.read_bytes(), build_number), "text/html; charset=utf-8")
         if build_number == 0 and "." not in path.rsplit("/", 1)[-1]:
-            return self.send_bytes(inject(NO_PREVIEW_YET, build_number), "text/html; charset=utf-8", 503)
+            return self.send_bytes(inject(no_preview_yet(self.lang), build_number), "text/html; charset=utf-8", 503)
         return super().do_GET()
 
     def html_file(self, path: str) -> Path | None:
@@ -212,12 +239,12 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
 
 def make_server(config: PreviewConfig, output: Path, state: PreviewState) -> PreviewServer:
-    handler = type("Handler", (PreviewHandler,), {"state": state})
+    handler = type("Handler", (PreviewHandler,), {"state": state, "lang": config.lang})
     try:
         return PreviewServer((config.host, config.port), functools.partial(handler, directory=str(output)))
     except OSError as exc:
-        raise PreviewFailed(f"cannot listen on {config.host}:{config.port}: {exc.strerror} "
-                            "(another preview running? try --port 8001)") from exc
+        raise PreviewFailed(msg("cannot listen on %(address)s: %(reason)s (another preview running? try --port 8001)",
+                                address=f"{config.host}:{config.port}", reason=exc.strerror)) from exc
 
 
 class PreviewFailed(CampaignSiteError):
@@ -235,12 +262,13 @@ def serve(config: PreviewConfig, stop: threading.Event | None = None, out=sys.st
     server = make_server(config, output, state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
-    say(out, f"Preview of {config.root} on http://{host}:{port}/ (Ctrl-C stops it). Rebuilds when "
-        f"{', '.join(name + '/' for name in WATCHED)} change.")
+    say(out, render(msg("Preview of %(root)s on %(url)s (Ctrl-C stops it). Rebuilds when %(folders)s change.",
+                        root=config.root, url=f"http://{host}:{port}/",
+                        folders=", ".join(name + "/" for name in WATCHED)), config.lang))
     try:
         rebuild(config, output, state, out)
         for changes in watchfiles.watch(*watched_paths(config.root), stop_event=stop, raise_interrupt=False):
-            say(out, f"Changed: {changed_files(changes, config.root)}")
+            say(out, render(msg("Changed: %(files)s", files=changed_files(changes, config.root)), config.lang))
             rebuild(config, output, state, out)
     except KeyboardInterrupt:  # Ctrl-C during a build: stop as quietly as while waiting
         pass

@@ -21,7 +21,7 @@ import yaml
 
 from .codes import Code
 from .crosschecks import region_of
-from .errors import CampaignSiteError, Problem, relpath
+from .errors import CampaignSiteError, Message, Problem, msg, relpath
 from .languages import CODES
 from .load import CAMPAIGN_FILE
 
@@ -65,18 +65,20 @@ def create(root: Path, new: NewCampaign) -> Path:
     return folder
 
 
-def _refusal(folder: Path, new: NewCampaign) -> str | None:
+def _refusal(folder: Path, new: NewCampaign) -> Message | None:
     if not SLUG.match(new.slug) or len(new.slug) > 60:
-        return f"'{new.slug}' is not a slug: lower-case letters, digits and single hyphens, e.g. gent-2027"
+        return msg("%(value)s is not a slug: lower-case letters, digits and single hyphens, e.g. gent-2027",
+                   value=f"'{new.slug}'")
     if new.kind not in KINDS:
-        return f"--kind: '{new.kind}' is not one of {', '.join(KINDS)}"
+        return msg("--kind: %(value)s is not one of %(values)s", value=f"'{new.kind}'", values=", ".join(KINDS))
     unknown = [lang for lang in new.languages if lang not in CODES]
     if unknown or not new.languages or len(set(new.languages)) != len(new.languages):
-        return f"--languages: expected distinct codes among {', '.join(CODES)}, e.g. fr,nl"
+        return msg("--languages: expected distinct codes among %(codes)s, e.g. fr,nl", codes=", ".join(CODES))
     if not NIS.match(new.nis_code) or region_of(new.nis_code) is None:
-        return f"--municipality: '{new.nis_code}' is not a five-digit NIS code, e.g. 21009 for Ixelles"
+        return msg("--municipality: %(value)s is not a five-digit NIS code, e.g. 21009 for Ixelles",
+                   value=f"'{new.nis_code}'")
     if folder.exists() or folder.is_symlink():
-        return f"{folder} already exists: choose another slug, or edit that campaign"
+        return msg("%(folder)s already exists: choose another slug, or edit that campaign", folder=folder)
     return None
 
 
@@ -191,8 +193,9 @@ def _todos_in(path: Path, rel: str) -> list[Problem]:
     for number, line in enumerate(lines, 1):
         match = TODO.search(line)
         if match:
-            what = match["what"].strip().strip("\"'") or "a text to write"
-            problems.append(Problem(rel, number, field_of(number), f"warning: still marked TODO: {what}", Code.TODO))
+            what = match["what"].strip().strip("\"'") or msg("a text to write")
+            problems.append(Problem(rel, number, field_of(number), msg("warning: still marked TODO: %(what)s",
+                                                                       what=what), Code.TODO))
     return problems
 
 

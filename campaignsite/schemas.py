@@ -2,7 +2,8 @@
 
 YAML is checked with JSON Schema, CSV with Frictionless Table Schemas. Their errors are turned into
 `Problem`s that name the file, line, field, bad value and - from the schema's own field description -
-what was expected.
+what was expected. The sentences around those values are catalogue messages (errors.msg); the
+descriptions from the schemas, and the words of JSON Schema's and Frictionless' own errors, stay English.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import frictionless
 import jsonschema
 
 from .codes import Code
-from .errors import Problem
+from .errors import Message, Problem, msg
 from .languages import CODES as LANGUAGES
 from .load import LARGEST_INTEGER, CsvText, Limits, YamlDoc, default_limits, dotted, printable
 
@@ -103,27 +104,39 @@ EMAIL = re.compile(rf"[A-Za-z0-9!#$%&*+/=?^_{{|}}~.-]+@{LABEL}(?:\.{LABEL})*\.[^
 FORMATS = ("url", "https-url", "base-url", "email")
 
 
-def format_problem(kind: str, text: str) -> str | None:
-    """What is wrong with `text` as a value of `x-format` `kind`, in words; None if nothing."""
+def format_problem(kind: str, text: str, shown: str) -> Message | None:
+    """What is wrong with `text` as a value of `x-format` `kind`, in words about `shown` (the value as
+    the message shows it); None if nothing."""
     if UNSAFE_IN_ADDRESS.search(text):
-        return "holds a space, quote, '<', '>', '`' or backslash, which an address may not contain"
+        return msg("%(value)s holds a space, quote, '<', '>', '`' or backslash, which an address may not contain",
+                   value=shown)
     if kind == "email":
-        return None if EMAIL.fullmatch(text) else "is not an e-mail address such as name@example.be"
+        return None if EMAIL.fullmatch(text) else msg("%(value)s is not an e-mail address such as name@example.be",
+                                                      value=shown)
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
-        return "is not a web address such as https://www.example.be/"
+        return msg("%(value)s is not a web address such as https://www.example.be/", value=shown)
     schemes = ("http", "https") if kind == "url" else ("https",)
     if parts.scheme not in schemes or not text.lower().startswith(f"{parts.scheme}://"):
-        return "does not start with " + " or ".join(f"{scheme}://" for scheme in schemes)
+        return msg("%(value)s does not start with %(schemes)s", value=shown,
+                   schemes=either(f"{scheme}://" for scheme in schemes))
     if "@" in parts.netloc:
-        return "holds a user name or password before the host ('@'), which is not allowed"
+        return msg("%(value)s holds a user name or password before the host ('@'), which is not allowed", value=shown)
     if not parts.hostname or not HOST.fullmatch(parts.hostname):
-        return "has no valid host name (such as www.example.be) after the ://"
+        return msg("%(value)s has no valid host name (such as www.example.be) after the ://", value=shown)
     if kind == "base-url" and (parts.query or parts.fragment or not parts.path.endswith("/")):
-        return "must end in '/', with no '?' or '#'"
+        return msg("%(value)s must end in '/', with no '?' or '#'", value=shown)
     return None
+
+
+def either(items) -> str:
+    """'a', 'a or b', 'a or b or c': alternatives in a message, the "or" in the message's language."""
+    items = [str(item) if not isinstance(item, Message) else item for item in items]
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return msg("%(first)s or %(second)s", first=either(items[:-1]), second=items[-1])
 
 
 # --- YAML with JSON Schema -----------------------------------------------------------------------
@@ -134,14 +147,14 @@ def _is_integer(checker, instance) -> bool:
 
 
 def _x_format(validator, kind, instance, schema):
-    if isinstance(instance, str) and (reason := format_problem(kind, instance)):
+    if isinstance(instance, str) and (reason := format_problem(kind, instance, _show(instance))):
         yield jsonschema.ValidationError(reason)
 
 
 def _x_money(validator, enabled, instance, schema):
     # Euros with cents: 2499.5 and 2499.50 pass, 2499.505 does not (there is no half cent to pay).
     if enabled and isinstance(instance, (int, float)) and not isinstance(instance, bool) and not is_money(instance):
-        yield jsonschema.ValidationError(f"{instance!r} has more than two decimals")
+        yield jsonschema.ValidationError(msg("%(value)s has more than two decimals", value=repr(instance)))
 
 
 def is_money(value) -> bool:
@@ -167,8 +180,8 @@ def _full_pattern(validator, pattern, instance, schema):
 _Validator = jsonschema.validators.extend(
     jsonschema.Draft202012Validator, validators={"x-format": _x_format, "x-money": _x_money, "pattern": _full_pattern},
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
-TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "a text",
-              "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+TYPE_WORDS = {"object": msg("a mapping (key: value lines)"), "array": msg("a list"), "string": msg("a text"),
+              "integer": msg("a whole number"), "number": msg("a number"), "boolean": msg("true or false")}
 
 
 def check_yaml(doc: YamlDoc, schema_name: str, limits: Limits | None = None) -> list[Problem]:
@@ -187,8 +200,9 @@ def capped(problems: list[Problem], cap: int, rel: str) -> list[Problem]:
     """The first `cap` problems of a file, and one saying there are more."""
     if len(problems) <= cap:
         return problems
-    return problems[:cap] + [Problem(rel, None, "", f"has more than {cap:,} problems; fix these first, or raise "
-                                     "limits.problems_per_file in content/network.yml", Code.TOO_MANY)]
+    return problems[:cap] + [Problem(rel, None, "", msg("has more than %(cap)s problems; fix these first, or raise "
+                                                        "limits.problems_per_file in content/network.yml",
+                                                        cap=f"{cap:,}"), Code.TOO_MANY)]
 
 
 def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
@@ -207,21 +221,23 @@ def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
 
 def _unknown_language(doc: YamlDoc, path: tuple, key) -> Problem:
     return Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
-                   f"{_show(key)} is not a language: expected {', '.join(LANGUAGES)}", Code.UNKNOWN_LANGUAGE)
+                   msg("%(value)s is not a language: expected %(languages)s", value=_show(key),
+                       languages=", ".join(LANGUAGES)), Code.UNKNOWN_LANGUAGE)
 
 
 def _missing_field(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     missing = next((name for name in error.validator_value if repr(name) in error.message), "?")
     expected = describe(schema, path + (missing,))
-    return Problem(doc.rel, doc.line_of(path), dotted(path + (missing,)), f"is required: {expected}",
-                   Code.MISSING_FIELD)
+    return Problem(doc.rel, doc.line_of(path), dotted(path + (missing,)),
+                   msg("is required: %(expected)s", expected=expected), Code.MISSING_FIELD)
 
 
 def _unknown_fields(doc: YamlDoc, path: tuple, error) -> list[Problem]:
     known = error.schema.get("properties", {})
     extra = sorted((key for key in error.instance if key not in known), key=str)
     return [Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
-                    f"is not a known field; expected one of: {', '.join(known)}", Code.UNKNOWN_FIELD)
+                    msg("is not a known field; expected one of: %(fields)s", fields=", ".join(known)),
+                    Code.UNKNOWN_FIELD)
             for key in extra]
 
 
@@ -242,58 +258,71 @@ def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     value = _show(error.instance)
     validator = error.validator
     if error.instance is None or (error.instance == "" and validator == "minLength"):
-        return Problem(doc.rel, line, field, f"is empty: expected {_expected_type(error)}: {expected}",
-                       Code.MISSING_VALUE)
+        return Problem(doc.rel, line, field, msg("is empty: expected %(type)s: %(expected)s",
+                                                 type=_expected_type(error), expected=expected), Code.MISSING_VALUE)
     if validator == "enum" and set(error.validator_value) == set(LANGUAGES):
-        return Problem(doc.rel, line, field, f"{value} is not a language: expected {', '.join(LANGUAGES)}",
-                       Code.UNKNOWN_LANGUAGE)
+        return Problem(doc.rel, line, field, msg("%(value)s is not a language: expected %(languages)s", value=value,
+                                                 languages=", ".join(LANGUAGES)), Code.UNKNOWN_LANGUAGE)
     if validator == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
-        return Problem(doc.rel, line, field, f"{value} is not one of: {options}", Code.NOT_IN_LIST)
+        return Problem(doc.rel, line, field, msg("%(value)s is not one of: %(values)s", value=value, values=options),
+                       Code.NOT_IN_LIST)
     if validator in ("type", "oneOf"):
-        return Problem(doc.rel, line, field, f"{value} is {kind_of(error.instance)}, expected "
-                       f"{_expected_type(error)}: {expected}", Code.WRONG_TYPE)
+        return Problem(doc.rel, line, field, msg("%(value)s is %(kind)s, expected %(type)s: %(expected)s", value=value,
+                                                 kind=kind_of(error.instance), type=_expected_type(error),
+                                                 expected=expected), Code.WRONG_TYPE)
     if validator == "pattern":
-        return Problem(doc.rel, line, field, f"{value} is not in the expected form: {expected}", Code.BAD_FORMAT)
-    if validator == "x-format":
-        return Problem(doc.rel, line, field, f"{value} {error.message}: {expected}", Code.BAD_FORMAT)
+        return Problem(doc.rel, line, field, msg("%(value)s is not in the expected form: %(expected)s", value=value,
+                                                 expected=expected), Code.BAD_FORMAT)
+    if validator == "x-format":  # error.message is format_problem's, which names the value
+        return Problem(doc.rel, line, field, msg("%(problem)s: %(expected)s", problem=error.message,
+                                                 expected=expected), Code.BAD_FORMAT)
     if validator in BOUNDS:
-        return Problem(doc.rel, line, field, f"{value} is out of range: expected "
-                       f"{BOUNDS[validator].format(error.validator_value)}: {expected}", Code.OUT_OF_RANGE)
+        return Problem(doc.rel, line, field, msg("%(value)s is out of range: expected %(bound)s: %(expected)s",
+                                                 value=value, bound=BOUNDS[validator](error.validator_value),
+                                                 expected=expected), Code.OUT_OF_RANGE)
     if validator == "uniqueItems":
-        return Problem(doc.rel, line, field, f"{value} lists an item twice", Code.DUPLICATE_VALUE)
-    return Problem(doc.rel, line, field, f"{error.message}: {expected}", Code.INVALID)
+        return Problem(doc.rel, line, field, msg("%(value)s lists an item twice", value=value), Code.DUPLICATE_VALUE)
+    # JSON Schema's own words (or x-money's message), then the field's description.
+    return Problem(doc.rel, line, field, msg("%(problem)s: %(expected)s", problem=error.message, expected=expected),
+                   Code.INVALID)
 
 
-BOUNDS = {"minimum": "at least {}", "maximum": "at most {}", "minLength": "at least {} character(s)",
-          "maxLength": "at most {} characters", "minItems": "at least {} item(s)",
-          "minProperties": "at least {} entry(ies)"}
+# A bound of JSON Schema or of a Table Schema constraint, in words, for its value.
+BOUNDS = {"minimum": lambda n: msg("at least %(n)s", n=n), "maximum": lambda n: msg("at most %(n)s", n=n),
+          "minLength": lambda n: msg("at least %(n)s character(s)", n=n),
+          "maxLength": lambda n: msg("at most %(n)s characters", n=n),
+          "minItems": lambda n: msg("at least %(n)s item(s)", n=n),
+          "minProperties": lambda n: msg("at least %(n)s entry(ies)", n=n)}
 
 
 def _expected_type(error) -> str:
     """What the schema wanted, in words: 'a whole number', 'a text or a text per language'."""
     node = error.schema
     if error.validator == "oneOf":
-        return " or ".join(_expected_type_of(branch) for branch in node["oneOf"])
+        return either(_expected_type_of(branch) for branch in node["oneOf"])
     return _expected_type_of(node)
 
 
 def _expected_type_of(node: dict) -> str:
     if "propertyNames" in node or node.get("$ref", "").endswith("/text"):
-        return "a text per language ({nl: ..., fr: ...})"
+        return msg("a text per language ({nl: ..., fr: ...})")
     if "enum" in node:
-        return "one of " + ", ".join(map(str, node["enum"]))
+        return msg("one of %(values)s", values=", ".join(map(str, node["enum"])))
     kind = node.get("type")
-    return TYPE_WORDS.get(kind, str(kind)) if isinstance(kind, str) else "a value"
+    return TYPE_WORDS.get(kind, str(kind)) if isinstance(kind, str) else msg("a value")
+
+
+KIND_WORDS = ((type(None), msg("empty")), (bool, msg("true/false")), (int, msg("a whole number")),
+              (float, msg("a number")), (str, msg("a text")), (dict, msg("a mapping")), (list, msg("a list")))
 
 
 def kind_of(value) -> str:
     """What a YAML value is, in words: 'a text', 'a list', ..."""
-    for types, word in ((type(None), "empty"), (bool, "true/false"), (int, "a whole number"), (float, "a number"),
-                        (str, "a text"), (dict, "a mapping"), (list, "a list")):
+    for types, word in KIND_WORDS:
         if isinstance(value, types):
             return word
-    return f"a {type(value).__name__}"
+    return msg("a %(type)s", type=type(value).__name__)
 
 
 def describe(schema: dict, path: tuple) -> str:
@@ -375,13 +404,13 @@ def check_table(table: CsvText, name: str, languages: tuple[str, ...],
 
 # A plain number as editors type it; Python would also take '1_000', '٣', 'nan' or 'sNaN' (which
 # crashes Frictionless' bound checks).
-NUMBER_FORMS = {"integer": (re.compile(r"\s*-?[0-9]+\s*"), "a whole number (digits only, e.g. 2500)"),
+NUMBER_FORMS = {"integer": (re.compile(r"\s*-?[0-9]+\s*"), msg("a whole number (digits only, e.g. 2500)")),
                 "number": (re.compile(r"\s*-?[0-9]+(\.[0-9]+)?\s*"),
-                           "a number with '.' as the decimal mark (e.g. 50.8275)")}
+                           msg("a number with '.' as the decimal mark (e.g. 50.8275)"))}
 
 
 MONEY_FORM = (re.compile(r"\s*-?[0-9]+(\.[0-9]{1,2})?\s*"),
-              "an amount in euro with at most two decimals and '.' as the decimal mark (e.g. 2499.50)")
+              msg("an amount in euro with at most two decimals and '.' as the decimal mark (e.g. 2499.50)"))
 LARGEST_DIGITS = len(str(LARGEST_INTEGER)) - 1  # as for YAML numbers
 
 
@@ -416,8 +445,10 @@ def _dates_out_of_range(rel: str, line: int, row, fields: dict) -> list[Problem]
     for name, value in row.items():
         day = value.date() if isinstance(value, dt.datetime) else value
         if isinstance(day, dt.date) and not first <= day <= last:
-            found.append(Problem(rel, line, name, f"{_show(str(value))} is out of range: expected a date from {first} "
-                                 f"to {last}: {fields[name]['description']}", Code.OUT_OF_RANGE))
+            found.append(Problem(rel, line, name, msg("%(value)s is out of range: expected a date from %(first)s to "
+                                                      "%(last)s: %(expected)s", value=_show(str(value)), first=first,
+                                                      last=last, expected=fields[name]["description"]),
+                                 Code.OUT_OF_RANGE))
     return found
 
 
@@ -425,32 +456,38 @@ def _screen_cell(rel: str, line: int, name: str, cell: str, spec: dict) -> Probl
     shown, expected = _shown(spec, cell), spec["description"]
     form = MONEY_FORM if spec.get("x-money") else NUMBER_FORMS.get(spec.get("type"))
     if form and not form[0].fullmatch(cell):
-        return Problem(rel, line, name, f"{shown} is not {form[1]}: {expected}", Code.WRONG_TYPE)
+        return Problem(rel, line, name, msg("%(value)s is not %(what)s: %(expected)s", value=shown, what=form[1],
+                                            expected=expected), Code.WRONG_TYPE)
     if form and len(cell.strip().lstrip("-").partition(".")[0]) > LARGEST_DIGITS:
-        return Problem(rel, line, name, f"{shown} is out of range: expected at most {LARGEST_DIGITS} digits: "
-                       f"{expected}", Code.OUT_OF_RANGE)
-    reason = format_problem(spec["x-format"], cell) if "x-format" in spec else None
+        return Problem(rel, line, name, msg("%(value)s is out of range: expected at most %(digits)s digits: "
+                                            "%(expected)s", value=shown, digits=LARGEST_DIGITS, expected=expected),
+                       Code.OUT_OF_RANGE)
+    reason = format_problem(spec["x-format"], cell, shown) if "x-format" in spec else None
     if reason:
-        return Problem(rel, line, name, f"{shown} {reason}: {expected}", Code.BAD_FORMAT)
+        return Problem(rel, line, name, msg("%(problem)s: %(expected)s", problem=reason, expected=expected),
+                       Code.BAD_FORMAT)
     pattern = spec.get("constraints", {}).get("pattern")
     if pattern and not re.fullmatch(pattern, cell):
         code = Code.UNSAFE_SLUG if name == "slug" else Code.BAD_FORMAT
-        return Problem(rel, line, name, f"{shown} is not in the expected form: {expected}", code)
+        return Problem(rel, line, name, msg("%(value)s is not in the expected form: %(expected)s", value=shown,
+                                            expected=expected), code)
     return None
 
 
 def _shown(spec: dict, value) -> str:
     """A cell's value for a message; never the value of a private column (logs stay clean)."""
-    return "the value (not shown: private column)" if spec.get("x-private") else _show(value)
+    return msg("the value (not shown: private column)") if spec.get("x-private") else _show(value)
 
 
 def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
     width = len(table.header)
     if len(row) > width:
-        return Problem(table.rel, line, "", f"row has {len(row)} cells but the header has {width} columns; "
-                       "a text with a ',' must be put in double quotes", Code.EXTRA_CELL)
-    return Problem(table.rel, line, table.header[len(row)], f"row has {len(row)} cells but the header has "
-                   f"{width} columns; the first missing is {quoted(table.header[len(row)])}", Code.MISSING_CELL)
+        return Problem(table.rel, line, "", msg("row has %(cells)s cells but the header has %(columns)s columns; a "
+                                                "text with a ',' must be put in double quotes", cells=len(row),
+                                                columns=width), Code.EXTRA_CELL)
+    return Problem(table.rel, line, table.header[len(row)], msg(
+        "row has %(cells)s cells but the header has %(columns)s columns; the first missing is %(column)s",
+        cells=len(row), columns=width, column=quoted(table.header[len(row)])), Code.MISSING_CELL)
 
 
 def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
@@ -459,39 +496,43 @@ def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
     optional = {f["name"] for f in descriptor["fields"] if f.get("x-optional-column")}
     line = table.header_line
     if len(table.header) == 1 and ";" in table.header[0]:
-        return [Problem(table.rel, line, "", "separates its columns with ';': save it with ',' between columns "
-                        f"({', '.join(expected)})", Code.WRONG_DELIMITER)]
+        return [Problem(table.rel, line, "", msg("separates its columns with ';': save it with ',' between columns "
+                                                 "(%(columns)s)", columns=", ".join(expected)), Code.WRONG_DELIMITER)]
     problems = []
     seen = set()
     for column, name in enumerate(table.header, start=1):
         if not name:
-            problems.append(Problem(table.rel, line, "", f"column {column} has no name: remove the extra ',' or "
-                                    "name the column", Code.UNKNOWN_COLUMN))
+            problems.append(Problem(table.rel, line, "", msg("column %(number)s has no name: remove the extra ',' or "
+                                                             "name the column", number=column), Code.UNKNOWN_COLUMN))
             continue
         if name in seen:
-            problems.append(Problem(table.rel, line, printable(name), "is a column name used twice",
+            problems.append(Problem(table.rel, line, printable(name), msg("is a column name used twice"),
                                     Code.DUPLICATE_COLUMN))
         seen.add(name)
         if name not in expected:
-            hint = _language_hint(name, expected)
-            problems.append(Problem(table.rel, line, printable(name), f"is not a known column{hint}; expected "
-                                    f"columns: {', '.join(expected)}", Code.UNKNOWN_COLUMN))
+            columns, lang = ", ".join(expected), _other_language(name, expected)
+            message = (msg("is not a known column (%(lang)s is not a language of this campaign); expected columns: "
+                           "%(columns)s", lang=f"'{lang}'", columns=columns) if lang else
+                       msg("is not a known column; expected columns: %(columns)s", columns=columns))
+            problems.append(Problem(table.rel, line, printable(name), message, Code.UNKNOWN_COLUMN))
     for name in expected:
         if name not in seen and name not in optional:
             description = next(f["description"] for f in descriptor["fields"] if f["name"] == name)
-            problems.append(Problem(table.rel, line, name, f"column is missing: {description}", Code.MISSING_COLUMN))
+            problems.append(Problem(table.rel, line, name, msg("column is missing: %(description)s",
+                                                               description=description), Code.MISSING_COLUMN))
     return problems
 
 
-def _language_hint(name: str, expected: list[str]) -> str:
+def _other_language(name: str, expected: list[str]) -> str | None:
+    """The language of a column `<stem>_<lang>` whose stem is known but whose language is not the campaign's."""
     stem, _, lang = name.rpartition("_")
     if lang in LANGUAGES and any(e.startswith(stem + "_") for e in expected):
-        return f" ('{lang}' is not a language of this campaign)"
-    return ""
+        return lang
+    return None
 
 
-CELL_TYPE_WORDS = {"date": "a date as YYYY-MM-DD", "datetime": "a date and time as YYYY-MM-DD HH:MM",
-                   "integer": "a whole number", "number": "a number"}
+CELL_TYPE_WORDS = {"date": msg("a date as YYYY-MM-DD"), "datetime": msg("a date and time as YYYY-MM-DD HH:MM"),
+                   "integer": msg("a whole number"), "number": msg("a number")}
 
 
 # How Frictionless' row errors become our codes: by error type, or for a constraint-error by
@@ -530,26 +571,29 @@ def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Probl
 def _cell_message(table: CsvText, error, code: Code, spec: dict, constraint: re.Match | None) -> str:
     shown, expected = _shown(spec, getattr(error, "cell", "")), spec.get("description", "")
     if code is Code.WRONG_TYPE:
-        words = CELL_TYPE_WORDS.get(spec.get("type"), f"a valid {spec.get('type', 'value')}")
-        return f"{shown} is not {words}: {expected}"
+        words = CELL_TYPE_WORDS.get(spec.get("type")) or msg("a valid %(type)s", type=spec.get("type", "value"))
+        return msg("%(value)s is not %(what)s: %(expected)s", value=shown, what=words, expected=expected)
     if code in (Code.DUPLICATE_VALUE, Code.DUPLICATE_SLUG):
-        return f"{shown} is used twice{_first_line(table, error.note)}"
+        first = _first_line(table, error.note)
+        return (msg("%(value)s is used twice: first on line %(line)s", value=shown, line=first) if first
+                else msg("%(value)s is used twice", value=shown))
     if code is Code.MISSING_VALUE:
-        return f"is empty but required: {expected}"
+        return msg("is empty but required: %(expected)s", expected=expected)
     if code is Code.NOT_IN_LIST:
-        return f"{shown} is not one of: {', '.join(spec['constraints']['enum'])}"
+        return msg("%(value)s is not one of: %(values)s", value=shown, values=", ".join(spec["constraints"]["enum"]))
     if code in (Code.BAD_FORMAT, Code.UNSAFE_SLUG):
-        return f"{shown} is not in the expected form: {expected}"
+        return msg("%(value)s is not in the expected form: %(expected)s", value=shown, expected=expected)
     if code is Code.OUT_OF_RANGE:
-        return f"{shown} is out of range: expected {BOUNDS[constraint[1]].format(constraint[2])}: {expected}"
+        return msg("%(value)s is out of range: expected %(bound)s: %(expected)s", value=shown,
+                   bound=BOUNDS[constraint[1]](constraint[2]), expected=expected)
     if error.type == "constraint-error":
-        return f"{shown}: {error.note}"
+        return msg("%(value)s: %(note)s", value=shown, note=error.note)
     if spec.get("x-private"):
-        return f"{shown} is not valid: {expected}"
-    return printable(f"{error.title}: {error.note}")
+        return msg("%(value)s is not valid: %(expected)s", value=shown, expected=expected)
+    return printable(f"{error.title}: {error.note}")  # Frictionless' own words, in English
 
 
-def _first_line(table: CsvText, note: str) -> str:
+def _first_line(table: CsvText, note: str) -> int | None:
     # Frictionless says "the same as in the row at position 3": name the physical line instead.
     match = re.search(r"position (\d+)", note)
-    return f": first on line {table.line_of_row(int(match[1]))}" if match else ""
+    return table.line_of_row(int(match[1])) if match else None

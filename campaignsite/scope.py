@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from .errors import CampaignSiteError, Problem
+from .errors import CampaignSiteError, Problem, msg
 
 
 class UnknownCampaign(CampaignSiteError):
@@ -38,7 +38,8 @@ def slug_of(root: Path, name: str) -> str:
             slug = path.relative_to(campaigns).parts[0]
             if (campaigns / slug).is_dir():
                 return slug
-    raise UnknownCampaign(f"--campaign: '{name}' is neither a campaign under {campaigns} nor a file inside one")
+    raise UnknownCampaign(msg("--campaign: %(name)s is neither a campaign under %(folder)s nor a file inside one",
+                              name=f"'{name}'", folder=campaigns))
 
 
 def concerns(problem: Problem, slugs: tuple[str, ...]) -> bool:

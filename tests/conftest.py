@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import NOT_FOUND, get_samples, keep_local, sample_id, sweep_types
+from campaignsite.errors import editor_language
 from campaignsite.registry import PAGE_TYPES
 from project import write_project
 
@@ -41,6 +42,10 @@ TODAY = "2026-11-22"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# The tests read build.py's messages in English, which follow the locale (campaignsite/errors.py:
+# editor_language): on a machine in Dutch or French they would be Dutch or French.
+if editor_language() != "en":
+    os.environ["LC_ALL"] = "C.UTF-8"
 
 
 # --- Building the networks -----------------------------------------------------------------------

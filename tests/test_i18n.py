@@ -293,17 +293,22 @@ def test_plural_messages_have_their_forms(lang):
 
 
 FRENCH_SIGNS = re.compile(r"(.)([:;!?»])|«(.)")
+# What an editor types as it is, in the editors' messages: `code` (`title: ...`), and a sign named
+# on its own in quotes (';', '?').
+VERBATIM = re.compile(r"`[^`]*`|'[:;!?]'")
 
 
 def test_french_interface_strings_have_a_narrow_no_break_space_before_high_signs():
     """Every French msgstr writes a narrow no-break space (U+202F) before : ; ! ? and », and after «
     ("Contact :", "Comment aider ?"), never an ordinary space that lets the sign start a line, nor
-    none at all; only a colon in an address (https://) or a time (10:30) is left alone."""
+    none at all; only a colon in an address (https://) or a time (10:30), `code` an editor types
+    and a sign quoted on its own (':') are left alone."""
     problems = []
     for message, msgid, msgstr in catalogue_strings(read_po_of("fr")):
-        for match in FRENCH_SIGNS.finditer(msgstr):
+        text = VERBATIM.sub("`", msgstr)
+        for match in FRENCH_SIGNS.finditer(text):
             before, sign, after = match.groups()
-            if sign == ":" and re.match(r"//|\d", msgstr[match.end():]):
+            if sign == ":" and re.match(r"//|\d", text[match.end():]):
                 continue
             if (before if sign else after) != NNBSP:
                 problems.append(f"{msgid!r}: {msgstr!r} at {match.group(0)!r}")
