@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: site test test-fast check serve publish browser bench clean
+.PHONY: site test test-fast check serve publish browser screenshots bench clean
 
 # Building needs requirements.txt only; the tests add requirements-test.txt (pytest, Playwright,
 # linters...), so a first `make site` installs a third of what `make test` does.
@@ -24,6 +24,7 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 site: $(BIN)/.installed  ## validate and build the example network into site/
 	$(BIN)/python build.py $(TODAY_ARG) $(if $(STRICT),--strict,)
 
+# build.py speaks the locale's language (LANG=fr_BE.UTF-8 make check, or make check LANG=...): see README.
 check: $(BIN)/.installed  ## validate only; write nothing
 	$(BIN)/python build.py --check $(TODAY_ARG)
 
@@ -55,11 +56,14 @@ test: $(BIN)/.installed-test node_modules/.installed browser  ## run the whole s
 test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no browser, no Java, nothing slow (< 90 s)
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
+screenshots: site $(BIN)/.installed-test browser  ## every page type at 390 and 1280 px (and the listing on A4) into screenshots/
+	$(BIN)/python tools/screenshots.py --site site --out screenshots
+
 bench: $(BIN)/.installed  ## build time and memory for a network of 100 campaigns (CAMPAIGNS=n)
 	$(BIN)/python tools/bench.py --campaigns $(or $(CAMPAIGNS),100)
 
 clean:
-	rm -rf site .site.building .site.old $(VENV) node_modules
+	rm -rf site screenshots .cache .site.building .site.old $(VENV) node_modules
 
 # Interface strings (see babel.cfg): collect every msgid of the code and templates into messages.pot,
 # then add the new ones, untranslated, to each <lang>/LC_MESSAGES/messages.po, which translators edit.

@@ -272,8 +272,11 @@ def payments(b: CampaignBuilder, item: Laureate) -> tuple[contexts.Fact, ...]:
 def payment(b: CampaignBuilder, item: Laureate) -> str | None:
     """Where the grant's payment stands: from the payments made where payments.csv lists them, else from
     the status and the campaign's payment terms."""
-    if item.payments:
+    if any(p.kind == "repayment" for p in item.payments):
         return b._("%(paid)s of the grant of %(amount)s has been paid, net of repayments.",
+                   paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))
+    if item.payments:
+        return b._("%(paid)s of the grant of %(amount)s has been paid.",
                    paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))
     budget = b.campaign.budget
     if not budget or budget.upfront_percent is None:
@@ -496,7 +499,12 @@ def jury(b: CampaignBuilder) -> Page:
         stages = tuple(stage_view(b, url, stage) for stage in campaign.selection)
         prizes = tuple(prize_view(b, url, prize) for prize in campaign.prizes)
         weighted = [stage for stage in campaign.selection if stage.weight]
-        intro = _("How the laureates of %(campaign)s were chosen, stage by stage.", campaign=b.text(campaign.title))
+        ends = [stage.end or stage.start for stage in campaign.selection if stage.end or stage.start]
+        if ends and b.today <= max(ends):  # the selection is still to come or going on
+            intro = _("How the laureates of %(campaign)s will be chosen, stage by stage.",
+                      campaign=b.text(campaign.title))
+        else:
+            intro = _("How the laureates of %(campaign)s were chosen, stage by stage.", campaign=b.text(campaign.title))
         if weighted:
             intro += " " + _("The final decision weighs %(stages)s.",
                              stages=b.fmt.list([weighted_name(b, stage) for stage in weighted]))

@@ -496,6 +496,7 @@ class Download:
     format: str
     credit: str | None = None
     kind: str | None = None  # what a kit file is for: template, text, image, poster
+    alternatives: tuple[Link, ...] = ()  # the same in another format: the print-ready PNG of an SVG
 
 
 @dataclass(frozen=True)
@@ -510,6 +511,7 @@ class PressContext:
     media_kit: tuple[Download, ...]
     contact: Fact
     contact_lines: tuple[str, ...]
+    kit_zip: Download | None = None
 
 
 @dataclass(frozen=True)
@@ -519,7 +521,7 @@ class ListingRow:
     holder: str
     category: str
     amount: str
-    sdgs: str
+    sdgs: tuple[str, ...]  # "11 Sustainable cities and communities", in the goals' order
     selected_by: str
     status: str
     prizes: str = ""

@@ -144,8 +144,18 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
         "extra": {**base.get("extra", {}),
                   "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix} for a in site.alternates],
                   "cs_colour": site.colour, "cs_text_colour": site.text_colour,
-                  "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer]},
+                  "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer],
+                  "cs_not_found": not_found_options(site)},
     }
+
+
+def not_found_options(site: SiteSpec) -> dict | None:
+    """The 404 page's texts and links for theme/404.html, escaped once like every text we hand over."""
+    if site.not_found is None:
+        return None
+    found = site.not_found
+    return {"title": as_html(found.title), "text": as_html(found.text),
+            "links": [{"text": as_html(text), "link": engine_url(link)} for text, link in found.links]}
 
 
 # --- Running MkDocs ------------------------------------------------------------------------------

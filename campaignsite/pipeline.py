@@ -14,9 +14,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, engine, load, model, opendata, search, sites
+from . import checks, engine, load, model, opendata, presskit, search, sites
 from .codes import Code
-from .errors import BuildFailed, ValidationFailed
+from .errors import BuildFailed, ValidationFailed, msg
+from .i18n import Translator
 from .media import MediaFile, get_media
 from .output import OutputPlace
 from .render import render_site
@@ -98,8 +99,9 @@ def build(config: BuildConfig) -> BuildResult:
             search.index_site(writer)
             place.swap_in(place.stage / "html")
         except OSError as exc:
-            raise BuildFailed(f"cannot write the site into {config.output}: {exc.strerror}"
-                              + (f": {exc.filename}" if exc.filename else ""), Code.WRITE_FAILED) from exc
+            reason = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+            raise BuildFailed(msg("cannot write the site into %(output)s: %(reason)s", output=config.output,
+                                  reason=reason), Code.WRITE_FAILED) from exc
         finally:
             shutil.rmtree(place.stage, ignore_errors=True)
     return result
@@ -107,8 +109,8 @@ def build(config: BuildConfig) -> BuildResult:
 
 def shared_files(checked: Checked, specs) -> list[tuple[str, str | bytes]]:
     """Files outside the engine's sites, made before anything is written: per campaign a page
-    sending visitors on to its default language, its open data and its media (shared by its
-    language sites); robots.txt for the whole site."""
+    sending visitors on to its default language, its open data, its press kit and its media (shared
+    by its language sites); robots.txt for the whole site."""
     files: list[tuple[str, str | bytes]] = []
     for campaign in checked.network.campaigns:
         lang = campaign.default_language
@@ -116,6 +118,9 @@ def shared_files(checked: Checked, specs) -> list[tuple[str, str | bytes]]:
                       sites.redirect_html(f"{lang}/", html.escape(f"{campaign.base_url}{lang}/"),
                                           html.escape(campaign.title[lang]), lang)))
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
+        media = {f"media/{file.name}": file.content for slug, file in checked.media if slug == campaign.slug}
+        files += [(f"{campaign.slug}/{name}", content)
+                  for name, content in presskit.files(campaign, media, Translator(lang))]
     files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media]
     files.append(("robots.txt", sites.robots_txt(specs)))
     # Response headers for hosts that read _headers (Netlify, Cloudflare Pages): framing allowed for

@@ -7,9 +7,10 @@ import dataclasses
 
 from pathlib import PurePosixPath
 
-from . import contexts
+from . import contexts, presskit
 from .agenda_pages import news_summary
 from .campaign_pages import key_figures, selected_by
+from .model import get_sdgs
 from .pages import MEDIA_PREFIX, CampaignBuilder, SiteBuilder, href
 from .site import Page
 
@@ -37,13 +38,9 @@ def press(b: CampaignBuilder) -> Page:
     campaign = b.campaign
 
     def context(url: str) -> contexts.PressContext:
-        kit = []
-        if campaign.logo:
-            kit.append(media_download(url, campaign.logo, _("Logo of %(name)s", name=b.text(campaign.title)), None))
-        kit += [media_download(url, p.logo, _("Logo of %(name)s", name=p.name), None)
-                for p in campaign.partners if p.logo]
-        kit += [media_download(url, i.image, _("Photo of the project %(title)s", title=b.text(i.title)),
-                               i.image_credit) for i in campaign.laureates if i.image]
+        kit = tuple(kit_download(b, url, item) for item in presskit.items(campaign, _))
+        zip_file = contexts.Download(_("The whole press kit: originals, print-ready PNG files and credits"),
+                                     href(url, "../" + presskit.zip_name(campaign)), "ZIP") if kit else None
         contact = campaign.press_contact
         lines = tuple(line for line in (contact.email, contact.phone) if line)
         return contexts.PressContext(
@@ -51,11 +48,20 @@ def press(b: CampaignBuilder) -> Page:
             intro=_("Releases, figures, the list of laureates and pictures, free to use with credit."),
             releases=tuple(news_summary(b, url, post) for post in campaign.news), figures=key_figures(b),
             listing=contexts.Link(_("List of laureates (printable)"), href(url, "press/listing/")),
-            data=data_downloads(b, url), media_kit=tuple(kit),
-            contact=contexts.Fact(_("Press contact"), contact.name), contact_lines=lines)
+            data=data_downloads(b, url), media_kit=kit,
+            contact=contexts.Fact(_("Press contact"), contact.name), contact_lines=lines, kit_zip=zip_file)
     return b.page("press/", _("Press"),
                   _("Press releases, figures and media kit of %(campaign)s", campaign=b.text(campaign.title)),
                   context)
+
+
+def kit_download(b: CampaignBuilder, url: str, item: presskit.KitItem) -> contexts.Download:
+    """A picture of the press kit, with its print-ready PNG when the original is an SVG."""
+    download = media_download(url, item.src, item.title, item.credit)
+    if item.raster:
+        text = b._("PNG for print, %(width)s pixels wide", width=b.fmt.number(presskit.WIDTH))
+        download = dataclasses.replace(download, alternatives=(contexts.Link(text, href(url, "../" + item.raster)),))
+    return download
 
 
 def listing(b: CampaignBuilder) -> Page:
@@ -68,15 +74,17 @@ def listing(b: CampaignBuilder) -> Page:
             card = b.card(url, item)
             rows.append(contexts.ListingRow(
                 card.href, card.title, b.text(item.holder), card.category_label, card.amount,
-                ", ".join(str(number) for number in item.sdgs), selected_by(b, item),
+                tuple(f"{number} {get_sdgs()[number].title[b.lang]}" for number in sorted(item.sdgs)),
+                selected_by(b, item),
                 card.status_label, b.fmt.list([prize.name for prize in card.prizes])))
         headings = (_("Project"), _("Project holder"), _("Category"), _("Grant"), _("Goals"),
                     _("Selected by"), _("Status")) + ((_("Prize"),) if campaign.prizes else ())
         return contexts.ListingContext(
             b.site, _("List of laureates"),
-            _.ngettext("%(count)s laureate of %(campaign)s, %(year)s.", "%(count)s laureates of %(campaign)s, %(year)s.",
-                       len(campaign.laureates), count=b.fmt.number(len(campaign.laureates)),
-                       campaign=b.text(campaign.title), year=campaign.edition),
+            _.ngettext("%(count)s laureate of %(campaign)s, as of %(date)s.",
+                       "%(count)s laureates of %(campaign)s, as of %(date)s.", len(campaign.laureates),
+                       count=b.fmt.number(len(campaign.laureates)), campaign=b.text(campaign.title),
+                       date=b.fmt.date(b.today)),
             headings, tuple(rows), b.fmt.money(campaign.granted), data_downloads(b, url), bool(campaign.prizes))
     return b.page("press/listing/", _("List of laureates"),
                   _("The laureates of %(campaign)s", campaign=b.text(campaign.title)), context)

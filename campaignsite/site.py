@@ -37,6 +37,16 @@ class Alternate:
 
 
 @dataclass(frozen=True)
+class NotFound:
+    """The page for an address the site does not have, in the site's language: served for every
+    missing address under the site, so its links lead from the site's root, whatever the depth."""
+
+    title: str
+    text: str
+    links: tuple[tuple[str, str], ...]  # (text, URL from the site's root): home and the menu
+
+
+@dataclass(frozen=True)
 class SiteSpec:
     """One site to build: a campaign (or the portal) in one language."""
 
@@ -54,4 +64,5 @@ class SiteSpec:
     logo: str | None = None                        # site path of the logo, whose bytes are in `downloads`
     downloads: tuple[tuple[str, bytes], ...] = ()  # (site path, content): calendars, feeds
     footer: tuple[tuple[str, str], ...] = ()       # (text, site-relative URL) of the footer links
+    not_found: NotFound | None = None              # the 404 page; the engine's own when None
     favicon: bytes = b""                           # SVG icon in the site's colours

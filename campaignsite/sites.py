@@ -12,7 +12,7 @@ from .languages import LANGUAGE_NAMES
 from .media import MediaFile
 from .model import PORTAL_COLOUR, Campaign, Network, text_colour
 from .pages import CampaignBuilder, PortalBuilder
-from .site import Alternate, Page, SiteSpec
+from .site import Alternate, NotFound, Page, SiteSpec
 
 
 def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date) -> list[SiteSpec]:
@@ -43,7 +43,8 @@ def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date) -> li
             id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
             description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
             text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
-            downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour)))
+            downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
+            not_found=not_found(builder._, campaign.title[lang], pages, nav)))
     return sites
 
 
@@ -62,6 +63,17 @@ def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...
     files += [(f"events/{event.slug}.ics", feeds.calendar(builder, (event,))) for event in events]
     files.append(("news/feed.xml", feeds.atom(builder)))
     return tuple(files)
+
+
+def not_found(_, site_title: str, pages, nav) -> NotFound:
+    """The site's 404 page: what happened, in the site's language, and the ways on (home, the menu)."""
+    titles = {page.url: page.title for page in pages}
+    links = ((_("Home page of %(site)s", site=site_title), ""),) + \
+        tuple((titles[url], url) for url in nav if url)
+    return NotFound(_("Page not found"),
+                    _("This address does not exist on this site, or no longer does. Search for what you "
+                              "were looking for with the search box at the top, or go on from one of these pages:"),
+                    links)
 
 
 def footer_links(translate) -> tuple[tuple[str, str], ...]:
@@ -94,6 +106,7 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
             description=network.tagline[lang], url=network.base_url + root_of(lang), colour=PORTAL_COLOUR,
             text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
             footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
+            not_found=not_found(builder._, network.title[lang], pages, nav),
             downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),)))
     return sites
 

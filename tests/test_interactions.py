@@ -60,9 +60,11 @@ def test_filter_state_round_trips_through_the_address_and_the_back_button(exampl
     assert 0 < len(both) < len(by_goal) < len(rows), "pick choices that narrow the list step by step"
     showcase = f"{example_url}/gent-2024/nl/laureates/"
     page.goto(showcase)
+    expect(page.locator(".cs-filter__reset")).to_be_hidden()  # nothing to reset yet
     page.get_by_role("combobox", name="Doel").select_option(goal)
     page.get_by_role("combobox", name="Status").select_option(status)
     assert page.url == f"{showcase}?sdg={goal}&status={status}" and visible_titles(page) == both
+    expect(page.locator(".cs-filter__reset")).to_be_visible()
     page.go_back()  # one choice undone: back to the goal alone
     expect(page).to_have_url(f"{showcase}?sdg={goal}")
     assert page.get_by_role("combobox", name="Status").input_value() == "" and visible_titles(page) == by_goal
