@@ -38,6 +38,13 @@ THEME_DIR = ROOT / "theme"
 FAVICON = "assets/favicon.svg"
 # Python-Markdown's backslash-escapable characters; escaped so a title stays plain text.
 MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+# Theme files no page references (issue 12): source maps, lunr with its language files, segmenters and
+# search worker (the search is Pagefind's, on the portal), and Material's favicon (each site has its own).
+UNUSED_THEME_FILES = re.compile(r"\.map$|^assets/javascripts/(lunr|workers)/|^assets/images/favicon\.png$")
+# What only the widgets use (theme/embed.html, and the loader their code to copy names): not published
+# by a site without widgets (the portal).
+EMBED_THEME_FILES = frozenset({"assets/stylesheets/embed.css", "assets/javascripts/embed.js",
+                               "assets/javascripts/loader.js"})
 # RFC 3986 reserved and unreserved characters, and "%": everything else in a URL is percent-encoded.
 URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 
@@ -54,9 +61,8 @@ SELECTORS = {
     "language_link": ".md-select__link",           # one language in it (carries hreflang)
     "menu_button": "label.md-header__button[for='__drawer']",  # opens the navigation on a phone
     "primary_nav": ".md-nav--primary",             # the navigation opened by it
-    "search_input": ".md-search__input",           # the header search box
-    "search_dialog": ".md-search[role=dialog]",    # the search overlay
-    "search_result": ".md-search-result__item",    # one result in it
+    "search_form": "form.cs-site-search",          # the header's search box (theme/partials/header.html)
+    "search_input": "form.cs-site-search input[name=q]",  # its field
     "not_indexed": ".md-source-file",              # engine furniture inside `content` not to index
 }
 
@@ -145,7 +151,7 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
                   "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix} for a in site.alternates],
                   "cs_colour": site.colour, "cs_text_colour": site.text_colour,
                   "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer],
-                  "cs_not_found": not_found_options(site)},
+                  "cs_not_found": not_found_options(site), "cs_search": search_options(site)},
     }
 
 
@@ -156,6 +162,14 @@ def not_found_options(site: SiteSpec) -> dict | None:
     found = site.not_found
     return {"title": as_html(found.title), "text": as_html(found.text),
             "links": [{"text": as_html(text), "link": engine_url(link)} for text, link in found.links]}
+
+
+def search_options(site: SiteSpec) -> dict | None:
+    """The header's search box for theme/partials/header.html, escaped once like every text we hand over."""
+    if site.search is None:
+        return None
+    box = site.search
+    return {"url": engine_url(box.url), "label": as_html(box.label), "button": as_html(box.button)}
 
 
 # --- Running MkDocs ------------------------------------------------------------------------------
@@ -176,8 +190,13 @@ class _EnginePlugin(BasePlugin):
         self.cache = jinja2.FileSystemBytecodeCache(cache_dir)
 
     def on_files(self, files, config):
-        """Every page and file of the site, generated in memory: MkDocs reads no docs folder."""
+        """Every page and file of the site, generated in memory: MkDocs reads no docs folder. The
+        theme's files that no page references are left out of the site."""
         site, sections = self.site, section_urls(self.site)
+        has_widgets = any(page.layout == "embed" for page in site.pages)
+        for file in [file for file in files if UNUSED_THEME_FILES.search(file.src_uri)
+                     or (file.src_uri in EMBED_THEME_FILES and not has_widgets)]:
+            files.remove(file)
         generated = [File.generated(config, source_path(page.url, sections), content=markdown_source(page))
                      for page in site.pages]
         generated += [File.generated(config, path, content=content) for path, content in site.downloads]
@@ -185,11 +204,6 @@ class _EnginePlugin(BasePlugin):
         for file in sorted(generated, key=lambda file: walk_order(file.src_uri)):
             files.append(file)
         return files
-
-    def on_page_content(self, html, page, config, files):
-        # Our templates mark what no search should index (code to copy) with data-cs-noindex;
-        # Material's search knows it as data-search-exclude.
-        return html.replace(" data-cs-noindex", " data-cs-noindex data-search-exclude")
 
     def on_env(self, env, config, files):
         env.bytecode_cache = self.cache

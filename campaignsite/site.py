@@ -47,6 +47,17 @@ class NotFound:
 
 
 @dataclass(frozen=True)
+class SearchBox:
+    """The search box every page shows in its header: a plain form (it works without JavaScript) that
+    sends `?q=<term>` to the network's search page in the site's language, which searches every
+    campaign. Nothing of the search itself is loaded before that page."""
+
+    url: str     # the search page, relative to this site's root ("search/", "../../fr/search/")
+    label: str   # the field's accessible name ("Search all campaigns")
+    button: str  # the submit button's name ("Search")
+
+
+@dataclass(frozen=True)
 class SiteSpec:
     """One site to build: a campaign (or the portal) in one language."""
 
@@ -66,3 +77,4 @@ class SiteSpec:
     footer: tuple[tuple[str, str], ...] = ()       # (text, site-relative URL) of the footer links
     not_found: NotFound | None = None              # the 404 page; the engine's own when None
     favicon: bytes = b""                           # SVG icon in the site's colours
+    search: SearchBox | None = None                # the header's search box; none when None

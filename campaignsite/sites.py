@@ -12,7 +12,7 @@ from .languages import LANGUAGE_NAMES
 from .media import MediaFile
 from .model import PORTAL_COLOUR, Campaign, Network, text_colour
 from .pages import CampaignBuilder, PortalBuilder
-from .site import Alternate, NotFound, Page, SiteSpec
+from .site import Alternate, NotFound, Page, SearchBox, SiteSpec
 
 
 def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date) -> list[SiteSpec]:
@@ -22,12 +22,13 @@ def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today:
     specs = portal_sites(network, today)
     for campaign in network.campaigns:
         logo = published[campaign.slug, PurePosixPath(campaign.logo).name] if campaign.logo else None
-        specs += campaign_sites(campaign, logo, today)
+        specs += campaign_sites(campaign, logo, today, network)
     return specs
 
 
-def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date) -> list[SiteSpec]:
-    """One site per language of the campaign, under <slug>/<lang>/."""
+def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date, network: Network) -> list[SiteSpec]:
+    """One site per language of the campaign, under <slug>/<lang>/, whose search box leads to the
+    search page of `network`'s portal."""
     sites = []
     on_colour = text_colour(campaign.colour)
     logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
@@ -44,8 +45,25 @@ def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date) -> li
             description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
             text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
             downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
-            not_found=not_found(builder._, campaign.title[lang], pages, nav)))
+            not_found=not_found(builder._, campaign.title[lang], pages, nav),
+            search=search_box(builder._, "../../" + portal_search(network, lang))))
     return sites
+
+
+def search_box(_, url: str) -> SearchBox:
+    """The header's search box, leading to the search page at `url` (from the site's root)."""
+    return SearchBox(url, _("Search all campaigns"), _("Search"))
+
+
+def portal_search(network: Network, lang: str) -> str:
+    """The portal's search page for a site in `lang`, from the output's root: in that language, or in
+    the portal's first one when the portal has no page in it."""
+    return portal_root(network, lang if lang in network.languages else network.languages[0]) + "search/"
+
+
+def portal_root(network: Network, lang: str) -> str:
+    """Where the portal in `lang` stands from the output's root: its first language at the root."""
+    return "" if lang == network.languages[0] else f"{lang}/"
 
 
 def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...]) -> tuple[Page, ...]:
@@ -86,7 +104,7 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
     first = network.languages[0]
 
     def root_of(lang: str) -> str:
-        return "" if lang == first else f"{lang}/"
+        return portal_root(network, lang)
 
     sites = []
     on_colour = text_colour(PORTAL_COLOUR)
@@ -107,6 +125,7 @@ def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
             text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
             footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
             not_found=not_found(builder._, network.title[lang], pages, nav),
+            search=search_box(builder._, "search/"),
             downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),)))
     return sites
 

@@ -45,17 +45,17 @@ def test_no_axe_violations(sweep_page, site_samples, subtests):
             assert not violations, format_violations(sample.url, violations)
 
 
-def test_no_axe_violations_with_search_open(page, fixture_url):
-    """The search dialog, hidden until opened, must also pass once it is shown."""
+def test_no_axe_violations_after_searching_from_the_header(page, fixture_url):
+    """A search typed in a campaign page's header shows its results (drawn by Pagefind's script) on
+    the portal's search page: the page as drawn must pass too, and the header's field has a name."""
     page.goto(fixture_url + "/demo-2025/nl/", wait_until="load")
-    page.locator(SELECTORS["search_input"]).click()
-    page.locator(SELECTORS["search_input"]).press_sequentially("moestuin")  # searches on key presses
-    # The search index is built in a worker after the page loads: slow on a busy machine.
-    page.locator(SELECTORS["search_result"]).first.wait_for(timeout=30_000)
-    # Not among axe's WCAG rules (aria-dialog-name is "best practice"), but WCAG 4.1.2 all the same.
-    expect(page.locator(SELECTORS["search_dialog"])).to_have_accessible_name("Zoeken")
+    field = page.locator(SELECTORS["search_input"])
+    expect(field).to_have_accessible_name("Zoek in alle campagnes")
+    field.press_sequentially("moestuin")
+    field.press("Enter")
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)
     violations = run_axe(page)
-    assert not violations, format_violations(page.url + " (search open)", violations)
+    assert not violations, format_violations(page.url + " (results for 'moestuin')", violations)
 
 
 def test_no_axe_violations_with_language_list_open(page, fixture_url):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import gzip
 import io
 import json
 import re
@@ -209,16 +210,15 @@ def test_every_marker_comes_back_exactly_from_every_html_page(site, markers):
     assert not unseen, f"fields shown on no page: {unseen}"
 
 
-def test_search_index_holds_html_escaped_once(site, markers):
-    """MkDocs' search index holds HTML (titles and texts) that the theme shows as such."""
+def test_search_index_holds_the_text_as_shown(site, markers):
+    """Pagefind's index (its fragments: gzip, a "pagefind_dcd" signature, then JSON) holds each page's
+    title and text as the visitor reads them: decoded once, never as markup nor escaped twice."""
     problems, found = [], 0
-    for path in files_of(site, "search_index.json"):
-        for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
-            for key in ("title", "text"):
-                found += len(MARKED.findall(doc[key]))
-                text = parse_html(doc[key]).raw_text
-                problems += [f"{rel(site, path)}: {doc['location']}: {key}: {p}"
-                             for p in wrong_markers(text, markers)]
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for key, text in (("title", fragment["meta"]["title"]), ("content", fragment["content"])):
+            found += len(MARKED.findall(text))
+            problems += [f"{fragment['url']}: {key}: {p}" for p in wrong_markers(text, markers)]
     assert found and not problems, "\n  ".join(problems[:20])
 
 

@@ -122,6 +122,6 @@ def test_the_engine_provides_what_the_rest_relies_on():
     from campaignsite import engine
     assert callable(engine.build)
     needed = {"content", "content_area", "title", "header", "skip_link", "language_button", "language_menu",
-              "language_link", "menu_button", "primary_nav", "search_input", "search_dialog", "search_result",
+              "language_link", "menu_button", "primary_nav", "search_form", "search_input",
               "not_indexed"}
     assert needed <= set(engine.SELECTORS)

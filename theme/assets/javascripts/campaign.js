@@ -8,7 +8,10 @@
      host until the visitor clicks the button.
    - widget options ("embed this" page): each [data-cs-widget] section's form changes its preview
      and the code to copy (which goal or project, colours, height, links in a new window); without
-     JavaScript the default code is shown, ready to select and copy. */
+     JavaScript the default code is shown, ready to select and copy.
+   - search: the portal's search page ([data-cs-search], the only page that loads Pagefind) searches
+     at once for the term the header's search box of any site sent it as ?q=; without JavaScript the
+     page says the search needs it. */
 (function () {
   "use strict";
   function setUp(form) {
@@ -92,7 +95,8 @@
       frame.allow = "autoplay; fullscreen; picture-in-picture";
       frame.setAttribute("allowfullscreen", "");
       frame.className = "cs-video__frame";
-      facade.replaceChildren(frame);
+      // The poster gives way to the player; the notice and its link stay below.
+      (facade.querySelector(".cs-video__poster") || button).replaceWith(frame);
       frame.focus();
     });
   }
@@ -132,6 +136,18 @@
       } else { code.select(); document.execCommand("copy"); done(); }
     });
   }
+  function setUpSearch(box) {
+    var ui = new window.PagefindUI({ element: "#cs-search", bundlePath: box.getAttribute("data-cs-search"),
+                                     showImages: false, resetStyles: false,
+                                     translations: JSON.parse(box.getAttribute("data-cs-translations") || "{}") });
+    var term = new URLSearchParams(window.location.search).get("q");
+    if (term) {
+      ui.triggerSearch(term);
+      Array.prototype.forEach.call(document.querySelectorAll(".cs-site-search input[name=q]"), function (input) {
+        input.value = term;
+      });
+    }
+  }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-cs-widget]"), function (section) {
       if (!section.dataset.csReady) { section.dataset.csReady = "1"; setUpWidget(section); }
@@ -141,8 +157,7 @@
     var search = document.querySelector("[data-cs-search]");
     if (search && window.PagefindUI && !search.dataset.csReady) {
       search.dataset.csReady = "1";
-      new window.PagefindUI({ element: "#cs-search", bundlePath: search.getAttribute("data-cs-search"),
-                              showImages: false, resetStyles: false });
+      setUpSearch(search);
     }
     Array.prototype.forEach.call(document.querySelectorAll("[data-cs-video]"), function (facade) {
       if (!facade.dataset.csReady) { facade.dataset.csReady = "1"; playVideo(facade); }
