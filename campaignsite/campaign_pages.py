@@ -362,9 +362,11 @@ def video(b: CampaignBuilder, item: Laureate) -> contexts.Video | None:
         video_id = url.split("v=", 1)[1][:11] if "v=" in url else url.rstrip("/").rsplit("/", 1)[-1][:11]
         host = "YouTube"
         embed = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
-    return contexts.Video(embed, url, host, b._("Play the video of %(title)s", title=b.text(item.title)),
+    title = b.text(item.title)
+    poster = b.image(f"laureates/{item.slug}/", item.image, "") if item.image else None
+    return contexts.Video(embed, url, host, b._("Play the video of %(title)s", title=title),
                           b._("The video is loaded from %(host)s only when you click; %(host)s may then set "
-                              "cookies.", host=host))
+                              "cookies.", host=host), title, poster)
 
 
 def map_link(b: CampaignBuilder, item: Laureate) -> contexts.Link | None:
@@ -440,7 +442,8 @@ def sdg_index(b: CampaignBuilder) -> Page:
             actions = [action for action in campaign.actions if number in action.sdgs]
             rows.append(contexts.SdgRow(b.badges(url, [number])[0], b.fmt.number(len(projects)),
                                         b.fmt.money(sum(item.amount for item in projects)),
-                                        b.fmt.number(len(actions)) if campaign.actions else None))
+                                        b.fmt.number(len(actions)) if campaign.actions else None,
+                                        official_title(b, number)))
         showcase = contexts.Link(_("All laureates"), href(url, "laureates/")) if campaign.laureates else None
         return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), bool(campaign.actions),
                                         _("A project that serves several goals counts for each of them."), showcase)
@@ -452,15 +455,16 @@ def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
         projects = sorted((i for i in b.campaign.laureates if number in i.sdgs), key=lambda i: b.text(i.title))
         actions = tuple(contexts.Link(b.text(a.title), href(url, f"actions/#{a.slug}"))
                         for a in b.campaign.actions if number in a.sdgs)
-        intro = b._.ngettext("%(count)s project serves goal %(number)s.", "%(count)s projects serve goal %(number)s.",
-                             len(projects), count=b.fmt.number(len(projects)), number=number) \
+        # The figures say how many projects; the money they show needs this said.
+        intro = b._("A project that serves several goals counts for each of them.") \
             if projects else b._("No laureate serves this goal yet.")
         return contexts.SdgContext(b.site, b.badges(url, [number])[0], intro,
                                    tuple(b.card(url, i) for i in projects), actions,
                                    b.badges(url, [other for other in used if other != number]),
                                    contexts.Link(b._("All laureates"), href(url, "laureates/"))
                                    if b.campaign.laureates else None,
-                                   contexts.Link(b._("All goals"), href(url, "sdg/")))
+                                   contexts.Link(b._("All goals"), href(url, "sdg/")),
+                                   official_title(b, number), goal_figures(b, projects) if projects else ())
     title = goal_title(b, number)
     return b.page(f"sdg/{number}/", title, title, context)
 
@@ -468,6 +472,17 @@ def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
 def goal_title(b: SiteBuilder, number: int) -> str:
     """The title of a goal's page, on a campaign site or the portal."""
     return b._("Goal %(number)s: %(title)s", number=number, title=get_sdgs()[number].title[b.lang])
+
+
+def official_title(b: SiteBuilder, number: int) -> str:
+    """The goal as the UN words it ("Take urgent action to combat climate change and its impacts")."""
+    return get_sdgs()[number].official_title[b.lang]
+
+
+def goal_figures(b: SiteBuilder, projects) -> tuple[contexts.Figure, ...]:
+    """How many projects serve a goal and the money granted to them."""
+    return (contexts.Figure(b.fmt.number(len(projects)), b._.ngettext("project", "projects", len(projects))),
+            contexts.Figure(b.fmt.money(sum(item.amount for item in projects)), b._("granted")))
 
 
 def help(b: CampaignBuilder) -> Page:

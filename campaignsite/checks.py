@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import crosschecks
 from .codes import Code
-from .errors import Problem, msg
+from .errors import Problem, msg, nmsg
 from .languages import CODES as LANGUAGES
 from .load import (CAMPAIGN_FILE, TABLE_FILES, CampaignFiles, Limits, MarkdownDoc, YamlDoc, dotted, entry_kind,
                    folder_names, markdown_nesting, printable)
@@ -568,6 +568,7 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     before = len(problems)
     for key in ("title", "tagline"):
         _check_translations(doc, (key,), doc.data[key], languages, problems)
+    _check_portal_languages(doc, languages, campaigns, problems)
     pages: dict[str, set[str]] = {}
     for page in content.pages:
         if page.lang not in languages:
@@ -599,6 +600,24 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
         for page in content.pages:
             _check_page_rendering(page, content.limits, problems)
     return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
+
+
+def _check_portal_languages(doc: YamlDoc, languages: tuple, campaigns, problems: list[Problem]) -> None:
+    """The portal speaks every language a campaign is published in (issue 10): a German-first
+    campaign is listed on a German portal, not on a portal that has no German."""
+    users: dict[str, list[str]] = {}
+    for checked in campaigns:
+        if checked is not None:
+            for lang in checked.languages:
+                if lang not in languages:
+                    users.setdefault(lang, []).append(checked.files.slug)
+    for lang, slugs in sorted(users.items()):
+        problems.append(Problem(doc.rel, doc.line_of(("languages",)), "languages", nmsg(
+            "has no %(value)s, a language of campaign %(campaigns)s: add it, with the portal's title, tagline "
+            "and pages in that language",
+            "has no %(value)s, a language of campaigns %(campaigns)s: add it, with the portal's title, tagline "
+            "and pages in that language", len(slugs), value=quoted(lang), campaigns=", ".join(sorted(slugs))),
+            Code.MISSING_PORTAL_LANGUAGE))
 
 
 def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:

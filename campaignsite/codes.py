@@ -59,6 +59,8 @@ class Code(enum.StrEnum):
     EXTRA_CELL = "extra-cell", "A CSV row has more cells than the header has columns (an unquoted ',')."
     # Languages and slugs
     UNKNOWN_LANGUAGE = "unknown-language", "A language that is not supported, or not one of the campaign's or portal's."
+    MISSING_PORTAL_LANGUAGE = "missing-portal-language", ("A language a campaign is published in that the portal "
+                                                          "(content/network.yml languages) does not have.")
     MISSING_TRANSLATION = "missing-translation", ("A text, page or interface string is missing in one of the "
                                                   "languages.")
     UNSAFE_SLUG = "unsafe-slug", "A slug or file name that is not lower-case letters, digits and single hyphens."

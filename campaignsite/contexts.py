@@ -46,6 +46,19 @@ class Image:
     src: str
     alt: str
     credit: str | None
+    width: int | None = None  # pixels, so the page keeps the picture's space before it arrives
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a card on the portal comes from, said in the page's language `lang`: the campaign's name
+    (in the card's language), its towns, and "(in French)" when the card is in another language."""
+
+    lang: str
+    campaign: str
+    towns: str
+    language_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,7 @@ class Card:
     category: str
     category_label: str
     prizes: tuple["PrizeBadge", ...] = ()
+    origin: Origin | None = None  # on the portal: its campaign and town
 
 
 @dataclass(frozen=True)
@@ -231,6 +245,10 @@ class CampaignCard:
     kind: str
     kind_label: str
     figures: tuple[Figure, ...]
+    page_lang: str = ""               # the portal page's language, for the meta line and the note
+    language_note: str = ""           # "(in French)" when the card is not in the page's language
+    image: Image | None = None        # its logo, else a laureate's photo
+    colour: str = ""                  # its colour, shown when it has no image
 
 
 @dataclass(frozen=True)
@@ -245,6 +263,7 @@ class PortalHomeContext:
     pages: tuple[Link, ...]
     agenda: Link
     search: Link
+    goals: Link | None = None  # the page of every goal across the network
 
 
 @dataclass(frozen=True)
@@ -254,6 +273,7 @@ class SearchContext:
     intro: str
     bundle: str
     noscript: str
+    translations: dict[str, str]  # Pagefind UI's texts we give ourselves (its key -> our translation)
 
 
 @dataclass(frozen=True)
@@ -321,6 +341,8 @@ class Video:
     host: str
     button: str
     notice: str
+    title: str = ""              # what the video is about: the project's title
+    poster: Image | None = None  # the project's picture; without one the facade wears the campaign's colours
 
 
 @dataclass(frozen=True)
@@ -356,6 +378,21 @@ class SdgContext:
     others: tuple[SdgBadge, ...]
     showcase: Link | None  # None while a campaign has no laureates yet
     index: Link | None  # the page of all the site's goals, where there is one
+    official_title: str = ""  # the goal as the UN words it
+    figures: tuple[Figure, ...] = ()  # how many projects serve it and the money they were granted
+    campaigns: tuple["SdgCampaign", ...] = ()  # on the portal: the campaigns whose projects serve it
+
+
+@dataclass(frozen=True)
+class SdgCampaign:
+    """A campaign on a portal goal page: its link (in `lang`), towns, projects serving the goal and their grants."""
+
+    link: Link
+    lang: str
+    towns: str
+    projects: str
+    granted: str
+    language_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -366,6 +403,7 @@ class SdgRow:
     projects: str
     granted: str
     actions: str | None
+    official_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -421,6 +459,7 @@ class EventSummary:
     status_label: str | None
     took_place: str | None = None        # "took place" once it is over (not when cancelled or postponed)
     follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
+    origin: Origin | None = None         # on the portal: its campaign and town
 
 
 @dataclass(frozen=True)

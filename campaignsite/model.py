@@ -77,11 +77,12 @@ def render_markdown(text: str) -> str:
 
 @dataclass(frozen=True)
 class Sdg:
-    """One UN Sustainable Development Goal: number, official colour, short titles per language."""
+    """One UN Sustainable Development Goal: number, official colour, short and official titles per language."""
 
     number: int
     colour: str
     title: Text
+    official_title: Text  # the goal as the UN resolution words it: "Take urgent action to combat climate change..."
 
 
 def luminance(colour: str) -> float:
@@ -106,12 +107,17 @@ def text_colour(background: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def get_sdgs() -> Mapping[int, Sdg]:
-    """The 17 goals from data/sdg_goals.csv."""
+    """The 17 goals from data/sdg_goals.csv (a copy of the shared reference, kept as it is) and their
+    official titles from data/sdg_titles.csv."""
     with open(DATA_DIR / "sdg_goals.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    with open(DATA_DIR / "sdg_titles.csv", encoding="utf-8", newline="") as handle:
+        official = {int(r["goal"]): r for r in csv.DictReader(handle)}
     return MappingProxyType({
         int(r["goal"]): Sdg(int(r["goal"]), r["colour"],
-                            MappingProxyType({lang: r[f"title_{lang}"] for lang in LANGUAGES}))
+                            MappingProxyType({lang: r[f"title_{lang}"] for lang in LANGUAGES}),
+                            MappingProxyType({lang: official[int(r["goal"])][f"official_title_{lang}"]
+                                              for lang in LANGUAGES}))
         for r in rows})
 
 
@@ -371,6 +377,7 @@ class Campaign:
     news: tuple[NewsPost, ...] = field(default=())
     actions: tuple[Action, ...] = field(default=())
     public_tables: Mapping[str, "PublicTable"] = field(default_factory=dict)
+    image_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # media/ path -> (width, height)
 
     @property
     def default_language(self) -> str:

@@ -6,11 +6,12 @@ SDG across campaigns, a combined agenda with its calendar feed, and a search acr
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 
 from . import contexts
-from .agenda_pages import agenda_context, event_summary
-from .campaign_pages import goal_title
+from .agenda_pages import agenda_context, event_summary, language_note
+from .campaign_pages import goal_figures, goal_title, official_title
 from .languages import LANGUAGE_NAMES
 from .model import Campaign, render_markdown
 from .pages import PortalBuilder, href
@@ -32,6 +33,34 @@ def campaign_href(b: PortalBuilder, url: str, campaign: Campaign, path: str = ""
     return href(url, f"{b.root}{campaign.slug}/{shown_language(b, campaign)}/{path}")
 
 
+def towns(b: PortalBuilder, campaign: Campaign) -> str:
+    """The campaign's municipalities, named in the page's language where the campaign has it."""
+    return ", ".join(m.name.get(b.lang, m.name[campaign.default_language]) for m in campaign.municipalities)
+
+
+def note(b: PortalBuilder, campaign: Campaign) -> str:
+    """'(in French)' for a campaign shown in another language than the page's, else nothing."""
+    lang = shown_language(b, campaign)
+    return language_note(b, lang) if lang != b.lang else ""
+
+
+def origin(b: PortalBuilder, campaign: Campaign) -> contexts.Origin:
+    """What a cross-campaign card says of where it comes from (issue 10): campaign, towns, language."""
+    return contexts.Origin(b.lang, b.shown[campaign.slug].text(campaign.title), towns(b, campaign), note(b, campaign))
+
+
+def campaign_image(b: PortalBuilder, url: str, campaign: Campaign) -> contexts.Image | None:
+    """The campaign's logo, else the photo of its first laureate that has one; described in the card's language."""
+    builder = b.shown[campaign.slug]
+    if campaign.logo:
+        image = builder.image("", campaign.logo, builder._("Logo of %(name)s", name=builder.text(campaign.title)))
+    else:
+        item = next((item for item in campaign.laureates if item.image), None)
+        image = item and builder.image("", item.image, builder._("Photo of the project %(title)s",
+                                                                 title=builder.text(item.title)), item.image_credit)
+    return image and _rebase_image(image, campaign_href(b, url, campaign))
+
+
 def totals(b: PortalBuilder) -> tuple[contexts.Figure, ...]:
     network, fmt, _ = b.network, b.fmt, b._
     return (contexts.Figure(fmt.number(len(network.campaigns)), _.ngettext("campaign", "campaigns", len(network.campaigns))),
@@ -43,7 +72,7 @@ def totals(b: PortalBuilder) -> tuple[contexts.Figure, ...]:
 
 def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> contexts.CampaignCard:
     lang = shown_language(b, campaign)
-    names = ", ".join(m.name.get(b.lang, m.name[campaign.default_language]) for m in campaign.municipalities)
+    names = towns(b, campaign)
     regions = sorted({m.region for m in campaign.municipalities})
     figures = []
     if campaign.laureates:
@@ -56,7 +85,8 @@ def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> contexts.Ca
         region_label=", ".join(b._(f"region:{region}") for region in regions),
         languages=", ".join(LANGUAGE_NAMES[code] for code in campaign.languages),
         language_codes=" ".join(campaign.languages), year=campaign.edition, kind=campaign.kind,
-        kind_label=b._(f"kind:{campaign.kind}"), figures=tuple(figures))
+        kind_label=b._(f"kind:{campaign.kind}"), figures=tuple(figures), page_lang=b.lang,
+        language_note=note(b, campaign), image=campaign_image(b, url, campaign), colour=campaign.colour)
 
 
 def filters(b: PortalBuilder) -> tuple:
@@ -89,7 +119,7 @@ def home(b: PortalBuilder) -> Page:
         return contexts.PortalHomeContext(
             site=b.site, tagline=network.tagline[b.lang], totals=totals(b),
             campaigns=tuple(campaign_card(b, url, campaign) for campaign in ordered), filters=filters(b),
-            sdg_links=b.badges(url, used_sdgs(b)),
+            sdg_links=b.badges(url, used_sdgs(b)), goals=contexts.Link(b._("All goals"), href(url, "sdg/")),
             pages=tuple(contexts.Link(p.title[b.lang], href(url, f"{p.slug}/")) for p in network.pages),
             agenda=contexts.Link(b._("Agenda of all campaigns"), href(url, "agenda/")),
             search=contexts.Link(b._("Search all campaigns"), href(url, "search/")))
@@ -113,23 +143,62 @@ def sdg_pages(b: PortalBuilder) -> list[Page]:
 
 
 def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
+    """A goal across the network: its official title, its projects and money, the campaigns they come
+    from (each named with its towns), and every project's card saying its campaign and language."""
     url = f"sdg/{number}/"
-    cards = []
+    cards, campaigns, projects = [], [], []
     for campaign in sorted(b.network.campaigns, key=lambda c: c.slug):
         builder = b.shown[campaign.slug]
-        for item in sorted(campaign.laureates, key=lambda i: i.slug):
-            if number in item.sdgs:
-                # The card is made for the campaign's site, then its links re-rooted to this page.
-                card = builder.card("", item)
-                cards.append(_rebase_card(card, campaign_href(b, url, campaign), b.badges(url, item.sdgs)))
+        serving = [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
+        for item in serving:
+            # The card is made for the campaign's site, then its links re-rooted to this page.
+            card = builder.card("", item)
+            cards.append(_rebase_card(card, campaign_href(b, url, campaign), b.badges(url, item.sdgs),
+                                      origin(b, campaign)))
+        if serving:
+            campaigns.append(goal_campaign(b, url, campaign, number, serving))
+        projects += serving
     title = goal_title(b, number)
+    figures = goal_figures(b, projects) + (
+        contexts.Figure(b.fmt.number(len(campaigns)), b._.ngettext("campaign", "campaigns", len(campaigns))),)
     context = contexts.SdgContext(
-        b.site, b.badges(url, [number])[0],
-        b._.ngettext("%(count)s project serves goal %(number)s.", "%(count)s projects serve goal %(number)s.",
-                     len(cards), count=b.fmt.number(len(cards)), number=number), tuple(cards), (),
+        b.site, b.badges(url, [number])[0], b._("A project that serves several goals counts for each of them."),
+        tuple(cards), (),
         b.badges(url, [other for other in used if other != number]),
-        contexts.Link(b._("All campaigns"), href(url, "")), None)
+        contexts.Link(b._("All campaigns"), href(url, "")), contexts.Link(b._("All goals"), href(url, "sdg/")),
+        official_title(b, number), figures, tuple(campaigns))
     return b.page(url, title, title, lambda _url: context)
+
+
+def goal_campaign(b: PortalBuilder, url: str, campaign: Campaign, number: int, serving) -> contexts.SdgCampaign:
+    """A campaign on a goal's page: a link to its own page of the goal, its towns, projects and money."""
+    builder = b.shown[campaign.slug]
+    return contexts.SdgCampaign(
+        contexts.Link(builder.text(campaign.title), campaign_href(b, url, campaign, f"sdg/{number}/")),
+        shown_language(b, campaign), towns(b, campaign),
+        b._.ngettext("%(count)s project", "%(count)s projects", len(serving), count=b.fmt.number(len(serving))),
+        b.fmt.money(sum(item.amount for item in serving)), note(b, campaign))
+
+
+def sdg_index(b: PortalBuilder) -> Page:
+    """Every goal the network's projects serve, with how many projects, how much money and how many campaigns."""
+    _ = b._
+    title = _("Sustainable Development Goals")
+    intro = _("The goals that the projects of every campaign serve, with how many projects and how much money "
+              "go to each.")
+
+    def context(url: str) -> contexts.SdgIndexContext:
+        rows = []
+        for number in used_sdgs(b):
+            projects = [item for campaign in b.network.campaigns for item in campaign.laureates
+                        if number in item.sdgs]
+            rows.append(contexts.SdgRow(b.badges(url, [number])[0], b.fmt.number(len(projects)),
+                                        b.fmt.money(sum(item.amount for item in projects)), None,
+                                        official_title(b, number)))
+        return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), False,
+                                        _("A project that serves several goals counts for each of them."),
+                                        contexts.Link(_("All campaigns"), href(url, "")))
+    return b.page("sdg/", title, intro, context)
 
 
 def agenda(b: PortalBuilder) -> Page:
@@ -142,7 +211,7 @@ def agenda(b: PortalBuilder) -> Page:
         summary = event_summary(builder, "", event)
         summary = contexts.EventSummary(**{**summary.__dict__,
                                            "href": campaign_href(b, url, campaign, summary.href),
-                                           "title": f"{summary.title} ({builder.text(campaign.title)})",
+                                           "origin": origin(b, campaign),
                                            "follow_up": tuple(contexts.Link(link.text, link.href if "://" in link.href
                                                                             else campaign_href(b, url, campaign, link.href))
                                                               for link in summary.follow_up)})
@@ -153,15 +222,30 @@ def agenda(b: PortalBuilder) -> Page:
 
 def search(b: PortalBuilder) -> Page:
     url = "search/"
+    # Pagefind UI brings its own texts, picked by <html lang>; these replace the ones it leaves in
+    # English ("Reset" in Dutch), says of "this site" (it searches the network), or writes without
+    # French typography.
+    translations = {"clear_search": b._("Clear"), "search_label": b._("Search all campaigns"),
+                    "search_suggestion": b._("No results for [SEARCH_TERM]. Try one of the following searches:")}
     context = contexts.SearchContext(b.site, b._("Search the pages of every campaign in this language."),
                                      href(url, f"{b.root}pagefind/"),
-                                     b._("The search needs JavaScript. Every campaign is listed on the home page."))
+                                     b._("The search needs JavaScript. Every campaign is listed on the home page."),
+                                     translations)
     return b.page(url, b._("Search"), b._("Search all campaigns"), lambda _url: context)
 
 
-def _rebase_card(card: contexts.Card, prefix: str, badges: tuple[contexts.SdgBadge, ...]) -> contexts.Card:
-    """A card made for a campaign site's root, its links re-rooted under `prefix`, with portal badges."""
-    def rebase(link: str) -> str:
-        return posixpath.normpath(prefix + link) + ("/" if link.endswith("/") else "")
-    image = card.image and contexts.Image(rebase(card.image.src), card.image.alt, card.image.credit)
-    return contexts.Card(**{**card.__dict__, "href": rebase(card.href), "image": image, "badges": badges})
+def _rebase(link: str, prefix: str) -> str:
+    """A link relative to a campaign site's root, made relative to the portal page `prefix` leads from."""
+    return posixpath.normpath(prefix + link) + ("/" if link.endswith("/") else "")
+
+
+def _rebase_image(image: contexts.Image, prefix: str) -> contexts.Image:
+    return dataclasses.replace(image, src=_rebase(image.src, prefix))
+
+
+def _rebase_card(card: contexts.Card, prefix: str, badges: tuple[contexts.SdgBadge, ...],
+                 origin: contexts.Origin) -> contexts.Card:
+    """A card made for a campaign site's root, its links re-rooted under `prefix`, with portal badges
+    (in the page's language) and its origin."""
+    return dataclasses.replace(card, href=_rebase(card.href, prefix), badges=badges, origin=origin,
+                               image=card.image and _rebase_image(card.image, prefix))

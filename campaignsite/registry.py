@@ -90,6 +90,7 @@ PAGE_TYPES = (
     PageType("portal-page", "portal", "{slug}/", contexts.ContentContext, portal.content_pages, nav=4,
              when=lambda network: bool(network.pages)),
     PageType("portal-sdg", "portal", "sdg/{number}/", contexts.SdgContext, portal.sdg_pages),
+    PageType("portal-sdg-index", "portal", "sdg/", contexts.SdgIndexContext, portal.sdg_index),
     PageType("portal-accessibility", "portal", "accessibility/", contexts.StatementContext,
              partial(portal.statement, kind="accessibility")),
     PageType("portal-privacy", "portal", "privacy/", contexts.StatementContext,

@@ -137,6 +137,15 @@ def default_files() -> dict[str, str | bytes]:
     return files
 
 
+def portal_in_german() -> dict[str, str]:
+    """The files that add German to the demo portal: its texts in network.yml and its page."""
+    network = NETWORK_YML.replace("en: Proximity network}", "en: Proximity network, de: Proximity-Netzwerk}")
+    network = network.replace("en: Citizen projects in municipalities.}",
+                              "en: Citizen projects in municipalities., de: Bürgerprojekte in den Gemeinden.}")
+    network = network.replace("languages: [nl, fr, en]", "languages: [nl, fr, en, de]")
+    return {"content/network.yml": network, "content/de/about.md": "---\ntitle: Über uns\n---\nProximity.\n"}
+
+
 def write_project(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
     """Write the demo network under `root`, with `files` replacing, adding or (None) removing files."""
     merged = {**default_files(), **(files or {})}
