@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: site test test-fast check serve publish browser screenshots bench clean
+.PHONY: site test test-fast check serve publish browser screenshots lighthouse bench clean
 
 # Building needs requirements.txt only; the tests add requirements-test.txt (pytest, Playwright,
 # linters...), so a first `make site` installs a third of what `make test` does.
@@ -58,6 +58,13 @@ test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no brow
 
 screenshots: site $(BIN)/.installed-test browser  ## every page type at 390 and 1280 px (and the listing on A4) into screenshots/
 	$(BIN)/python tools/screenshots.py --site site --out screenshots
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: site browser tools/lighthouse/node_modules/.installed  ## Lighthouse scores of six page types (mobile preset)
+	$(BIN)/python tools/lighthouse.py --site site
 
 bench: $(BIN)/.installed  ## build time and memory for a network of 100 campaigns (CAMPAIGNS=n)
 	$(BIN)/python tools/bench.py --campaigns $(or $(CAMPAIGNS),100)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -40,10 +41,17 @@ def combined_calendar(name: str, items) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Brussels")
+    # Every calendar carries the VTIMEZONE its X-WR-TIMEZONE names, all-day events only included; it is
+    # made once (icalendar would rebuild it for each of hundreds of files) over icalendar's fixed span.
+    cal.add_component(brussels())
     for builder, event in items:
         cal.add_component(_vevent(builder, event))
-    cal.add_missing_timezones()
     return cal.to_ical()
+
+
+@functools.cache
+def brussels() -> icalendar.Timezone:
+    return icalendar.Timezone.from_tzid("Europe/Brussels")
 
 
 def _vevent(builder, event) -> icalendar.Event:

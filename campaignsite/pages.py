@@ -79,8 +79,11 @@ class CampaignBuilder(SiteBuilder):
 
     def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> contexts.Image | None:
         """The image with its credit labelled in this site's language ("Beeld: ...", "Image : ...")."""
+        if not src:
+            return None
         credit = self._("Image: %(credit)s", credit=credit) if credit else None
-        return contexts.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit) if src else None
+        width, height = self.campaign.image_sizes.get(src, (None, None))
+        return contexts.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit, width, height)
 
     def card(self, url: str, laureate: Laureate) -> contexts.Card:
         title = self.text(laureate.title)

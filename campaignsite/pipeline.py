@@ -7,17 +7,20 @@ build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from . import checks, engine, load, model, opendata, presskit, search, sites
 from .codes import Code
 from .errors import BuildFailed, ValidationFailed, msg
 from .i18n import Translator
+from .imagesize import size_of
 from .media import MediaFile, get_media
 from .output import OutputPlace
 from .render import render_site
@@ -68,10 +71,14 @@ def validate(root: Path) -> Checked:
     if problems:
         raise ValidationFailed(problems)
     campaigns = tuple(model.build_campaign(item) for item in checked)
-    network = model.build_network(checked_network, campaigns)
     media, problems = get_media(campaigns, root)
     if problems:
         raise ValidationFailed(problems)
+    # Each picture's size, read from its checked bytes, so that pages reserve its space.
+    campaigns = tuple(dataclasses.replace(campaign, image_sizes=MappingProxyType({
+        f"media/{file.name}": size for slug, file in media
+        if slug == campaign.slug and (size := size_of(file.content))})) for campaign in campaigns)
+    network = model.build_network(checked_network, campaigns)
     return Checked(campaigns, network, tuple(media))
 
 

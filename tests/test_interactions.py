@@ -133,10 +133,19 @@ def test_video_host_is_contacted_only_after_a_click(example_url, page):
     page.wait_for_load_state("networkidle")
     own = urlsplit(example_url).netloc
     assert [u for u in requests if urlsplit(u).netloc != own] == [], "nothing may leave the site before the click"
+    # Before the click: the project's picture as the poster, the video's title and the play button.
+    poster = page.locator(".cs-video__poster")
+    expect(poster.locator(".cs-video__title")).to_have_text(rows[0]["title_nl"])
+    if rows[0]["image"]:
+        assert poster.locator("img").get_attribute("src").endswith(rows[0]["image"].split("/")[-1])
+        assert poster.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    box = page.locator(".cs-video__play").bounding_box()
+    assert box["height"] >= 44
     with page.expect_request(lambda request: urlsplit(request.url).netloc != own):
         page.locator(".cs-video button").click()
     frame = page.locator("iframe.cs-video__frame")
     expect(frame).to_be_attached()
+    expect(page.locator(".cs-video__notice")).to_be_visible()  # the link to the host stays
     outside = {urlsplit(u).netloc for u in requests if urlsplit(u).netloc != own}
     assert outside and outside <= {"www.youtube-nocookie.com", "player.vimeo.com"}, outside
     assert frame.get_attribute("title")

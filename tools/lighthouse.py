@@ -1,0 +1,82 @@
+"""`make lighthouse`: Lighthouse 12 (mobile preset, Debian's Chromium) on the page types the press and
+citizens land on, printed as one table of scores and the audits that cost points.
+
+    python tools/lighthouse.py [--site site/] [--json lighthouse.json]
+
+A measurement, not a test: scores move with the machine's load (performance above all), so the suite
+asserts what they depend on instead (sizes, no request elsewhere, axe, hreflang, no layout shift).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The portal home, a campaign home, the showcase, a project page, an event page and the press page.
+PAGES = ("", "gent-2024/nl/", "gent-2024/nl/laureates/", "gent-2024/nl/laureates/deelkeuken-muide/",
+         "gent-2024/nl/events/slotavond/", "gent-2024/nl/press/")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def run(url: str, out: Path) -> dict:
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+                    f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox"],
+                   check=True, env=env, timeout=300)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def lost_points(report: dict) -> list[str]:
+    found = []
+    for name, category in report["categories"].items():
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+                found.append(f"{name}: {ref['id']} {audit.get('displayValue', '')}".strip())
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--json", type=Path, help="write every score and lost audit here too")
+    options = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        print("run `make lighthouse` (it installs Lighthouse into tools/lighthouse/)", file=sys.stderr)
+        return 1
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(options.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for path in PAGES:
+            report = run(f"http://127.0.0.1:{server.server_port}/{path}", Path(folder) / "report.json")
+            results[path or "(portal)"] = {"scores": {name: round(100 * report["categories"][name]["score"])
+                                                      for name in CATEGORIES}, "lost": lost_points(report)}
+    print(f"{'page':45} " + " ".join(f"{name[:13]:>13}" for name in CATEGORIES))
+    for page, result in results.items():
+        print(f"{page:45} " + " ".join(f"{result['scores'][name]:>13}" for name in CATEGORIES))
+    for page, result in results.items():
+        for line in result["lost"]:
+            print(f"  {page}: {line}")
+    if options.json:
+        options.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
