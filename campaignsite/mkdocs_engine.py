@@ -16,7 +16,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import jinja2
 import yaml
@@ -148,7 +148,8 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
         "theme": theme,
         "nav": [{as_html(titles[url]): source_path(url, sections)} for url in site.nav],
         "extra": {**base.get("extra", {}),
-                  "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix} for a in site.alternates],
+                  "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix,
+                                 "absolute": engine_url(urljoin(site.url, a.prefix))} for a in site.alternates],
                   "cs_colour": site.colour, "cs_text_colour": site.text_colour,
                   "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer],
                   "cs_not_found": not_found_options(site), "cs_search": search_options(site)},

@@ -475,12 +475,26 @@ def site_of(c: Campaign | None, lang: str, site: Path) -> Path:
     return c.site(site, lang) if c else NETWORK.portal_site(site, lang)
 
 
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_alternates(site: Path, folder: Path) -> dict[Path, dict[str, str]]:
+    """{page file: {language: absolute address}} from the site's sitemap.xml hreflang alternates."""
+    found = {}
+    for url in ET.parse(folder / "sitemap.xml").getroot().findall("s:url", SITEMAP_NS):
+        page = NETWORK.public_file(site, url.findtext("s:loc", namespaces=SITEMAP_NS))
+        found[page] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)}
+    return found
+
+
 @pytest.mark.parametrize("c, lang", ALL_SITES)
 def test_language_and_alternates_lead_to_the_same_page(site, c, lang):
-    """<html lang>, hreflang alternates and the language switcher of every page: each link leads to
-    the same page in the other language, and every language that has the page is offered."""
+    """<html lang>, the hreflang alternates (absolute addresses, in the sitemap: see theme/main.html)
+    and the language switcher of every page: each leads to the same page in the other language, and
+    every language that has the page is offered."""
     languages = c.languages if c else NETWORK.languages
     folder = site_of(c, lang, site)
+    alternates = sitemap_alternates(site, folder)
     problems = []
     for path in site_pages(site, folder):
         doc, rel = parse(path), site_rel(folder, path)
@@ -488,24 +502,29 @@ def test_language_and_alternates_lead_to_the_same_page(site, c, lang):
             problems.append(f"{rel}: <html lang={doc.lang!r}>")
         if doc.meta("robots") == "noindex":
             continue  # a widget, shown inside another website's page: no language switcher of its own
+        if doc.select('link[rel="alternate"][hreflang]'):
+            problems.append(f"{rel}: hreflang links in <head> (the theme's script fetches a sitemap beside each)")
         same = {other: site_of(c, other, site) / rel for other in languages}
+        links = [("switcher", link.get("hreflang"), resolve_link(site, path, link.get("href"))[0], link.get("href"))
+                 for link in doc.select(f"{SELECTORS['language_link']}[href]")]
         offered = {}
-        switcher = f"{SELECTORS['language_link']}[href]"
-        for kind, css in (("hreflang", 'link[rel="alternate"][hreflang]'), ("switcher", switcher)):
-            for link in doc.select(css):
-                other = link.get("hreflang")
-                target, _ = resolve_link(site, path, link.get("href"))
-                if kind == "hreflang":
-                    offered[other] = target
-                if not target.is_file():
-                    problems.append(f"{rel}: {kind} {other} -> {link.get('href')} does not exist")
-                elif path.name != "404.html" and same.get(other) and same[other].is_file() and target != same[other]:
-                    problems.append(f"{rel}: {kind} {other} -> {link.get('href')} is not the same page "
-                                    f"({target.relative_to(site)} instead of {same[other].relative_to(site)})")
         if path.name != "404.html":
+            for other, address in alternates.get(path, {}).items():
+                if not address.startswith("https://"):
+                    problems.append(f"{rel}: hreflang {other} -> {address} is not an absolute address")
+                target = NETWORK.public_file(site, address)
+                offered[other] = target
+                links.append(("hreflang", other, target, address))
+        for kind, other, target, shown in links:
+            if target is None or not target.is_file():
+                problems.append(f"{rel}: {kind} {other} -> {shown} does not exist")
+            elif path.name != "404.html" and same.get(other) and same[other].is_file() and target != same[other]:
+                problems.append(f"{rel}: {kind} {other} -> {shown} is not the same page "
+                                f"({target.relative_to(site)} instead of {same[other].relative_to(site)})")
+        if path.name != "404.html" and len(languages) > 1:
             missing = [other for other, p in same.items() if p.is_file() and other not in offered]
             if missing:
-                problems.append(f"{rel}: no hreflang alternate for {', '.join(missing)}")
+                problems.append(f"{rel}: no hreflang alternate for {', '.join(missing)} in sitemap.xml")
     fail_if(problems, f"languages of {c.slug if c else 'the portal'} ({lang})")
 
 
