@@ -475,15 +475,15 @@ def site_of(c: Campaign | None, lang: str, site: Path) -> Path:
     return c.site(site, lang) if c else NETWORK.portal_site(site, lang)
 
 
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+SITEMAP_XMLNS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
 def sitemap_alternates(site: Path, folder: Path) -> dict[Path, dict[str, str]]:
     """{page file: {language: absolute address}} from the site's sitemap.xml hreflang alternates."""
     found = {}
-    for url in ET.parse(folder / "sitemap.xml").getroot().findall("s:url", SITEMAP_NS):
-        page = NETWORK.public_file(site, url.findtext("s:loc", namespaces=SITEMAP_NS))
-        found[page] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)}
+    for url in ET.parse(folder / "sitemap.xml").getroot().findall("s:url", SITEMAP_XMLNS):
+        page = NETWORK.public_file(site, url.findtext("s:loc", namespaces=SITEMAP_XMLNS))
+        found[page] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_XMLNS)}
     return found
 
 
