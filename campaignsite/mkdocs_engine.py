@@ -252,8 +252,8 @@ def _build_one(index: int) -> str | None:
     return None
 
 
-def _init_worker(source_date_epoch: str) -> None:
-    die_with_parent()
+def _init_worker(source_date_epoch: str, parent: int) -> None:
+    die_with_parent(parent)
     # MkDocs dates its sitemap from SOURCE_DATE_EPOCH: the build's "today", never the clock.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
 
@@ -280,7 +280,7 @@ def build(sites: list[SiteSpec], stage: Path, jobs: int, source_date_epoch: int)
     try:
         # More workers than sites or than the system can fork helps nobody: --jobs 100000 is capped.
         with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(sites), 32)), mp_context=get_context("fork"),
-                                 initializer=_init_worker, initargs=(str(source_date_epoch),)) as pool:
+                                 initializer=_init_worker, initargs=(str(source_date_epoch), os.getpid())) as pool:
             errors.append(_result(pool.submit(_build_one, 0), sites[0]))
             futures = [(pool.submit(_build_one, index), site) for index, site in enumerate(sites) if index]
             errors += [_result(future, site) for future, site in futures]

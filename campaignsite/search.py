@@ -7,7 +7,9 @@ Each language gets its own index (from `<html lang>`), so a search finds pages i
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import subprocess
 import sys
 
@@ -25,7 +27,7 @@ def index_site(writer: Writer) -> None:
     # Only the page's own title and content are indexed, not the engine's menus and footers.
     command = [sys.executable, "-m", "pagefind", "--site", str(writer.root), "--root-selector", SELECTORS["content"],
                "--exclude-selectors", f".cs-share, [data-cs-noindex], {SELECTORS['not_indexed']}", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=die_with_parent)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=functools.partial(die_with_parent, os.getpid()))
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}",
                           Code.SEARCH_FAILED)
