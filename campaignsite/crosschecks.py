@@ -24,7 +24,8 @@ PROVINCE_OF_PREFIX = {"1": "antwerpen", "23": "vlaams-brabant", "24": "vlaams-br
 REGION_OF_PROVINCE = {"antwerpen": "flanders", "vlaams-brabant": "flanders", "west-vlaanderen": "flanders",
                       "oost-vlaanderen": "flanders", "limburg": "flanders", "brabant-wallon": "wallonia",
                       "hainaut": "wallonia", "liege": "wallonia", "luxembourg": "wallonia", "namur": "wallonia"}
-LEGACY_SELECTED_BY = ("jury", "public-vote", "both")
+# laureates.csv selected_by of a campaign that lists one `jury:` (no `selection:`), as stage ids.
+LEGACY_SELECTED_BY = {"jury": ("jury",), "public-vote": ("public-vote",), "both": ("jury", "public-vote")}
 
 
 def euros(amount: int) -> str:

@@ -19,6 +19,7 @@ import markdown as md
 import nh3
 
 from .checks import CheckedCampaign, sdg_numbers
+from .crosschecks import LEGACY_SELECTED_BY
 from .languages import CODES as LANGUAGES
 from .schemas import DATA_DIR, cents, default, expand_table_schema
 
@@ -428,10 +429,6 @@ class PublicTable:
 
     fields: tuple[dict, ...]
     rows: tuple[tuple[str, ...], ...]
-
-
-# laureates.csv selected_by of a campaign that lists one `jury:` (no `selection:`), as stage ids.
-LEGACY_SELECTED_BY = {"jury": ("jury",), "public-vote": ("public-vote",), "both": ("jury", "public-vote")}
 
 
 def selected_by(text: str, staged: bool) -> tuple[str, ...]:
