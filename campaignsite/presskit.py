@@ -18,11 +18,13 @@ from pathlib import Path, PurePosixPath
 
 import resvg_py
 
+from .imagesize import size_of
 from .model import Campaign
 from .schemas import DATA_DIR
 
 FOLDER = "press-kit"  # beside the campaign's media/ and data/, shared by its language sites
 WIDTH = 2000  # pixels: about 17 cm at 300 dpi, a picture across a newspaper column or two
+HEIGHT = 3000  # at most: a very tall SVG (1 x 100000) must not ask for a picture of gigapixels
 FONTS = (DATA_DIR / "fonts" / "DejaVuSans.ttf", DATA_DIR / "fonts" / "DejaVuSans-Bold.ttf")
 FONT = "DejaVu Sans"
 CACHE = Path(os.environ.get("CAMPAIGNSITE_CACHE", Path(__file__).resolve().parent.parent / ".cache")) / "press-kit"
@@ -62,11 +64,14 @@ def zip_name(campaign: Campaign) -> str:
 
 def raster(svg: bytes) -> bytes:
     """The SVG as a PNG WIDTH pixels wide, rendered with our fonts only (cached by the SVG's bytes)."""
-    key = hashlib.sha256(svg + f"{WIDTH}:{resvg_py.__name__}".encode()).hexdigest()
+    key = hashlib.sha256(svg + f"{WIDTH}x{HEIGHT}:{resvg_py.__name__}".encode()).hexdigest()
     cached = CACHE / f"{key}.png"
     if cached.is_file():
         return cached.read_bytes()
-    png = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=WIDTH, skip_system_fonts=True,
+    size = size_of(svg)
+    tall = size is not None and size[1] * WIDTH > HEIGHT * size[0]
+    box = {"height": HEIGHT} if tall else {"width": WIDTH}
+    png = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), **box, skip_system_fonts=True,
                                       font_files=[str(font) for font in FONTS], font_family=FONT,
                                       sans_serif_family=FONT, serif_family=FONT))
     try:

@@ -70,3 +70,14 @@ def test_the_kit_zip_holds_originals_prints_and_credits(example_site):
         assert "Camille Delvaux" in credits and "presse.proximity@namur.example.be" in credits
         for name in prints:
             assert png_size(bundle.read(name))[0] == 2000
+
+
+def test_a_very_tall_svg_is_bounded(tmp_path, monkeypatch):
+    """A hostile or mistaken SVG (1 x 100000) gets a picture of bounded height, not gigapixels."""
+    from campaignsite import presskit
+    monkeypatch.setattr(presskit, "CACHE", tmp_path)
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"><rect width="1" height="100000"/></svg>'
+    width, height = png_size(presskit.raster(svg))
+    assert height == presskit.HEIGHT and width <= 1
+    wide = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 120"><rect width="320" height="120"/></svg>'
+    assert png_size(presskit.raster(wide)) == (presskit.WIDTH, 750)
