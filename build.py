@@ -16,7 +16,8 @@ import traceback
 from pathlib import Path
 
 from campaignsite import scaffold, scope
-from campaignsite.errors import BuildFailed, CampaignSiteError, ValidationFailed, editor_language, msg, nmsg, render
+from campaignsite.errors import (BuildFailed, CampaignSiteError, Message, ValidationFailed, editor_language, msg,
+                                 nmsg, render)
 from campaignsite.languages import CODES
 from campaignsite.pipeline import BuildConfig, build, validate
 
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--campaign", action="extend", nargs="+", metavar="SLUG",
                         help="with --check: report only on these campaigns (slugs, or files inside them) and the "
                         "shared files; the whole network is still validated")
+    parser.add_argument("--full", action="store_true", help="build every site again, keeping nothing of the previous "
+                        "output (by default what did not change is kept)")
     parser.add_argument("--strict", action="store_true", help="refuse to build while a text is still marked TODO")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes")
     parser.add_argument("--verbose", "-v", action="store_true", help="show a traceback on failure")
@@ -122,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Normalised but not resolved: a symbolic link given as the output is refused, not followed.
     config = BuildConfig(root=root, output=Path(os.path.abspath(args.output or root / "site")), today=today,
-                         jobs=args.jobs, check_only=args.check)
+                         jobs=args.jobs, check_only=args.check, full=args.full)
     try:
         result = build(config)
     except ValidationFailed as exc:
@@ -139,7 +142,21 @@ def main(argv: list[str] | None = None) -> int:
         done = msg("%(campaigns)s campaigns, %(sites)s sites, %(pages)s pages built into %(output)s (as of "
                    "%(today)s).", output=config.output, **counts)
     say(lang, done, file=sys.stdout)
+    if not args.check:
+        say(lang, *rebuilt_note(result), file=sys.stdout)
     return 0
+
+
+def rebuilt_note(result) -> tuple[Message, ...]:
+    """What the build redid: everything, part of it, or nothing (the input did not change)."""
+    if not result.rebuilt:
+        return (msg("Nothing changed since the previous build: the site was left as it was."),)
+    built = nmsg("%(count)s site built.", "%(count)s sites built.", len(result.rebuilt), count=len(result.rebuilt))
+    if not result.kept:
+        return (built,)
+    return (built, nmsg("%(count)s campaign did not change: its sites were kept from the previous build.",
+                        "%(count)s campaigns did not change: their sites were kept from the previous build.",
+                        len(result.kept), count=len(result.kept)))
 
 
 def serve_command(argv: list[str]) -> int:

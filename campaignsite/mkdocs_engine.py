@@ -28,9 +28,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from .codes import Code
-from .errors import BuildFailed
+from .errors import BuildFailed, render
 from .processes import die_with_parent
-from .site import Page, SiteSpec
+from .site import Page, SiteJob, SiteSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
@@ -226,14 +226,18 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-# The sites of the running build, set before the worker processes fork so they inherit them
-# instead of receiving them pickled; each task names a site by its index.
+# The sites of the running build, set before the worker processes fork so they inherit them (and the
+# data they are made from) instead of receiving them pickled; each task names a site by its index.
 _JOB: dict = {}
 
 
-def _build_one(index: int) -> str | None:
-    """Build one site in this process; an error message, or None on success."""
-    site, stage = _JOB["sites"][index], _JOB["stage"]
+def _build_one(index: int) -> tuple[BuildFailed | None, int]:
+    """Make one site and build it in this process: (the error, or None on success; its number of pages)."""
+    job, stage = _JOB["jobs"][index], _JOB["stage"]
+    try:
+        site = job.make()  # our pages and their HTML, made here rather than in the parent
+    except BuildFailed as exc:
+        return exc, 0
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -244,12 +248,12 @@ def _build_one(index: int) -> str | None:
         mkdocs_build(config)
     except (Abort, MkDocsException, OSError) as exc:
         detail = "; ".join(handler.messages) or str(exc)
-        return f"{site.id}: MkDocs failed: {detail}"
+        return BuildFailed(f"{site.id}: MkDocs failed: {detail}", Code.ENGINE_FAILED), 0
     finally:
         logger.removeHandler(handler)
     if handler.messages:
-        return f"{site.id}: MkDocs warned: {'; '.join(handler.messages)}"
-    return None
+        return BuildFailed(f"{site.id}: MkDocs warned: {'; '.join(handler.messages)}", Code.ENGINE_FAILED), 0
+    return None, len(site.pages)
 
 
 def _init_worker(source_date_epoch: str, parent: int) -> None:
@@ -258,16 +262,17 @@ def _init_worker(source_date_epoch: str, parent: int) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
 
 
-def _result(future, site: SiteSpec) -> str | None:
-    """A worker's error message; an unexpected exception (a crash, a full disk) becomes one too."""
+def _result(future, job: SiteJob) -> tuple[BuildFailed | None, int]:
+    """A worker's result; an unexpected exception (a crash, a full disk) becomes an error too."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - any crash of a worker fails the build, reported as data
-        return f"{site.id}: the site engine crashed: {type(exc).__name__}: {exc}"
+        return BuildFailed(f"{job.id}: the site engine crashed: {type(exc).__name__}: {exc}", Code.ENGINE_FAILED), 0
 
 
-def build(sites: list[SiteSpec], stage: Path, jobs: int, source_date_epoch: int) -> None:
-    """Build every site into stage/html/<site.out>/ with MkDocs in worker processes.
+def build(jobs: list[SiteJob], stage: Path, workers: int, source_date_epoch: int) -> dict[str, int]:
+    """Make and build every site into stage/html/<site.out>/ with MkDocs in worker processes; the
+    number of pages of each site, by id.
 
     The first site must be the one at the output's root: MkDocs empties a site's folder before
     building it, so it is built before the others start. stage/docs (empty: pages come from
@@ -275,17 +280,23 @@ def build(sites: list[SiteSpec], stage: Path, jobs: int, source_date_epoch: int)
     """
     for scratch in ("docs", "jinja-cache"):
         (stage / scratch).mkdir(parents=True, exist_ok=True)
-    _JOB.update(sites=sites, stage=stage.resolve())
-    errors = []
+    _JOB.update(jobs=jobs, stage=stage.resolve())
+    results = []
     try:
         # More workers than sites or than the system can fork helps nobody: --jobs 100000 is capped.
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(sites), 32)), mp_context=get_context("fork"),
+        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs), 32)), mp_context=get_context("fork"),
                                  initializer=_init_worker, initargs=(str(source_date_epoch), os.getpid())) as pool:
-            errors.append(_result(pool.submit(_build_one, 0), sites[0]))
-            futures = [(pool.submit(_build_one, index), site) for index, site in enumerate(sites) if index]
-            errors += [_result(future, site) for future, site in futures]
+            results.append((jobs[0], _result(pool.submit(_build_one, 0), jobs[0])))
+            futures = [(pool.submit(_build_one, index), job) for index, job in enumerate(jobs) if index]
+            results += [(job, _result(future, job)) for future, job in futures]
     finally:
         _JOB.clear()
-    errors = [e for e in errors if e]
+    errors = [error for _job, (error, _pages) in results if error]
+    if len(errors) == 1:
+        raise errors[0]
     if errors:
-        raise BuildFailed("\n".join(errors), Code.ENGINE_FAILED)
+        # One message for all; a mistake in our templates keeps its own code when it is the only kind.
+        codes = {error.code for error in errors}
+        raise BuildFailed("\n".join(render(error.message) for error in errors),
+                          codes.pop() if len(codes) == 1 else Code.ENGINE_FAILED)
+    return {job.id: pages for job, (_error, pages) in results}

@@ -1,14 +1,17 @@
 """The whole build in one function: load -> validate -> model -> pages -> render -> write.
 
-Everything is read, checked and rendered in memory before the first byte is written; the output is
-built in a staging folder beside it and swapped in only when complete (see output.py), so a failed
-build leaves the previous site exactly as it was.
+Everything is read and checked before the first byte is written. The pages are then rendered and
+built in the engine's worker processes (each site made where it is built, so the build's memory does
+not grow with the network), into a staging folder beside the output that is swapped in only when
+complete (see output.py): a failed build, a template error included, leaves the previous site exactly
+as it was. What did not change since the previous build is kept from it (see incremental.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import os
 import shutil
@@ -16,14 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import checks, engine, load, model, opendata, presskit, search, sites
+from . import checks, engine, incremental, load, model, opendata, presskit, search, sites
 from .codes import Code
 from .errors import BuildFailed, ValidationFailed, msg
 from .i18n import Translator
 from .imagesize import size_of
 from .media import MediaFile, get_media
-from .output import OutputPlace
+from .output import MARKER, OutputPlace
 from .render import render_site
+from .site import SiteJob, SiteSpec
 from .writer import Writer
 
 
@@ -39,6 +43,7 @@ class BuildConfig:
     today: dt.date
     jobs: int = os.cpu_count() or 1
     check_only: bool = False
+    full: bool = False  # build every site, keeping nothing of the previous output
 
     @property
     def source_date_epoch(self) -> int:
@@ -50,6 +55,8 @@ class BuildResult:
     campaigns: int
     sites: int
     pages: int
+    rebuilt: tuple[str, ...] = ()  # ids of the sites built by this build ("gent-2024/nl", "_portal/fr")
+    kept: tuple[str, ...] = ()     # campaigns whose output was kept from the previous build
 
 
 @dataclass(frozen=True)
@@ -83,27 +90,38 @@ def validate(root: Path) -> Checked:
 
 
 def build(config: BuildConfig) -> BuildResult:
-    """Build the network under `config.root` into `config.output`, or raise without touching it."""
-    checked = validate(config.root)
-    place = OutputPlace(config.output, config.root)
-    if not config.check_only:
-        place.check()
+    """Build the network under `config.root` into `config.output`, or raise without touching it.
 
-    specs = sites.all_sites(checked.network, checked.media, config.today)
-    rendered = [render_site(spec) for spec in specs]
-    shared = shared_files(checked, specs)
-    result = BuildResult(len(checked.campaigns), len(specs), sum(len(s.pages) for s in specs))
+    What did not change since the previous build into the same output is kept (incremental.py):
+    the output is the same as a full build's, sooner."""
     if config.check_only:
-        return result
-
+        return check(config)
+    place = OutputPlace(config.output, config.root)
+    prints = incremental.fingerprints(config.root, config.today)
+    previous = None if config.full else incremental.read_state(config.output)
+    if incremental.unchanged(previous, prints, config.output, frozenset({MARKER})):
+        place.check()
+        return BuildResult(*previous.counts)  # the output is this input's site already
+    checked = validate(config.root)
+    place.check()
     with place.locked():
+        # As the last build left it, should one have finished since the look above.
+        previous = None if config.full else incremental.read_state(config.output)
+        kept = incremental.reusable(previous, prints, config.output)
+        jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
+        jobs = [SiteJob(job.id, functools.partial(rendered, job.make)) for job in jobs]
+        shared = shared_files(checked, skip=frozenset(kept))
         place.clean()
         try:
-            engine.build(rendered, place.stage, config.jobs, config.source_date_epoch)
+            pages = engine.build(jobs, place.stage, config.jobs, config.source_date_epoch)
             writer = Writer(place.stage / "html")
+            for slug in sorted(kept):
+                writer.keep(slug, config.output / slug)
             for rel, content in shared:
                 writer.write(rel, content)
             search.index_site(writer)
+            state = new_state(checked, prints, pages, kept, writer.root)
+            writer.write(incremental.STATE_FILE, state.to_json())
             place.swap_in(place.stage / "html")
         except OSError as exc:
             reason = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
@@ -111,15 +129,47 @@ def build(config: BuildConfig) -> BuildResult:
                                   reason=reason), Code.WRITE_FAILED) from exc
         finally:
             shutil.rmtree(place.stage, ignore_errors=True)
-    return result
+    return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)))
 
 
-def shared_files(checked: Checked, specs) -> list[tuple[str, str | bytes]]:
-    """Files outside the engine's sites, made before anything is written: per campaign a page
-    sending visitors on to its default language, its open data, its press kit and its media (shared
-    by its language sites); robots.txt for the whole site."""
+def check(config: BuildConfig) -> BuildResult:
+    """Validate and render every page, as a build would, writing nothing."""
+    checked = validate(config.root)
+    specs = [render_site(job.make()) for job in sites.site_jobs(checked.network, checked.media, config.today)]
+    shared_files(checked)
+    return BuildResult(len(checked.campaigns), len(specs), sum(len(spec.pages) for spec in specs))
+
+
+def rendered(make) -> SiteSpec:
+    """The site `make` describes, with every page's HTML (stage 5, in the engine's worker)."""
+    return render_site(make())
+
+
+def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[str, int],
+              kept: dict[str, incremental.CampaignRecord], output: Path) -> incremental.State:
+    """What this build leaves in its output for the next one: each campaign's fingerprint, and the
+    files and counts of its output."""
+    records = {}
+    for campaign in checked.campaigns:
+        slug = campaign.slug
+        records[slug] = kept.get(slug) or incremental.CampaignRecord(
+            prints.campaigns[slug], incremental.listing_digest(output / slug), len(campaign.languages),
+            sum(pages[f"{slug}/{lang}"] for lang in campaign.languages))
+    portal = [count for site, count in pages.items() if site.startswith("_portal/")]
+    counts = (len(checked.campaigns), len(portal) + sum(r.sites for r in records.values()),
+              sum(portal) + sum(r.pages for r in records.values()))
+    return incremental.State(prints.network, incremental.listing_digest(output, frozenset({incremental.STATE_FILE})),
+                             records, counts)
+
+
+def shared_files(checked: Checked, skip: frozenset[str] = frozenset()) -> list[tuple[str, str | bytes]]:
+    """Files outside the engine's sites, made before anything is written: per campaign (but those in
+    `skip`, kept from the previous build) a page sending visitors on to its default language, its open
+    data, its press kit and its media (shared by its language sites); robots.txt for the whole site."""
     files: list[tuple[str, str | bytes]] = []
     for campaign in checked.network.campaigns:
+        if campaign.slug in skip:
+            continue
         lang = campaign.default_language
         files.append((f"{campaign.slug}/index.html",
                       sites.redirect_html(f"{lang}/", html.escape(f"{campaign.base_url}{lang}/"),
@@ -128,8 +178,8 @@ def shared_files(checked: Checked, specs) -> list[tuple[str, str | bytes]]:
         media = {f"media/{file.name}": file.content for slug, file in checked.media if slug == campaign.slug}
         files += [(f"{campaign.slug}/{name}", content)
                   for name, content in presskit.files(campaign, media, Translator(lang))]
-    files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media]
-    files.append(("robots.txt", sites.robots_txt(specs)))
+    files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media if slug not in skip]
+    files.append(("robots.txt", sites.robots_txt(checked.network)))
     # Response headers for hosts that read _headers (Netlify, Cloudflare Pages): framing allowed for
     # the widgets only, nosniff, types; nginx users include deploy/nginx/campaignsite.conf instead.
     files.append(("_headers", HOST_HEADERS.read_text(encoding="utf-8")))

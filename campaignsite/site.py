@@ -6,6 +6,7 @@ no engine type or URL rule leaks out of the engine, and no engine needs anything
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -78,3 +79,12 @@ class SiteSpec:
     not_found: NotFound | None = None              # the 404 page; the engine's own when None
     favicon: bytes = b""                           # SVG icon in the site's colours
     search: SearchBox | None = None                # the header's search box; none when None
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    """A site to be made where it is built (in the engine's worker processes, so the parent never
+    holds every rendered page of the network): `make()` returns its SiteSpec with every page's body."""
+
+    id: str                      # the SiteSpec's id
+    make: Callable[[], SiteSpec]

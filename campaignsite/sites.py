@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from pathlib import PurePosixPath
 
 from . import embed_pages, feeds, registry
@@ -12,42 +13,51 @@ from .languages import LANGUAGE_NAMES
 from .media import MediaFile
 from .model import PORTAL_COLOUR, Campaign, Network, text_colour
 from .pages import CampaignBuilder, PortalBuilder
-from .site import Alternate, NotFound, Page, SearchBox, SiteSpec
+from .site import Alternate, NotFound, Page, SearchBox, SiteJob, SiteSpec
 
 
 def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date) -> list[SiteSpec]:
-    """Every site of the network: the portal's (its root first, see engine.build), then the campaigns'.
-    `media` are the checked files of each campaign, the logo among them."""
+    """Every site of the network, made now (see site_jobs)."""
+    return [job.make() for job in site_jobs(network, media, today)]
+
+
+def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date,
+              skip: frozenset[str] = frozenset()) -> list[SiteJob]:
+    """Every site of the network, to be made where it is built: the portal's (its root first, see
+    engine.build), then the campaigns' but those in `skip`. `media` are the checked files of each
+    campaign, the logo among them."""
     published = {(slug, file.name): file.content for slug, file in media}
-    specs = portal_sites(network, today)
+    jobs = [SiteJob(f"_portal/{lang}", functools.partial(portal_site, network, lang, today))
+            for lang in network.languages]
     for campaign in network.campaigns:
+        if campaign.slug in skip:
+            continue
         logo = published[campaign.slug, PurePosixPath(campaign.logo).name] if campaign.logo else None
-        specs += campaign_sites(campaign, logo, today, network)
-    return specs
+        jobs += [SiteJob(f"{campaign.slug}/{lang}", functools.partial(
+            campaign_site, campaign, lang, logo, today, portal_search(network, lang))) for lang in campaign.languages]
+    return jobs
 
 
-def campaign_sites(campaign: Campaign, logo: bytes | None, today: dt.date, network: Network) -> list[SiteSpec]:
-    """One site per language of the campaign, under <slug>/<lang>/, whose search box leads to the
-    search page of `network`'s portal."""
-    sites = []
+def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date, search: str) -> SiteSpec:
+    """The campaign's site in `lang`, under <slug>/<lang>/, whose search box leads to the network's
+    search page at `search` (from the output's root). Nothing else of the network goes in: a
+    campaign's sites are made from its own data (see incremental.py)."""
     on_colour = text_colour(campaign.colour)
     logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
-    for lang in campaign.languages:
-        alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
-                           for other in campaign.languages)
-        builder = CampaignBuilder(campaign, lang, today)
-        pages, nav = registry.get_pages("campaign", builder, campaign)
-        pages = with_oembed_links(builder, pages)
-        downloads = campaign_downloads(builder) + embed_pages.oembed_files(builder) + \
-            (((logo_path, logo),) if logo_path else ())
-        sites.append(SiteSpec(
-            id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
-            description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
-            text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
-            downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
-            not_found=not_found(builder._, campaign.title[lang], pages, nav),
-            search=search_box(builder._, "../../" + portal_search(network, lang))))
-    return sites
+    alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
+                       for other in campaign.languages)
+    builder = CampaignBuilder(campaign, lang, today)
+    pages, nav = registry.get_pages("campaign", builder, campaign)
+    pages = with_oembed_links(builder, pages)
+    downloads = campaign_downloads(builder) + embed_pages.oembed_files(builder) + \
+        (((logo_path, logo),) if logo_path else ())
+    return SiteSpec(
+        id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
+        description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
+        text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
+        downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
+        not_found=not_found(builder._, campaign.title[lang], pages, nav),
+        search=search_box(builder._, "../../" + search))
 
 
 def search_box(_, url: str) -> SearchBox:
@@ -99,35 +109,28 @@ def footer_links(translate) -> tuple[tuple[str, str], ...]:
     return ((translate("accessibility:title"), "accessibility/"), (translate("privacy:title"), "privacy/"))
 
 
-def portal_sites(network: Network, today: dt.date) -> list[SiteSpec]:
-    """The portal in each of its languages: the first at the site's root, the others under <lang>/."""
+def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
+    """The portal in `lang`: its first language at the site's root, the others under <lang>/."""
     first = network.languages[0]
-
-    def root_of(lang: str) -> str:
-        return portal_root(network, lang)
-
-    sites = []
     on_colour = text_colour(PORTAL_COLOUR)
-    for lang in network.languages:
-        back = "" if lang == first else "../"
-        shown = {campaign.slug: CampaignBuilder(campaign, lang if lang in campaign.languages
-                                                else campaign.default_language, today)
-                 for campaign in network.campaigns}
-        builder = PortalBuilder(network, lang, today, back, shown)
-        pages, nav = registry.get_pages("portal", builder, network)
-        events = sorted(((shown[campaign.slug], event) for campaign in network.campaigns
-                         for event in campaign.events), key=lambda pair: (pair[1].start, pair[1].slug))
-        alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], (back + root_of(other)) or "./")
-                           for other in network.languages)
-        sites.append(SiteSpec(
-            id=f"_portal/{lang}", out=root_of(lang).rstrip("/"), lang=lang, title=network.title[lang],
-            description=network.tagline[lang], url=network.base_url + root_of(lang), colour=PORTAL_COLOUR,
-            text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
-            footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
-            not_found=not_found(builder._, network.title[lang], pages, nav),
-            search=search_box(builder._, "search/"),
-            downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),)))
-    return sites
+    back = "" if lang == first else "../"
+    shown = {campaign.slug: CampaignBuilder(campaign, lang if lang in campaign.languages
+                                            else campaign.default_language, today)
+             for campaign in network.campaigns}
+    builder = PortalBuilder(network, lang, today, back, shown)
+    pages, nav = registry.get_pages("portal", builder, network)
+    events = sorted(((shown[campaign.slug], event) for campaign in network.campaigns
+                     for event in campaign.events), key=lambda pair: (pair[1].start, pair[1].slug))
+    alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], (back + portal_root(network, other)) or "./")
+                       for other in network.languages)
+    return SiteSpec(
+        id=f"_portal/{lang}", out=portal_root(network, lang).rstrip("/"), lang=lang, title=network.title[lang],
+        description=network.tagline[lang], url=network.base_url + portal_root(network, lang), colour=PORTAL_COLOUR,
+        text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
+        footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
+        not_found=not_found(builder._, network.title[lang], pages, nav),
+        search=search_box(builder._, "search/"),
+        downloads=(("agenda.ics", feeds.combined_calendar(network.title[lang], events)),))
 
 
 def redirect_html(target: str, canonical: str, title: str, lang: str) -> str:
@@ -138,10 +141,12 @@ def redirect_html(target: str, canonical: str, title: str, lang: str) -> str:
             f"<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n")
 
 
-def robots_txt(specs: list[SiteSpec]) -> str:
-    """Everything may be indexed; every site's sitemap is listed."""
+def robots_txt(network: Network) -> str:
+    """Everything may be indexed; every site's sitemap is listed (the portal's, then the campaigns')."""
+    urls = [network.base_url + portal_root(network, lang) for lang in network.languages]
+    urls += [f"{campaign.base_url}{lang}/" for campaign in network.campaigns for lang in campaign.languages]
     lines = ["User-agent: *", "Allow: /", ""]
-    lines += [f"Sitemap: {spec.url}sitemap.xml" for spec in specs]
+    lines += [f"Sitemap: {url}sitemap.xml" for url in urls]
     return "\n".join(lines) + "\n"
 
 

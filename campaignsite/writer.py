@@ -6,6 +6,7 @@ overwrite each other and no slug can escape the output folder. See pelican/write
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -19,6 +20,7 @@ class Writer:
     def __init__(self, root: Path):
         self.root = root.resolve()
         self.written: set[Path] = set()
+        self.kept: set[tuple[str, ...]] = set()  # folders kept whole from the previous output (see keep)
 
     def target(self, rel: str) -> Path:
         """The absolute path for `rel`, refused if it leaves the root or was written already."""
@@ -28,7 +30,8 @@ class Writer:
         path = (self.root / rel).resolve()
         if not path.is_relative_to(self.root):
             raise BuildFailed(f"refusing to write '{rel}': outside the output folder", Code.UNSAFE_PATH)
-        if path in self.written:
+        inside = path.relative_to(self.root).parts
+        if path in self.written or any(inside[:depth] in self.kept for depth in range(1, len(inside) + 1)):
             raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
         self.written.add(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,4 +48,16 @@ class Writer:
         """Copy a file's bytes (not its timestamps) to `rel`."""
         path = self.target(rel)
         shutil.copyfile(source, path)
+        return path
+
+    def keep(self, rel: str, source: Path) -> Path:
+        """Take the folder `source` of the previous output whole as `rel`: its files hard-linked (the
+        previous output stays as it is until the new one replaces it), links copied as links, never
+        followed. Nothing may be written into it afterwards."""
+        path = self.target(rel)
+        self.written.discard(path)
+        if path.exists():
+            raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
+        shutil.copytree(source, path, symlinks=True, copy_function=os.link)
+        self.kept.add(path.relative_to(self.root).parts)
         return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 
@@ -27,7 +28,8 @@ def built(tmp_path):
     root = write_project(tmp_path / "project")
     config = BuildConfig(root=root, output=root / "site", today=TODAY, jobs=2)
     build(config)
-    return config, snapshot(config.output)
+    # Rebuilt in full: the same input again would otherwise be a no-op that never meets the failure.
+    return dataclasses.replace(config, full=True), snapshot(config.output)
 
 
 def test_a_crash_in_a_template_keeps_the_previous_site(built, monkeypatch):

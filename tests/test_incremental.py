@@ -1,0 +1,216 @@
+"""Incremental builds (issue 12): a build keeps what did not change since the previous one, and its
+output is always the same, byte for byte, as a full build of the same input.
+
+What was rebuilt is read from the build's own report (BuildResult.rebuilt / .kept, which build.py
+prints), never from timings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+
+from campaignsite import search
+from campaignsite.codes import Code
+from campaignsite.errors import BuildFailed
+from campaignsite.incremental import STATE_FILE
+from campaignsite.pipeline import BuildConfig, build
+from project import LAUREATES_CSV, default_files, write_project
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2025, 6, 15)
+DEMO = "campaigns/demo-2025/"
+
+
+def campaign_files(slug: str) -> dict[str, str | bytes]:
+    """The demo campaign under another slug and address."""
+    return {f"campaigns/{slug}/{rel[len(DEMO):]}": (content.replace("/demo-2025/", f"/{slug}/")
+                                                     if isinstance(content, str) else content)
+            for rel, content in default_files().items() if rel.startswith(DEMO)}
+
+
+def network(tmp_path: Path, slugs=("alpha-2025", "beta-2025", "gamma-2025")) -> Path:
+    """A project of three campaigns (copies of the demo, each with its own address)."""
+    files: dict[str, str | bytes | None] = {rel: None for rel in default_files() if rel.startswith(DEMO)}
+    for slug in slugs:
+        files.update(campaign_files(slug))
+    root = write_project(tmp_path / "project", files)
+    shutil.rmtree(root / DEMO, ignore_errors=True)
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def rename_laureate(root: Path, slug: str, title: str) -> None:
+    path = root / "campaigns" / slug / "laureates.csv"
+    path.write_text(LAUREATES_CSV.replace(",Buurtmoestuin,", f",{title},"), encoding="utf-8")
+
+
+def sites_of(slug: str) -> set[str]:
+    return {f"{slug}/nl", f"{slug}/fr"}
+
+
+PORTAL = {"_portal/nl", "_portal/fr", "_portal/en"}
+
+
+@pytest.fixture
+def built(tmp_path):
+    root = network(tmp_path)
+    config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
+    first = build(config)
+    return root, config, first
+
+
+def test_a_first_build_builds_every_site(built):
+    _root, _config, first = built
+    assert set(first.rebuilt) == PORTAL | sites_of("alpha-2025") | sites_of("beta-2025") | sites_of("gamma-2025")
+    assert first.kept == ()
+    assert first.sites == 9 and first.campaigns == 3
+
+
+def test_an_edit_to_one_campaign_rebuilds_its_sites_and_the_portal_only(built, tmp_path):
+    root, config, _first = built
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Noord")
+    again = build(config)
+    assert set(again.rebuilt) == PORTAL | sites_of("beta-2025")
+    assert again.kept == ("alpha-2025", "gamma-2025")
+    page = (config.output / "beta-2025" / "nl" / "laureates" / "moestuin" / "index.html").read_text(encoding="utf-8")
+    assert "Buurtmoestuin Noord" in page
+    full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2))
+    assert snapshot(config.output) == snapshot(tmp_path / "full")
+    assert (again.campaigns, again.sites, again.pages) == (full.campaigns, full.sites, full.pages)
+
+
+def test_nothing_changed_means_nothing_is_done(built):
+    _root, config, first = built
+    before = {p: p.stat().st_mtime_ns for p in config.output.rglob("*")}
+    again = build(config)
+    assert again.rebuilt == () and (again.campaigns, again.sites, again.pages) == (first.campaigns, first.sites,
+                                                                                   first.pages)
+    assert {p: p.stat().st_mtime_ns for p in config.output.rglob("*")} == before, "not one file was touched"
+
+
+def test_a_portal_page_edit_rebuilds_the_portal_only(built):
+    root, config, _first = built
+    (root / "content" / "nl" / "about.md").write_text("---\ntitle: Over ons\n---\nHet netwerk.\n", encoding="utf-8")
+    again = build(config)
+    assert set(again.rebuilt) == PORTAL
+    assert "Het netwerk." in (config.output / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_change_to_network_yml_or_the_day_rebuilds_everything(built):
+    root, config, first = built
+    path = root / "content" / "network.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Be Planet", "Be Planet vzw"), encoding="utf-8")
+    assert set(build(config).rebuilt) == set(first.rebuilt)
+    later = BuildConfig(config.root, config.output, TODAY + dt.timedelta(days=1), jobs=2)
+    assert set(build(later).rebuilt) == set(first.rebuilt)
+
+
+def test_a_file_removed_from_the_output_by_hand_is_built_again(built):
+    _root, config, _first = built
+    page = config.output / "gamma-2025" / "fr" / "index.html"
+    page.unlink()
+    again = build(config)
+    assert set(again.rebuilt) == PORTAL | sites_of("gamma-2025")
+    assert page.is_file()
+
+
+def test_full_rebuilds_everything_and_says_so(built):
+    root, config, first = built
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY.isoformat(),
+                           "-o", str(config.output), "--full", "--lang", "en"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "9 sites built." in done.stdout
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY.isoformat(),
+                           "-o", str(config.output), "--lang", "nl"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert "Niets gewijzigd sinds de vorige build" in done.stdout, done.stdout
+
+
+def test_a_failed_incremental_build_leaves_the_previous_site(built, monkeypatch):
+    root, config, _first = built
+    before = snapshot(config.output)
+    rename_laureate(root, "alpha-2025", "Buurtmoestuin Oost")
+
+    def broken(writer):
+        raise BuildFailed("Pagefind could not index the site: test", Code.SEARCH_FAILED)
+    monkeypatch.setattr(search, "index_site", broken)
+    with pytest.raises(BuildFailed):
+        build(config)
+    assert snapshot(config.output) == before
+    monkeypatch.undo()
+    assert set(build(config).rebuilt) == PORTAL | sites_of("alpha-2025"), "the failed build recorded nothing"
+
+
+def test_the_state_is_published_with_the_site_and_names_no_machine(built):
+    _root, config, _first = built
+    text = (config.output / STATE_FILE).read_text(encoding="utf-8")
+    assert str(config.root) not in text and str(config.output) not in text
+
+
+# --- Incremental output equals full output, over random sequences of changes ---------------------
+
+POOL = ("alpha-2025", "beta-2025", "gamma-2025", "delta-2025")
+TITLES = ("Buurtmoestuin", "Moestuin Zuid", "Groene Hoek", "Tuin & Co")
+step = st.one_of(
+    st.tuples(st.just("rename"), st.sampled_from(POOL), st.sampled_from(TITLES)),
+    st.tuples(st.just("add"), st.sampled_from(POOL)),
+    st.tuples(st.just("delete"), st.sampled_from(POOL)),
+    st.tuples(st.just("portal"), st.sampled_from(TITLES)),
+    st.tuples(st.just("day"), st.integers(0, 400)),
+    st.tuples(st.just("nothing")),
+)
+
+
+def apply(root: Path, change: tuple, today: dt.date) -> dt.date:
+    """Make `change` to the project; the build day after it."""
+    kind, *args = change
+    present = sorted(p.name for p in (root / "campaigns").iterdir())
+    if kind == "rename" and args[0] in present:
+        rename_laureate(root, args[0], args[1])
+    elif kind == "add" and args[0] not in present:
+        write_project(root, {rel: None for rel in default_files()} | campaign_files(args[0]))
+    elif kind == "delete" and args[0] in present and len(present) > 1:
+        shutil.rmtree(root / "campaigns" / args[0])
+    elif kind == "portal":
+        (root / "content" / "fr" / "about.md").write_text(f"---\ntitle: À propos\n---\n{args[0]}\n", encoding="utf-8")
+    elif kind == "day":
+        return dt.date(2025, 1, 1) + dt.timedelta(days=args[0])
+    return today
+
+
+@pytest.mark.slow
+# No shrinking: each example is several builds, and a failing sequence is short enough to read as found.
+@settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(step, min_size=2, max_size=4))
+@example(changes=[("day", 200), ("rename", "alpha-2025", "Groene Hoek"), ("add", "delta-2025"),
+                  ("delete", "beta-2025")])
+def test_incremental_output_is_the_full_output(tmp_path_factory, changes):
+    folder = tmp_path_factory.mktemp("sequence")
+    root = network(folder, slugs=("alpha-2025", "beta-2025"))
+    today = TODAY
+    incremental = BuildConfig(root, folder / "site", today, jobs=2)
+    build(incremental)
+    for number, change in enumerate(changes):
+        today = apply(root, change, today)
+        incremental = BuildConfig(root, folder / "site", today, jobs=2)
+        result = build(incremental)
+        full = BuildConfig(root, folder / f"full-{number}", today, jobs=2, full=True)
+        expected = build(full)
+        assert snapshot(incremental.output) == snapshot(full.output), (changes, number)
+        assert (result.campaigns, result.sites, result.pages) == (expected.campaigns, expected.sites, expected.pages)
+        shutil.rmtree(full.output)
