@@ -271,7 +271,8 @@ class SearchContext:
     template: ClassVar[str] = "search.html"
     site: Site
     intro: str
-    bundle: str
+    bundle: str                   # the portal's Pagefind bundle
+    merged: tuple[str, ...]       # the campaigns' bundles merged with it (search.parts)
     noscript: str
     translations: dict[str, str]  # Pagefind UI's texts we give ourselves (its key -> our translation)
 

@@ -30,7 +30,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 STATE_FILE = ".campaignsite-state.json"
 ENGINE_ROOT = Path(__file__).resolve().parent.parent
 # What the build's output depends on besides the project's data: its code (templates and catalogues
@@ -140,6 +140,17 @@ class CampaignRecord:
 
 
 @dataclass(frozen=True)
+class PartRecord:
+    key: str    # the fingerprints of its campaigns (see part_key)
+    files: str  # listing_digest of its bundle
+
+
+def part_key(prints: Fingerprints, members: tuple[str, ...]) -> str:
+    """What a search part's bundle is made from: its campaigns' fingerprints (their pages)."""
+    return _hash(*(f"{slug} {prints.campaigns.get(slug, '')}".encode() for slug in members))
+
+
+@dataclass(frozen=True)
 class State:
     """What a build left in its output: the fingerprints it was made from and how its files looked."""
 
@@ -147,10 +158,12 @@ class State:
     files: str  # listing_digest of the whole output (this file and the output marker left out)
     campaigns: dict[str, CampaignRecord] = field(default_factory=dict)
     counts: tuple[int, int, int] = (0, 0, 0)  # campaigns, sites, pages
+    parts: dict[str, PartRecord] = field(default_factory=dict)  # search bundles of campaigns (search.parts)
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "network": self.network, "files": self.files, "counts": self.counts,
-                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())}},
+                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())},
+                           "parts": {bundle: vars(record) for bundle, record in sorted(self.parts.items())}},
                           indent=1, sort_keys=True) + "\n"
 
 
@@ -162,7 +175,7 @@ def read_state(output: Path) -> State | None:
             return None
         return State(data["network"], data["files"],
                      {slug: CampaignRecord(**record) for slug, record in data["campaigns"].items()},
-                     tuple(data["counts"]))
+                     tuple(data["counts"]), {bundle: PartRecord(**record) for bundle, record in data["parts"].items()})
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -181,3 +194,12 @@ def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict
             if prints.campaigns.get(slug) == record.key and (output / slug).is_dir()
             and not (output / slug).is_symlink() and listing_digest(output / slug) == record.files}
 
+
+
+def reusable_parts(previous: State | None, keys: dict[str, str], output: Path) -> frozenset[str]:
+    """The search bundles (by path) a build may keep from `output`: same key, files all there."""
+    if previous is None:
+        return frozenset()
+    return frozenset(bundle for bundle, record in previous.parts.items()
+                     if keys.get(bundle) == record.key and (output / bundle).is_dir()
+                     and listing_digest(output / bundle) == record.files)

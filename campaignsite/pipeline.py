@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import checks, engine, incremental, load, model, opendata, presskit, search, sites
+from . import checks, engine, incremental, load, model, opendata, presskit, processes, search, sites
 from .codes import Code
 from .errors import BuildFailed, ValidationFailed, msg
 from .i18n import Translator
@@ -119,8 +119,11 @@ def build(config: BuildConfig) -> BuildResult:
                 writer.keep(slug, config.output / slug)
             for rel, content in shared:
                 writer.write(rel, content)
-            search.index_site(writer)
-            state = new_state(checked, prints, pages, kept, writer.root)
+            slugs = [campaign.slug for campaign in checked.campaigns]
+            part_keys = {bundle: incremental.part_key(prints, members) for bundle, members in search.parts(slugs)}
+            search.index_site(writer, slugs, config.output,
+                              incremental.reusable_parts(previous, part_keys, config.output))
+            state = new_state(checked, prints, pages, kept, writer.root, part_keys)
             writer.write(incremental.STATE_FILE, state.to_json())
             place.swap_in(place.stage / "html")
         except OSError as exc:
@@ -133,11 +136,30 @@ def build(config: BuildConfig) -> BuildResult:
 
 
 def check(config: BuildConfig) -> BuildResult:
-    """Validate and render every page, as a build would, writing nothing."""
+    """Validate and render every page, as a build would, writing nothing.
+
+    An input that the last build into `config.output` was made from passed this check then: its
+    answer stands. A campaign that did not change since that build rendered without fault then: only
+    the others and the portal are rendered again (in worker processes); the whole network is always
+    validated, since one campaign's change can be another's problem (a clashing address)."""
+    prints = incremental.fingerprints(config.root, config.today)
+    previous = None if config.full else incremental.read_state(config.output)
+    if previous is not None and previous.network == prints.network:
+        return BuildResult(*previous.counts)
     checked = validate(config.root)
-    specs = [render_site(job.make()) for job in sites.site_jobs(checked.network, checked.media, config.today)]
-    shared_files(checked)
-    return BuildResult(len(checked.campaigns), len(specs), sum(len(spec.pages) for spec in specs))
+    kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
+            if prints.campaigns.get(slug) == record.key}
+    jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
+    pages = processes.fork_map([functools.partial(page_count, job.make) for job in jobs], config.jobs)
+    shared_files(checked, skip=frozenset(kept))
+    records = [record for slug, record in kept.items() if slug in {c.slug for c in checked.campaigns}]
+    return BuildResult(len(checked.campaigns), len(jobs) + sum(r.sites for r in records),
+                       sum(pages) + sum(r.pages for r in records))
+
+
+def page_count(make) -> int:
+    """How many pages the site `make` describes has, every one of them rendered."""
+    return len(rendered(make).pages)
 
 
 def rendered(make) -> SiteSpec:
@@ -146,9 +168,9 @@ def rendered(make) -> SiteSpec:
 
 
 def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[str, int],
-              kept: dict[str, incremental.CampaignRecord], output: Path) -> incremental.State:
+              kept: dict[str, incremental.CampaignRecord], output: Path, part_keys: dict[str, str]) -> incremental.State:
     """What this build leaves in its output for the next one: each campaign's fingerprint, and the
-    files and counts of its output."""
+    files and counts of its output; each search part's key and files."""
     records = {}
     for campaign in checked.campaigns:
         slug = campaign.slug
@@ -158,8 +180,10 @@ def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[st
     portal = [count for site, count in pages.items() if site.startswith("_portal/")]
     counts = (len(checked.campaigns), len(portal) + sum(r.sites for r in records.values()),
               sum(portal) + sum(r.pages for r in records.values()))
+    parts = {bundle: incremental.PartRecord(key, incremental.listing_digest(output / bundle))
+             for bundle, key in part_keys.items()}
     return incremental.State(prints.network, incremental.listing_digest(output, frozenset({incremental.STATE_FILE})),
-                             records, counts)
+                             records, counts, parts)
 
 
 def shared_files(checked: Checked, skip: frozenset[str] = frozenset()) -> list[tuple[str, str | bytes]]:

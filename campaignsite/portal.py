@@ -16,6 +16,7 @@ from .languages import LANGUAGE_NAMES
 from .model import Campaign, render_markdown
 from .pages import PortalBuilder, href
 from .press_pages import statement_page
+from .search import BUNDLE as SEARCH_BUNDLE, parts as search_parts
 from .site import Page
 
 
@@ -227,8 +228,12 @@ def search(b: PortalBuilder) -> Page:
     # French typography.
     translations = {"clear_search": b._("Clear"), "search_label": b._("Search all campaigns"),
                     "search_suggestion": b._("No results for [SEARCH_TERM]. Try one of the following searches:")}
+    # The campaigns' pages are in parts (search.parts) merged with the portal's in the browser: those
+    # of the parts that have pages in this language.
+    merged = tuple(href(url, b.root + bundle) for bundle, members in search_parts([c.slug for c in b.network.campaigns])
+                   if any(b.lang in campaign.languages for campaign in b.network.campaigns if campaign.slug in members))
     context = contexts.SearchContext(b.site, b._("Search the pages of every campaign in this language."),
-                                     href(url, f"{b.root}pagefind/"),
+                                     href(url, f"{b.root}{SEARCH_BUNDLE}"), merged,
                                      b._("The search needs JavaScript. Every campaign is listed on the home page."),
                                      translations)
     return b.page(url, b._("Search"), b._("Search all campaigns"), lambda _url: context)

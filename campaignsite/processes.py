@@ -26,3 +26,29 @@ def die_with_parent(parent: int | None = None) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+# The calls of the running fork_map, set before the workers fork so they inherit them (and the data
+# they close over) instead of receiving them pickled; each task names one by its index.
+_CALLS: list = []
+
+
+def _call(index: int):
+    return _CALLS[index]()
+
+
+def fork_map(calls: list, jobs: int) -> list:
+    """The results of `calls` (functions without arguments), made in up to `jobs` forked worker
+    processes that die with this one; the first exception raised by a call is raised here."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    if jobs <= 1 or len(calls) <= 1:
+        return [call() for call in calls]
+    _CALLS[:] = calls
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(calls), 32), mp_context=get_context("fork"),
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+            return list(pool.map(_call, range(len(calls))))
+    finally:
+        _CALLS.clear()

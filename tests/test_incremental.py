@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from campaignsite import search
+from campaignsite import search, sites
 from campaignsite.codes import Code
-from campaignsite.errors import BuildFailed
+from campaignsite.errors import BuildFailed, ValidationFailed
 from campaignsite.incremental import STATE_FILE
 from campaignsite.pipeline import BuildConfig, build
 from project import LAUREATES_CSV, default_files, write_project
@@ -145,7 +147,7 @@ def test_a_failed_incremental_build_leaves_the_previous_site(built, monkeypatch)
     before = snapshot(config.output)
     rename_laureate(root, "alpha-2025", "Buurtmoestuin Oost")
 
-    def broken(writer):
+    def broken(*args):
         raise BuildFailed("Pagefind could not index the site: test", Code.SEARCH_FAILED)
     monkeypatch.setattr(search, "index_site", broken)
     with pytest.raises(BuildFailed):
@@ -214,3 +216,50 @@ def test_incremental_output_is_the_full_output(tmp_path_factory, changes):
         assert snapshot(incremental.output) == snapshot(full.output), (changes, number)
         assert (result.campaigns, result.sites, result.pages) == (expected.campaigns, expected.sites, expected.pages)
         shutil.rmtree(full.output)
+
+
+def test_check_stands_by_the_last_build_and_renders_only_what_changed(built, monkeypatch):
+    root, config, first = built
+    checking = BuildConfig(root, config.output, TODAY, jobs=1, check_only=True)
+    made = []
+    real = sites.campaign_site
+
+    def counting(campaign, lang, *args):
+        made.append(f"{campaign.slug}/{lang}")
+        return real(campaign, lang, *args)
+    monkeypatch.setattr(sites, "campaign_site", counting)
+    same = build(checking)
+    assert made == [] and (same.campaigns, same.sites, same.pages) == (first.campaigns, first.sites, first.pages)
+    rename_laureate(root, "beta-2025", "Buurtmoestuin West")
+    again = build(checking)
+    assert sorted(made) == sorted(sites_of("beta-2025"))
+    assert (again.campaigns, again.sites, again.pages) == (first.campaigns, first.sites, first.pages)
+    # What changed is validated, never taken from the last build.
+    rename_laureate(root, "alpha-2025", "")
+    with pytest.raises(ValidationFailed) as failure:
+        build(checking)
+    assert {problem.path for problem in failure.value.problems} == {"campaigns/alpha-2025/laureates.csv"}
+
+
+def test_the_search_index_of_unchanged_campaigns_is_kept(tmp_path, monkeypatch):
+    """The campaigns are indexed in parts (two campaigns a part here); an edit indexes again only the
+    portal and the part of the campaign edited; the search page merges every part."""
+    monkeypatch.setattr(search, "PART_SIZE", 2)
+    root = network(tmp_path)
+    config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
+    build(config)
+    parts = sorted(p.parent.relative_to(config.output).as_posix()
+                   for p in config.output.glob("pagefind/parts/*/pagefind-entry.json"))
+    assert parts == ["pagefind/parts/001", "pagefind/parts/002"]
+    merged = re.search(r"data-cs-merge='([^']*)'", (config.output / "search" / "index.html").read_text()).group(1)
+    assert json.loads(merged) == ["../pagefind/parts/001/", "../pagefind/parts/002/"]
+
+    def inodes(folder: Path) -> dict[str, int]:
+        return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+    before = {part: inodes(config.output / part) for part in parts + ["pagefind/fragment"]}
+    rename_laureate(root, "gamma-2025", "Buurtmoestuin Zuid")  # gamma is alone in part 002
+    build(config)
+    assert inodes(config.output / "pagefind/parts/001") == before["pagefind/parts/001"], "part 001 was kept"
+    assert inodes(config.output / "pagefind/parts/002") != before["pagefind/parts/002"], "part 002 was indexed again"
+    full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2, full=True))
+    assert full.rebuilt and snapshot(config.output) == snapshot(tmp_path / "full")

@@ -137,8 +137,12 @@
     });
   }
   function setUpSearch(box) {
+    // The campaigns' pages are indexed in parts beside the portal's bundle (campaignsite/search.py).
+    var merged = JSON.parse(box.getAttribute("data-cs-merge") || "[]").map(function (path) {
+      return { bundlePath: path };
+    });
     var ui = new window.PagefindUI({ element: "#cs-search", bundlePath: box.getAttribute("data-cs-search"),
-                                     showImages: false, resetStyles: false,
+                                     mergeIndex: merged, showImages: false, resetStyles: false,
                                      translations: JSON.parse(box.getAttribute("data-cs-translations") || "{}") });
     var term = new URLSearchParams(window.location.search).get("q");
     if (term) {
