@@ -39,8 +39,10 @@ FAVICON = "assets/favicon.svg"
 # Python-Markdown's backslash-escapable characters; escaped so a title stays plain text.
 MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 # Theme files no page references (issue 12): source maps, lunr with its language files, segmenters and
-# search worker (the search is Pagefind's, on the portal), and Material's favicon (each site has its own).
-UNUSED_THEME_FILES = re.compile(r"\.map$|^assets/javascripts/(lunr|workers)/|^assets/images/favicon\.png$")
+# search worker (the search is Pagefind's, on the portal), Material's favicon (each site has its own)
+# and its palette.css (theme/main.html leaves it out; issue 10).
+UNUSED_THEME_FILES = re.compile(r"\.map$|^assets/javascripts/(lunr|workers)/|^assets/images/favicon\.png$"
+                                r"|^assets/stylesheets/palette\.")
 # What only the widgets use (theme/embed.html, and the loader their code to copy names): not published
 # by a site without widgets (the portal).
 EMBED_THEME_FILES = frozenset({"assets/stylesheets/embed.css", "assets/javascripts/embed.js",
