@@ -10,6 +10,7 @@ installs it); without /usr/sbin/nginx these tests fail, they do not skip.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import socket
 import subprocess
@@ -444,3 +445,17 @@ def test_a_missing_address_gets_its_sites_404_page(nginx, path, page, lang):
     assert r.headers.get("Content-Type") == "text/html"
     assert r.csp() == {SELF}, "a 404 page, even below embed/, is not frameable by other sites"
     assert r.headers.get("X-Frame-Options") == "SAMEORIGIN"
+
+
+@pytest.mark.parametrize("path", ["/assets/stylesheets/campaign.css", "/demo-2025/nl/assets/javascripts/campaign.js",
+                                  "/demo-2025/nl/sitemap.xml", "/demo-2025/nl/"])
+def test_text_travels_compressed(nginx, path):
+    """A browser that accepts gzip gets the theme's CSS and JS, calendars and pages compressed (the
+    first visit on a phone is mostly those), and pages and sitemaps; the bytes are the file's."""
+    request = urllib.request.Request(nginx.url + path, headers={"Accept-Encoding": "gzip"})
+    with OPENER.open(request, timeout=10) as r:
+        assert r.headers.get("Content-Encoding") == "gzip", path
+        assert "Accept-Encoding" in (r.headers.get("Vary") or "")
+        body = gzip.decompress(r.read())
+    file = nginx.site / path.lstrip("/")
+    assert body == (file / "index.html" if file.is_dir() else file).read_bytes()
