@@ -118,17 +118,26 @@ def fingerprints(root: Path, today) -> Fingerprints:
 
 def listing_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
     """The files under `folder` by path and size (not content: a quick look that a folder is still as
-    a build left it); `skip` names entries at its top left out."""
-    entries = []
-    for current, dirs, files in os.walk(folder):
-        dirs.sort()
-        rel = os.path.relpath(current, folder)
-        for name in sorted(files):
-            if rel == "." and name in skip:
+    a build left it); `skip` names entries at its top left out. Links are listed, never followed."""
+    digest = hashlib.blake2b(digest_size=20)
+
+    def visit(path: str, prefix: str, top: bool) -> None:
+        with os.scandir(path) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        for entry in entries:
+            if top and entry.name in skip:
                 continue
-            info = os.lstat(os.path.join(current, name))
-            entries.append(f"{rel}/{name} {info.st_size if stat.S_ISREG(info.st_mode) else -1}")
-    return _hash("\n".join(entries).encode("utf-8", "surrogateescape"))
+            if entry.is_dir(follow_symlinks=False):
+                visit(entry.path, f"{prefix}{entry.name}/", False)
+            else:
+                size = entry.stat(follow_symlinks=False).st_size if entry.is_file(follow_symlinks=False) else -1
+                digest.update(f"{prefix}{entry.name} {size}\n".encode("utf-8", "surrogateescape"))
+
+    try:
+        visit(os.fspath(folder), "", True)
+    except OSError:
+        return ""
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=256)  # asked for every card of every page, of a few colours
 def text_colour(background: str) -> str:
     """Black or white text, whichever contrasts more with `background` (WCAG relative luminance)."""
     return "#000000" if contrast(background, "#000000") >= contrast(background, "#FFFFFF") else "#FFFFFF"

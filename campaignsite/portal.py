@@ -143,28 +143,39 @@ def sdg_pages(b: PortalBuilder) -> list[Page]:
     return [sdg(b, number, used) for number in used]
 
 
+# A goal's page across the network shows every project's card up to this many; past it (hundreds of
+# campaigns: thousands of cards, megabytes of HTML for a phone), the campaigns' own pages of the goal,
+# listed with their projects and money, show the cards.
+GOAL_CARDS_LIMIT = 60
+
+
 def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     """A goal across the network: its official title, its projects and money, the campaigns they come
-    from (each named with its towns), and every project's card saying its campaign and language."""
+    from (each named with its towns), and every project's card saying its campaign and language (up to
+    GOAL_CARDS_LIMIT)."""
     url = f"sdg/{number}/"
+    serving = {campaign.slug: [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
+               for campaign in sorted(b.network.campaigns, key=lambda c: c.slug)}
+    shown = sum(len(items) for items in serving.values()) <= GOAL_CARDS_LIMIT
     cards, campaigns, projects = [], [], []
     for campaign in sorted(b.network.campaigns, key=lambda c: c.slug):
-        builder = b.shown[campaign.slug]
-        serving = [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
-        for item in serving:
+        items = serving[campaign.slug]
+        for item in items if shown else ():
             # The card is made for the campaign's site, then its links re-rooted to this page.
-            card = builder.card("", item)
+            card = b.shown[campaign.slug].card("", item)
             cards.append(_rebase_card(card, campaign_href(b, url, campaign), b.badges(url, item.sdgs),
                                       origin(b, campaign)))
-        if serving:
-            campaigns.append(goal_campaign(b, url, campaign, number, serving))
-        projects += serving
+        if items:
+            campaigns.append(goal_campaign(b, url, campaign, number, items))
+        projects += items
     title = goal_title(b, number)
     figures = goal_figures(b, projects) + (
         contexts.Figure(b.fmt.number(len(campaigns)), b._.ngettext("campaign", "campaigns", len(campaigns))),)
+    intro = b._("A project that serves several goals counts for each of them.")
+    if not shown:
+        intro += " " + b._("Each campaign's page of this goal, listed below, shows its projects.")
     context = contexts.SdgContext(
-        b.site, b.badges(url, [number])[0], b._("A project that serves several goals counts for each of them."),
-        tuple(cards), (),
+        b.site, b.badges(url, [number])[0], intro, tuple(cards), (),
         b.badges(url, [other for other in used if other != number]),
         contexts.Link(b._("All campaigns"), href(url, "")), contexts.Link(b._("All goals"), href(url, "sdg/")),
         official_title(b, number), figures, tuple(campaigns))
