@@ -30,6 +30,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .load import largest_limit
+
 FORMAT = 2
 STATE_FILE = ".campaignsite-state.json"
 ENGINE_ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,7 @@ def tree_digest(path: Path) -> str:
     """Every entry under `path`, by name and content, without following a link (a link counts by its
     target's text, a special file by its kind)."""
     digest = hashlib.blake2b(digest_size=20)
+    largest = largest_limit()
 
     def visit(entry: Path, rel: str) -> None:
         try:
@@ -70,12 +73,16 @@ def tree_digest(path: Path) -> str:
                 if name not in SKIPPED and not name.endswith(".pyc"):
                     visit(entry / name, f"{rel}/{name}")
         elif stat.S_ISREG(info.st_mode):
-            try:
-                content = entry.read_bytes()
-            except OSError as exc:
-                content = f"unreadable {exc.errno}".encode()
-            digest.update(f"file {rel} {len(content)}\n".encode())
-            digest.update(content)
+            digest.update(f"file {rel} {info.st_size}\n".encode())
+            # Read in pieces (memory stays flat); a file larger than any limit allows fails every build
+            # whatever its bytes, so its size stands for them (a 50 GiB file is not read to be refused).
+            if info.st_size <= largest:
+                try:
+                    with open(entry, "rb") as handle:
+                        while piece := handle.read(1 << 20):
+                            digest.update(piece)
+                except OSError as exc:
+                    digest.update(f"unreadable {exc.errno}\n".encode())
         elif stat.S_ISLNK(info.st_mode):
             digest.update(f"link {rel} {os.readlink(entry)}\n".encode("utf-8", "surrogateescape"))
         else:

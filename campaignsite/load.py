@@ -68,6 +68,12 @@ def _limit_schema() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def largest_limit() -> int:
+    """The most bytes any file may have under the highest limits a network.yml can set: a build never
+    reads more of a file (see incremental.tree_digest)."""
+    return max(bound["maximum"] for name, bound in _limit_schema().items() if name.endswith("_bytes"))
+
+
 def default_limits() -> Limits:
     """The limits every network has unless its content/network.yml raises them."""
     return Limits(**{name: _limit_schema()[name]["default"] for name in LIMIT_NAMES})

@@ -107,6 +107,10 @@ class OutputPlace:
                 pass
             handle.close()  # the previous holder deleted this file as we locked it
 
+    def leftovers(self) -> bool:
+        """Whether a killed build left its staging or old folder beside the output (clean removes them)."""
+        return self.stage.exists() or self.old.exists()
+
     def clean(self) -> None:
         """Remove what a killed build left beside the output (under the lock, so no build uses it)."""
         for leftover in (self.stage, self.old):

@@ -99,9 +99,10 @@ def build(config: BuildConfig) -> BuildResult:
     place = OutputPlace(config.output, config.root)
     prints = incremental.fingerprints(config.root, config.today)
     previous = None if config.full else incremental.read_state(config.output)
-    if incremental.unchanged(previous, prints, config.output, frozenset({MARKER})):
+    # The output is this input's site already: nothing to do, unless a killed build left files to clean.
+    if not place.leftovers() and incremental.unchanged(previous, prints, config.output, frozenset({MARKER})):
         place.check()
-        return BuildResult(*previous.counts)  # the output is this input's site already
+        return BuildResult(*previous.counts)
     checked = validate(config.root)
     place.check()
     with place.locked():
