@@ -118,7 +118,11 @@ def fingerprints(root: Path, today) -> Fingerprints:
         names = []
     campaigns = {name: _hash(common.encode(), name.encode(), tree_digest(campaigns_dir / name).encode())
                  for name in names}
-    network = _hash(common.encode(), tree_digest(root / "campaigns").encode(), tree_digest(root / "content").encode(),
+    # The whole input: every entry of campaigns/ through its fingerprint (each file read once), or
+    # campaigns/ itself where it is no folder to list (missing, a link, a file).
+    folder = ("".join(f"{name} {key}\n" for name, key in campaigns.items()) if names
+              else tree_digest(campaigns_dir))
+    network = _hash(common.encode(), folder.encode(), tree_digest(root / "content").encode(),
                     tree_digest(root / "data").encode())
     return Fingerprints(campaigns, network)
 
@@ -204,18 +208,18 @@ def unchanged(previous: State | None, prints: Fingerprints, output: Path, skip: 
 
 def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict[str, CampaignRecord]:
     """The campaigns whose folder in `output` a build may keep: same fingerprint, files all there."""
-    if previous is None:
-        return {}
-    return {slug: record for slug, record in previous.campaigns.items()
-            if prints.campaigns.get(slug) == record.key and (output / slug).is_dir()
-            and not (output / slug).is_symlink() and listing_digest(output / slug) == record.files}
-
+    records = previous.campaigns if previous else {}
+    return {slug: record for slug, record in records.items()
+            if prints.campaigns.get(slug) == record.key and _intact(output / slug, record.files)}
 
 
 def reusable_parts(previous: State | None, keys: dict[str, str], output: Path) -> frozenset[str]:
     """The search bundles (by path) a build may keep from `output`: same key, files all there."""
-    if previous is None:
-        return frozenset()
-    return frozenset(bundle for bundle, record in previous.parts.items()
-                     if keys.get(bundle) == record.key and (output / bundle).is_dir()
-                     and listing_digest(output / bundle) == record.files)
+    records = previous.parts if previous else {}
+    return frozenset(bundle for bundle, record in records.items()
+                     if keys.get(bundle) == record.key and _intact(output / bundle, record.files))
+
+
+def _intact(folder: Path, files: str) -> bool:
+    """Whether `folder` is a real folder whose files are as the build that recorded `files` left them."""
+    return folder.is_dir() and not folder.is_symlink() and listing_digest(folder) == files

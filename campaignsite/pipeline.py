@@ -153,7 +153,8 @@ def check(config: BuildConfig) -> BuildResult:
     jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
     pages = processes.fork_map([functools.partial(page_count, job.make) for job in jobs], config.jobs)
     shared_files(checked, skip=frozenset(kept))
-    records = [record for slug, record in kept.items() if slug in {c.slug for c in checked.campaigns}]
+    slugs = {campaign.slug for campaign in checked.campaigns}
+    records = [record for slug, record in kept.items() if slug in slugs]
     return BuildResult(len(checked.campaigns), len(jobs) + sum(r.sites for r in records),
                        sum(pages) + sum(r.pages for r in records))
 

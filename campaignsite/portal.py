@@ -154,11 +154,12 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     from (each named with its towns), and every project's card saying its campaign and language (up to
     GOAL_CARDS_LIMIT)."""
     url = f"sdg/{number}/"
+    ordered = sorted(b.network.campaigns, key=lambda c: c.slug)
     serving = {campaign.slug: [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
-               for campaign in sorted(b.network.campaigns, key=lambda c: c.slug)}
+               for campaign in ordered}
     shown = sum(len(items) for items in serving.values()) <= GOAL_CARDS_LIMIT
     cards, campaigns, projects = [], [], []
-    for campaign in sorted(b.network.campaigns, key=lambda c: c.slug):
+    for campaign in ordered:
         items = serving[campaign.slug]
         for item in items if shown else ():
             # The card is made for the campaign's site, then its links re-rooted to this page.

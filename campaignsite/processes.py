@@ -6,6 +6,8 @@ import ctypes
 import os
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -40,9 +42,6 @@ def _call(index: int):
 def fork_map(calls: list, jobs: int) -> list:
     """The results of `calls` (functions without arguments), made in up to `jobs` forked worker
     processes that die with this one; the first exception raised by a call is raised here."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
     if jobs <= 1 or len(calls) <= 1:
         return [call() for call in calls]
     _CALLS[:] = calls

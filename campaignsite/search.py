@@ -51,7 +51,8 @@ def index_site(writer: Writer, campaigns: list[str], previous: Path | None = Non
     shutil.rmtree(scratch, ignore_errors=True)
     try:
         # Each bundle indexes a mirror of its own pages (hard links; the addresses stay the same).
-        portal = [entry for entry in sorted(os.listdir(root)) if entry not in set(campaigns) and entry != "pagefind"]
+        others = set(campaigns) | {BUNDLE.rstrip("/")}
+        portal = [entry for entry in sorted(os.listdir(root)) if entry not in others]
         _index(writer, scratch / "portal", portal, BUNDLE)
         for bundle, members in parts(campaigns):
             if bundle in kept and previous is not None:
