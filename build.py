@@ -15,11 +15,20 @@ import sys
 import traceback
 from pathlib import Path
 
-from campaignsite import scaffold, scope
-from campaignsite.errors import (BuildFailed, CampaignSiteError, Message, ValidationFailed, editor_language, msg,
-                                 nmsg, render)
-from campaignsite.languages import CODES
-from campaignsite.pipeline import BuildConfig, build, validate
+from campaignsite import scaffold
+from campaignsite.core.errors import (
+    BuildFailed,
+    CampaignSiteError,
+    Message,
+    ValidationFailed,
+    editor_language,
+    msg,
+    nmsg,
+    render,
+)
+from campaignsite.core.languages import CODES
+from campaignsite.pipeline import BuildConfig, build, build_model
+from campaignsite.validate import scope
 
 ROOT = Path(__file__).resolve().parent
 LANG_HELP = ("the language of the messages: nl, fr, en or de (default: the locale's, from LC_ALL, LC_MESSAGES or "
@@ -118,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     if today is None:
         # Mistakes in the data come first: an editor who forgot --today still learns what to fix.
         try:
-            validate(root)
+            build_model(root)
         except ValidationFailed as exc:
             return report(exc.problems, slugs, lang)
         say(lang, msg("build.py: say which day the site is built for: --today YYYY-MM-DD or SOURCE_DATE_EPOCH"))
@@ -207,7 +216,7 @@ def new_command(argv: list[str]) -> int:
         parser.error(exc.render(lang))
     # The promise is a folder that builds at once: the real validation says so, or the folder goes.
     try:
-        validate(root)
+        build_model(root)
     except ValidationFailed as exc:
         mine = [p for p in exc.problems if p.path.startswith(f"campaigns/{new.slug}/")]
         if mine:

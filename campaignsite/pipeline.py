@@ -19,19 +19,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import checks, engine, incremental, load, model, opendata, presskit, processes, search, sites
-from .codes import Code
-from .errors import BuildFailed, ValidationFailed, msg
-from .i18n import Translator
-from .imagesize import size_of
-from .media import MediaFile, get_media
-from .output import MARKER, OutputPlace
-from .render import render_site
-from .site import SiteJob, SiteSpec
-from .writer import Writer
+from campaignsite.core import processes, searchindex
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import BuildFailed, ValidationFailed, msg
+from campaignsite.core.i18n import Translator
+from campaignsite.core.languages import CODES as LANGUAGES
+from campaignsite.core.places import CODE_ROOT
+from campaignsite.core.sitespec import SiteJob, SiteSpec
+from campaignsite.exports import opendata, presskit
+from campaignsite.exports.imagesize import size_of
+from campaignsite.exports.media import MediaFile, get_media
+from campaignsite.load.tree import load_content, load_network
+from campaignsite.model.assembly import build_campaign, build_network
+from campaignsite.model.records import Campaign, Network
+from campaignsite.pages import registry, sites
+from campaignsite.render import engine
+from campaignsite.render.templates import render_site
+from campaignsite.validate.campaign import validate_campaign
+from campaignsite.validate.network import validate_network
+from campaignsite.write import incremental, search
+from campaignsite.write.output import MARKER, OutputPlace
+from campaignsite.write.writer import Writer
 
-
-HOST_HEADERS = Path(__file__).resolve().parent.parent / "deploy" / "_headers"
+HOST_HEADERS = CODE_ROOT / "deploy" / "_headers"
 
 
 @dataclass(frozen=True)
@@ -63,21 +73,33 @@ class BuildResult:
 class Checked:
     """Everything read from the project and checked: the model and the media files to publish."""
 
-    campaigns: tuple[model.Campaign, ...]
-    network: model.Network
+    campaigns: tuple[Campaign, ...]
+    network: Network
     media: tuple[tuple[str, MediaFile], ...]  # (campaign slug, file)
 
 
-def validate(root: Path) -> Checked:
-    """Load and check every file under `root`; raise ValidationFailed with every problem found."""
+def reserved_names() -> dict[str, str]:
+    """Every name a campaign folder or a portal page may not take, with what the output publishes there:
+    the portal's pages and kept names, its language folders, what the engine, the search index and the
+    shared files put at the top of a site."""
+    names = registry.portal_names() | {code: msg("a language folder of the portal") for code in LANGUAGES}
+    for published in (engine.PUBLISHED, searchindex.PUBLISHED, sites.PUBLISHED):
+        names |= {name: what for name, what in published.items() if name not in names}
+    return dict(sorted(names.items()))
+
+
+def build_model(root: Path) -> Checked:
+    """Load, validate and model every file under `root`: the stages up to the model, nothing written;
+    raise ValidationFailed with every problem found."""
     problems = []
-    network_files = load.load_network(root, problems)
-    content_files = load.load_content(root, problems)
-    checked = [checks.validate_campaign(files, problems) for files in network_files]
-    checked_network = checks.validate_network(content_files, checked, problems)
+    reserved = reserved_names()
+    network_files = load_network(root, problems)
+    content_files = load_content(root, problems)
+    checked = [validate_campaign(files, problems, reserved) for files in network_files]
+    checked_network = validate_network(content_files, checked, problems, reserved)
     if problems:
         raise ValidationFailed(problems)
-    campaigns = tuple(model.build_campaign(item) for item in checked)
+    campaigns = tuple(build_campaign(item) for item in checked)
     media, problems = get_media(campaigns, root)
     if problems:
         raise ValidationFailed(problems)
@@ -85,7 +107,7 @@ def validate(root: Path) -> Checked:
     campaigns = tuple(dataclasses.replace(campaign, image_sizes=MappingProxyType({
         f"media/{file.name}": size for slug, file in media
         if slug == campaign.slug and (size := size_of(file.content))})) for campaign in campaigns)
-    network = model.build_network(checked_network, campaigns)
+    network = build_network(checked_network, campaigns)
     return Checked(campaigns, network, tuple(media))
 
 
@@ -103,7 +125,7 @@ def build(config: BuildConfig) -> BuildResult:
     if not place.leftovers() and incremental.unchanged(previous, prints, config.output, frozenset({MARKER})):
         place.check()
         return BuildResult(*previous.counts)
-    checked = validate(config.root)
+    checked = build_model(config.root)
     place.check()
     with place.locked():
         # As the last build left it, should one have finished since the look above.
@@ -121,7 +143,7 @@ def build(config: BuildConfig) -> BuildResult:
             for rel, content in shared:
                 writer.write(rel, content)
             slugs = [campaign.slug for campaign in checked.campaigns]
-            part_keys = {bundle: incremental.part_key(prints, members) for bundle, members in search.parts(slugs)}
+            part_keys = {bundle: incremental.part_key(prints, members) for bundle, members in searchindex.parts(slugs)}
             search.index_site(writer, slugs, config.output,
                               incremental.reusable_parts(previous, part_keys, config.output))
             state = new_state(checked, prints, pages, kept, writer.root, part_keys)
@@ -147,7 +169,7 @@ def check(config: BuildConfig) -> BuildResult:
     previous = None if config.full else incremental.read_state(config.output)
     if previous is not None and previous.network == prints.network:
         return BuildResult(*previous.counts)
-    checked = validate(config.root)
+    checked = build_model(config.root)
     kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
             if prints.campaigns.get(slug) == record.key}
     jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))

@@ -32,8 +32,8 @@ from pathlib import Path
 
 import watchfiles
 
-from .errors import CampaignSiteError, Message, ValidationFailed, msg, nmsg, relpath, render
-from .pipeline import BuildConfig, build
+from campaignsite.core.errors import CampaignSiteError, Message, ValidationFailed, msg, nmsg, relpath, render
+from campaignsite.pipeline import BuildConfig, build
 
 WATCHED = ("campaigns", "content", "data", "theme")
 PREFIX = "/__preview/"

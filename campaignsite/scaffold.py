@@ -19,16 +19,17 @@ from pathlib import Path
 
 import yaml
 
-from .codes import Code
-from .crosschecks import region_of
-from .errors import CampaignSiteError, Message, Problem, msg, relpath
-from .languages import CODES
-from .load import CAMPAIGN_FILE
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import CampaignSiteError, Message, Problem, msg, relpath
+from campaignsite.core.languages import CODES
+from campaignsite.core.schemas import SCHEMA_DIR
+from campaignsite.load.tree import CAMPAIGN_FILE
+from campaignsite.validate.campaign_file import region_of
 
 KINDS = ("call-for-projects", "climate-plan")
 SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schemas/campaign.schema.json"
 # The schema the build checks campaign.yml against (the code's, whatever the network's folder).
-SCHEMA = Path(__file__).resolve().parent.parent / "data" / "schemas" / "campaign.schema.json"
+SCHEMA = SCHEMA_DIR / "campaign.schema.json"
 # The marker: the word TODO in capitals, in a value, a comment, a cell or a Markdown line.
 TODO = re.compile(r"\bTODO\b:?\s*(?P<what>.*)")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

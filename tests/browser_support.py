@@ -1,7 +1,7 @@
 """What the browser tests share: which pages a built site has, what a page requests, what axe finds.
 
 `get_samples(site_root)` reads every site's sitemap.xml and names each page after the row of
-campaignsite/registry.py whose URL pattern it matches, so a new page type is swept without editing a
+campaignsite/pages/registry.py whose URL pattern it matches, so a new page type is swept without editing a
 test; `RequestRecorder` sees every request a browser context makes and keeps anything bound for
 another host from leaving the machine; `run_axe` runs axe-core with the WCAG 2.0 and 2.1 A/AA rules
 and returns its violations as readable lines.
@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from campaignsite.registry import PAGE_TYPES
+from campaignsite.pages.registry import PAGE_TYPES
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 LANG_RE = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")

@@ -7,7 +7,7 @@ repository), "fixture" (tests/project.py's tiny one) and, with CAMPAIGNSITE_ROOT
 "custom": the one the sweeps then check instead of the example (see README).
 
 Tests taking `site_samples` (the sweeps: accessibility, privacy, ...) are parametrized with the page
-types of campaignsite/registry.py, plus the engine's 404 page, so a new row of the registry is swept
+types of campaignsite/pages/registry.py, plus the engine's 404 page, so a new row of the registry is swept
 without editing a test. Each test then gets that type's samples in the built network: its largest
 page in every site (campaign or portal x language) that has one.
 """
@@ -29,8 +29,8 @@ from pathlib import Path
 import pytest
 
 from browser_support import NOT_FOUND, get_samples, keep_local, sample_id, sweep_types
-from campaignsite.errors import editor_language
-from campaignsite.registry import PAGE_TYPES
+from campaignsite.core.errors import editor_language
+from campaignsite.pages.registry import PAGE_TYPES
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ TODAY = "2026-11-22"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-# The tests read build.py's messages in English, which follow the locale (campaignsite/errors.py:
+# The tests read build.py's messages in English, which follow the locale (campaignsite/core/errors.py:
 # editor_language): on a machine in Dutch or French they would be Dutch or French.
 if editor_language() != "en":
     os.environ["LC_ALL"] = "C.UTF-8"
@@ -201,7 +201,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     types = list(marker.args) if marker and marker.args else known
     unknown = [name for name in types if name not in known]
     if unknown:
-        raise ValueError(f"@pytest.mark.samples names {unknown}, which campaignsite/registry.py does not "
+        raise ValueError(f"@pytest.mark.samples names {unknown}, which campaignsite/pages/registry.py does not "
                          f"declare; page types: {', '.join(known)}")
     metafunc.parametrize("site_samples", types, indirect=True)
 
@@ -228,9 +228,9 @@ def sources_with_data(swept_network):
 
     @functools.cache
     def network():
-        from campaignsite.pipeline import validate
+        from campaignsite.pipeline import build_model
 
-        return validate(swept_network[0]).network
+        return build_model(swept_network[0]).network
 
     def sources(name: str) -> list[str]:
         if name == NOT_FOUND:
@@ -259,7 +259,7 @@ def site_samples(request, swept_network, swept_samples, sources_with_data, serve
         if expected:
             address = next((t.url for t in PAGE_TYPES if t.name == kind), "404.html") or "(home)"
             pytest.fail(f"page type {kind!r}: no site of the {SWEPT} network has a page at {address!r}, although "
-                        f"the registry gives it to {', '.join(expected)} (see campaignsite/registry.py)", pytrace=False)
+                        f"the registry gives it to {', '.join(expected)} (see campaignsite/pages/registry.py)", pytrace=False)
         pytest.skip(f"page type {kind!r}: no campaign of the {SWEPT} network has the data it needs")
     marker = request.node.get_closest_marker("samples")
     options = marker.kwargs if marker else {}

@@ -28,7 +28,7 @@ from babel.messages.pofile import read_po
 from cssselect import HTMLTranslator, SelectorError
 from lxml import etree
 
-from campaignsite.engine import SELECTORS
+from campaignsite.render.engine import SELECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)  # the day conftest.py builds the example network for
@@ -448,7 +448,7 @@ def published_texts(site: Path):
 
 def build_network(root: Path, output: Path, today: dt.date) -> Path:
     """Build the network under `root` into `output` as of `today` with the Python API; `output`."""
-    from campaignsite.pipeline import BuildConfig, build
+    from campaignsite.pipeline import build, BuildConfig
 
     build(BuildConfig(root=root, output=output, today=today))
     return output

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 from campaignsite import pipeline
-from campaignsite.errors import Problem, ValidationFailed
+from campaignsite.core.errors import Problem, ValidationFailed
 
 CAMPAIGN_YML = """\
 title:
@@ -164,7 +164,7 @@ def write_project(root: Path, files: dict[str, str | bytes | None] | None = None
 def validate(root: Path) -> list[Problem]:
     """The validation stage alone, as `pipeline.build` runs it: every problem, sorted."""
     try:
-        pipeline.validate(root)
+        pipeline.build_model(root)
     except ValidationFailed as exc:
         return exc.problems
     return []

@@ -2,7 +2,7 @@
 
 Municipal sites fall under the EU Web Accessibility Directive (2016/2102), which points at WCAG 2.1
 AA. axe runs with the wcag2a, wcag2aa, wcag21a and wcag21aa rules on one sample of each page type
-per campaign (or portal) and language, for every page type of campaignsite/registry.py; see
+per campaign (or portal) and language, for every page type of campaignsite/pages/registry.py; see
 conftest.py, `site_samples`.
 """
 
@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import format_violations, keep_local, run_axe
-from campaignsite.engine import SELECTORS
+from campaignsite.render.engine import SELECTORS
 
 pytestmark = pytest.mark.browser
 

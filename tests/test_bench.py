@@ -49,9 +49,9 @@ def test_bench_tiny_network(tmp_path):
 def test_network_is_valid_with_grown_laureates(tmp_path):
     """The synthetic network passes validation: copied laureates with their updates, payments, texts
     and a budget that holds them."""
-    from campaignsite.pipeline import validate
+    from campaignsite.pipeline import build_model
 
     bench.make_network(tmp_path, len(bench.examples()), 12)
-    checked = validate(tmp_path)
+    checked = build_model(tmp_path)
     assert {len(campaign.languages) for campaign in checked.campaigns} == {2}
     assert {len(campaign.laureates) for campaign in checked.campaigns} == {12}

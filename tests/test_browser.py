@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite.engine import SELECTORS
+from campaignsite.render.engine import SELECTORS
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 740}

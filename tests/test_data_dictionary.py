@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import data_dictionary  # noqa: E402
 
-from campaignsite.load import TABLE_FILES  # noqa: E402
-from campaignsite.schemas import json_schema, table_schema_descriptor  # noqa: E402
+from campaignsite.load.tree import TABLE_FILES  # noqa: E402
+from campaignsite.core.schemas import json_schema, table_schema_descriptor  # noqa: E402
 
 
 def test_data_md_is_up_to_date():

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.pipeline import build, BuildConfig
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent

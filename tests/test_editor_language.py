@@ -22,19 +22,21 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
 from campaignsite import preview
-from campaignsite.errors import Message, Problem, editor_language, msg
-from campaignsite.i18n import get_catalogue
-from campaignsite.languages import CODES
+from campaignsite.core.errors import editor_language, Message, msg, Problem
+from campaignsite.core.catalogue import get_catalogue
+from campaignsite.core.languages import CODES
 from project import default_files, edit, laureates_with, validate, write_project
 from test_validation import CASES
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2025-06-01"
 C = "campaigns/demo-2025"
-MARKERS = ("msg", "nmsg")  # campaignsite/errors.py; babel.cfg gives them to Babel as keywords
+MARKERS = ("msg", "nmsg")  # campaignsite/core/errors.py; babel.cfg gives them to Babel as keywords
 # Where the editors' messages are made: the validation, the build's own stages and the command line.
-MESSAGE_SOURCES = ("build.py", *(f"campaignsite/{name}.py" for name in (
-    "checks", "crosschecks", "schemas", "load", "media", "output", "pipeline", "scope", "scaffold", "preview")))
+MESSAGE_SOURCES = ("build.py", *(path.relative_to(ROOT).as_posix() for folder in ("load", "validate")
+                                  for path in sorted((ROOT / "campaignsite" / folder).glob("*.py"))),
+                   *(f"campaignsite/{name}.py" for name in ("exports/media", "write/output", "pipeline", "scaffold",
+                                                             "preview")))
 
 # One broken demo campaign, three problems of three kinds: a CSV cell, a missing translation in
 # campaign.yml and a date in a front matter.

@@ -1,4 +1,4 @@
-"""The error-code registry (campaignsite/codes.py) is the one list of codes: every code the package
+"""The error-code registry (campaignsite/core/codes.py) is the one list of codes: every code the package
 prints is in it, every code in it is used, and each one is described in DATA.md."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from campaignsite.codes import Code
-from campaignsite.errors import BuildFailed, Problem
-from campaignsite.schemas import FRICTIONLESS_CODES, SLUG_CODES
-from campaignsite.writer import Writer
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import BuildFailed, Problem
+from campaignsite.validate.schema import FRICTIONLESS_CODES, SLUG_CODES
+from campaignsite.write.writer import Writer
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "campaignsite"

@@ -27,9 +27,11 @@ import icalendar
 import pytest
 import yaml
 
-from campaignsite import model, opendata
-from campaignsite.engine import SELECTORS
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite import pipeline
+from campaignsite.exports import opendata
+from campaignsite.model.records import PublicTable
+from campaignsite.render.engine import SELECTORS
+from campaignsite.pipeline import build, BuildConfig
 from html_support import parse_html
 from project import LAUREATES_HEADER, default_files, write_project
 
@@ -213,7 +215,7 @@ def test_every_marker_comes_back_exactly_from_every_html_page(site, markers):
 def test_search_index_holds_the_text_as_shown(site, markers):
     """Pagefind's index (its fragments: gzip, a "pagefind_dcd" signature, then JSON) holds each page's
     title and text as the visitor reads them: decoded once, never as markup nor escaped twice. Every
-    bundle: the portal's and the campaigns' parts (campaignsite/search.py)."""
+    bundle: the portal's and the campaigns' parts (campaignsite/write/search.py)."""
     problems, found = [], 0
     fragments = sorted((site / "pagefind").glob("**/fragment/*.pf_fragment"))
     assert any("parts" in path.parts for path in fragments), "the campaigns' pages are indexed"
@@ -367,12 +369,12 @@ HOSTILE_BASE = 'https://demo.example.be/x"onmouseover="alert(1)\'<b>&/'
 def hostile_base_site(tmp_path_factory):
     """The marked project built with a base_url that would break out of an attribute."""
     root = write_project(tmp_path_factory.mktemp("base-url"), marked_files(Markers()))
-    original = model.build_campaign
+    original = pipeline.build_campaign
 
     def with_base_url(checked):
         return dataclasses.replace(original(checked), base_url=HOSTILE_BASE)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(model, "build_campaign", with_base_url)
+        patch.setattr(pipeline, "build_campaign", with_base_url)
         build(BuildConfig(root, root / "site", TODAY, jobs=1))
     return root / "site"
 
@@ -462,7 +464,7 @@ def test_table_csv_neutralises_every_dangerous_first_character():
               {"name": "latitude", "type": "number"})
     kept = ("plain - text", "'t Stadhuis", "")  # an apostrophe before a letter is Flemish, not a formula
     rows = tuple((text, "-5", "-50.5") for text in FORMULAS + ("'=quoted",) + kept)
-    text = opendata.table_csv(model.PublicTable(fields, rows))
+    text = opendata.table_csv(PublicTable(fields, rows))
     read = list(csv.reader(io.StringIO(text, newline="")))
     assert read[0] == ["text", "amount", "latitude"]
     assert read[1:] == ([["'" + f, "-5", "-50.5"] for f in FORMULAS + ("'=quoted",)]

@@ -23,12 +23,18 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite import load, registry
-from campaignsite.checks import ENGINE_NAMES, reserved_names
-from campaignsite.languages import CODES as LANGUAGES
-from campaignsite.pipeline import BuildConfig, build
-from campaignsite.pipeline import validate as pipeline_validate
-from campaignsite.schemas import FORMATS, date_range, default, json_schema
+from campaignsite.load.files import is_dropping
+from campaignsite.load.limits import LIMIT_NAMES, default_limits
+from campaignsite.pages import registry
+from campaignsite.core import searchindex
+from campaignsite.pages import sites
+from campaignsite.pipeline import reserved_names
+from campaignsite.render import engine
+from campaignsite.core.languages import CODES as LANGUAGES
+from campaignsite.pipeline import build, BuildConfig
+from campaignsite.pipeline import build_model
+from campaignsite.validate.schema import FORMATS
+from campaignsite.core.schemas import date_range, default, json_schema
 from project import (edit, laureates_with, CAMPAIGN_YML, EVENTS_CSV, LAUREATES_CSV, LAUREATES_HEADER, NETWORK_YML, UPDATES_CSV,
                      default_files, validate, write_project)
 
@@ -185,7 +191,7 @@ DROPPINGS = {f"{C}/.DS_Store": b"\x00\x00\x00\x01Bud1", f"{C}/campaign.yml~": "t
 
 def test_droppings_are_neither_read_nor_published(tmp_path):
     root = write_project(tmp_path, DROPPINGS)
-    checked = pipeline_validate(root)
+    checked = build_model(root)
     campaign = checked.campaigns[0]
     assert campaign.laureate("moestuin").gallery == ()
     assert sorted(file.name for _, file in checked.media) == ["garden.svg", "logo.svg"]
@@ -193,12 +199,12 @@ def test_droppings_are_neither_read_nor_published(tmp_path):
 
 @pytest.mark.parametrize("name", ["x~", "#x#", ".x", ".x.swp", "x.swp", "~$x.docx", "Thumbs.db", "desktop.ini"])
 def test_dropping_names(name):
-    assert load.is_dropping(name)
+    assert is_dropping(name)
 
 
 @pytest.mark.parametrize("name", ["campaign.yml", "laureates.csv", "moestuin.nl.md", "logo.svg", "x~y.md"])
 def test_ordinary_names_are_not_droppings(name):
-    assert not load.is_dropping(name)
+    assert not is_dropping(name)
 
 
 def test_other_files_beside_the_markdown_are_reported(tmp_path):
@@ -265,11 +271,12 @@ def moved(slug: str) -> dict:
 
 def test_reserved_names_cover_the_portal_the_languages_and_the_engine():
     names = reserved_names()
+    published = {**engine.PUBLISHED, **searchindex.PUBLISHED, **sites.PUBLISHED, **registry.KEPT}
     portal = {t.url.split("/")[0] for t in registry.PAGE_TYPES if t.site == "portal" and t.url}
     assert {name for name in portal if "{" not in name} <= set(names)
     assert set(LANGUAGES) <= set(names)
     assert {"assets", "search", "pagefind", "404", "sitemap", "robots", "index", "embed", "data", "media",
-            "agenda", "sdg", "accessibility", "privacy"} <= set(names) >= set(ENGINE_NAMES)
+            "agenda", "sdg", "accessibility", "privacy"} <= set(names) >= set(published)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) for name in names)
 
 
@@ -297,17 +304,17 @@ def test_data_md_lists_the_reserved_names_and_the_limits():
     text = (ROOT / "DATA.md").read_text(encoding="utf-8")
     for name, what in reserved_names().items():
         assert f"| `{name}` | {what} |" in text
-    for name in load.LIMIT_NAMES:
+    for name in LIMIT_NAMES:
         assert f"| `{name}` | {LIMITS[name]['default']:,} |" in text
 
 
 # --- 4. Limits ------------------------------------------------------------------------------------
 
 def test_the_limits_and_their_defaults_live_in_the_network_schema():
-    assert set(LIMITS) == set(load.LIMIT_NAMES)
+    assert set(LIMITS) == set(LIMIT_NAMES)
     for name, spec in LIMITS.items():
         assert spec["description"] and spec["minimum"] <= spec["default"] <= spec["maximum"], name
-        assert getattr(load.default_limits(), name) == default("network", f"limits.{name}")
+        assert getattr(default_limits(), name) == default("network", f"limits.{name}")
 
 
 @pytest.mark.parametrize("path, size, name", [(YML, 300_000, "yaml_bytes"), (LAUREATES, 3 << 20, "csv_bytes"),

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.pipeline import build, BuildConfig
 from html_support import Document, parse, resolve_link
 from project import LAUREATES_CSV, LAUREATES_HEADER, validate, write_project
 

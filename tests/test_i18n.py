@@ -5,7 +5,7 @@ campaignsite/locale/<lang>/LC_MESSAGES/messages.po are the source of the transla
 extracts the msgids into campaignsite/locale/messages.pot with the mapping of babel.cfg and adds the
 new ones to each .po. These tests run the same extraction, so a string added without
 `make messages`, or left untranslated, fails here rather than in the build. msgids built at run
-time with an f-string ("status:{...}") are declared in campaignsite/message_keys.py and checked
+time with an f-string ("status:{...}") are declared in campaignsite/core/message_keys.py and checked
 against the values the data schemas in data/schemas allow.
 """
 
@@ -21,8 +21,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from campaignsite.i18n import BABEL_LOCALES, Formatter
-from campaignsite.message_keys import KEYS
+from campaignsite.core.i18n import Formatter
+from campaignsite.core.languages import BABEL_LOCALES
+from campaignsite.core.message_keys import KEYS
 from html_support import LOCALE_DIR, ROOT
 
 PACKAGE = ROOT / "campaignsite"
@@ -72,7 +73,7 @@ def python_msgids() -> tuple[dict[str, str], dict[str, str]]:
     """({msgid: where}, {f-string skeleton: where}) of the `_()` calls in campaignsite/*.py, read with
     Python's own parser: a second opinion on Babel's tokenizer, and the f-strings Babel skips."""
     static, dynamic = {}, {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if isinstance(node, ast.Call) and _is_gettext(node) and node.args:
                 where, arg = f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0]
@@ -99,7 +100,7 @@ def campaign_schema(*path: str):
 
 def dynamic_values() -> dict[str, list[str]]:
     """f-string skeleton -> every msgid it can produce, from the schemas' enumerations."""
-    from campaignsite.agenda_pages import STATUS_NOTICE  # the only statuses that get a notice
+    from campaignsite.pages.parts import STATUS_NOTICE  # the only statuses that get a notice
 
     props = campaign_schema("properties")
     statements = ("accessibility", "privacy")  # the two statements every site publishes (registry.py)
@@ -167,7 +168,7 @@ def test_the_template_is_up_to_date():
 
 
 def test_every_dynamic_msgid_is_declared():
-    """Each `_(f"...")` of the code has its values known here, and campaignsite/message_keys.py
+    """Each `_(f"...")` of the code has its values known here, and campaignsite/core/message_keys.py
     declares exactly the msgids those values give (a new schema value needs its key there)."""
     _, dynamic = python_msgids()
     known = dynamic_values()
@@ -177,7 +178,7 @@ def test_every_dynamic_msgid_is_declared():
     assert not unused, f"no `_(f\"...\")` in campaignsite/*.py builds these any more: {unused}"
     expected = {msgid for msgids in known.values() for msgid in msgids}
     declared = {msgid for msgids in KEYS.values() for msgid in msgids}
-    assert not expected - declared, f"add to campaignsite/message_keys.py: {sorted(expected - declared)}"
+    assert not expected - declared, f"add to campaignsite/core/message_keys.py: {sorted(expected - declared)}"
     assert not declared - expected, f"no data value gives these keys: {sorted(declared - expected)}"
 
 
@@ -280,7 +281,7 @@ def test_money_is_formatted_the_belgian_way(lang, cents, expected):
 def test_plural_messages_have_their_forms(lang):
     """`ngettext()` messages reach the catalogues as msgid/msgid_plural pairs, with as many msgstr[n]
     as the language's Plural-Forms; each form is what Translator.ngettext gives for its count."""
-    from campaignsite.i18n import Translator
+    from campaignsite.core.i18n import Translator
     plurals = [m for m in read_po_of(lang) if m.id and m.pluralizable]
     assert any(m.id == ("laureate", "laureates") for m in plurals), "ngettext msgids are not extracted"
     translate = Translator(lang)

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from campaignsite.imagesize import size_of
+from campaignsite.exports.imagesize import size_of
 from html_support import html_files, parse, site_rel
 
 SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)(?:px)?"[^>]*?\sheight="([0-9.]+)(?:px)?"', re.S)

@@ -20,11 +20,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from campaignsite import search, sites
-from campaignsite.codes import Code
-from campaignsite.errors import BuildFailed, ValidationFailed
-from campaignsite.incremental import STATE_FILE
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.core import searchindex
+from campaignsite.pages import sites
+from campaignsite.write import search
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import BuildFailed, ValidationFailed
+from campaignsite.write.incremental import STATE_FILE
+from campaignsite.pipeline import build, BuildConfig
 from project import LAUREATES_CSV, default_files, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,7 +246,7 @@ def test_check_stands_by_the_last_build_and_renders_only_what_changed(built, mon
 def test_the_search_index_of_unchanged_campaigns_is_kept(tmp_path, monkeypatch):
     """The campaigns are indexed in parts (two campaigns a part here); an edit indexes again only the
     portal and the part of the campaign edited; the search page merges every part."""
-    monkeypatch.setattr(search, "PART_SIZE", 2)
+    monkeypatch.setattr(searchindex, "PART_SIZE", 2)
     root = network(tmp_path)
     config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
     build(config)

@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 from babel.messages.pofile import read_po
 
-from campaignsite.i18n import Formatter, Translator
+from campaignsite.core.i18n import Formatter, Translator
 from html_support import LOCALE_DIR, build_network, html_files, site_rel
 from project import LAUREATES_CSV, default_files, write_project
 

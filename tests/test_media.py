@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite.media import UnsafeSvg, checked_bytes, clean_svg, sniff
+from campaignsite.exports.media import checked_bytes, clean_svg, sniff, UnsafeSvg
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
@@ -116,7 +116,7 @@ MEDIA = "campaigns/demo-2025/media"
 
 
 def test_only_referenced_media_are_published(tmp_path):
-    from campaignsite.pipeline import BuildConfig, build
+    from campaignsite.pipeline import build, BuildConfig
     from project import write_project
     root = write_project(tmp_path / "project", {
         f"{MEDIA}/.env": "DEPLOY_TOKEN=secret\n",

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from campaignsite.engine import SELECTORS
+from campaignsite.render.engine import SELECTORS
 from html_support import label, parse
 
 SITES = ["gent-2024/nl", "namur-2023/fr", "eupen-kelmis-2025/de", "eupen-kelmis-2025/fr", "mechelen-klimaat-2025/en",

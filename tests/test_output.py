@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite import output as output_module
-from campaignsite.errors import BuildFailed
-from campaignsite.output import MARKER, OutputPlace
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.write import output as output_module
+from campaignsite.core.errors import BuildFailed
+from campaignsite.write.output import MARKER, OutputPlace
+from campaignsite.pipeline import build, BuildConfig
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent

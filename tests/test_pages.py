@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite.engine import SELECTORS
-from campaignsite.i18n import Formatter
+from campaignsite.render.engine import SELECTORS
+from campaignsite.core.i18n import Formatter
 from html_support import (TODAY, Campaign, cents, Document, contrast, element_ids, html_files, is_relative_link, label,
                           load_network, local_datetime, parse, private_columns, published_texts, resolve_link,
                           sdg_goals, site_rel, split_list, style_vars, text_in)

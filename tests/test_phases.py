@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.pipeline import build, BuildConfig
 from html_support import Document, parse, resolve_link
 from project import CAMPAIGN_YML, EVENTS_CSV, LAUREATES_HEADER, UPDATES_CSV, validate, write_project
 

@@ -8,10 +8,10 @@ import hashlib
 
 import pytest
 
-from campaignsite import mkdocs_engine, render
-from campaignsite.errors import BuildFailed
-from campaignsite.pipeline import BuildConfig, build
-from campaignsite.writer import Writer
+from campaignsite.render import mkdocs_engine, templates as render
+from campaignsite.core.errors import BuildFailed
+from campaignsite.pipeline import build, BuildConfig
+from campaignsite.write.writer import Writer
 from project import write_project
 
 TODAY = dt.date(2025, 3, 1)

@@ -14,7 +14,7 @@ import pytest
 from babel import Locale
 from playwright.sync_api import expect
 
-from campaignsite.i18n import Formatter
+from campaignsite.core.i18n import Formatter
 from html_support import (ROOT, Campaign, Document, cents, label, load_network, parse, read_csv, resolve_link,
                           split_list, text_in)
 from project import NETWORK_YML, validate, write_project
@@ -357,8 +357,8 @@ def test_a_goal_served_by_very_many_projects_lists_campaigns_not_every_card(tmp_
     """Past portal.GOAL_CARDS_LIMIT projects (hundreds of campaigns: megabytes of cards for a phone),
     a goal's page across the network lists the campaigns, each with its projects, money and a link to
     its own page of the goal, which shows the cards."""
-    from campaignsite import portal
-    from campaignsite.pipeline import BuildConfig, build
+    from campaignsite.pages import portal
+    from campaignsite.pipeline import build, BuildConfig
 
     monkeypatch.setattr(portal, "GOAL_CARDS_LIMIT", 0)
     root = write_project(tmp_path / "project")

@@ -74,7 +74,7 @@ def test_the_kit_zip_holds_originals_prints_and_credits(example_site):
 
 def test_a_very_tall_svg_is_bounded(tmp_path, monkeypatch):
     """A hostile or mistaken SVG (1 x 100000) gets a picture of bounded height, not gigapixels."""
-    from campaignsite import presskit
+    from campaignsite.exports import presskit
     monkeypatch.setattr(presskit, "CACHE", tmp_path)
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"><rect width="1" height="100000"/></svg>'
     width, height = png_size(presskit.raster(svg))

@@ -20,9 +20,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaignsite import load
-from campaignsite.errors import Problem, ValidationFailed
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.load.parse import parse_yaml
+from campaignsite.core.errors import Problem, ValidationFailed
+from campaignsite.pipeline import build, BuildConfig
 from project import default_files, validate, write_project
 
 pytestmark = pytest.mark.slow  # hundreds of Hypothesis examples, some of them full builds
@@ -72,7 +72,7 @@ def replaced(data, path: tuple, value, delete: bool):
 
 def parsed_yaml(rel: str):
     problems: list[Problem] = []
-    doc = load.parse_yaml(default_files()[rel], rel, problems)
+    doc = parse_yaml(default_files()[rel], rel, problems)
     return doc.data
 
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from campaignsite import pipeline
-from campaignsite.errors import ValidationFailed
+from campaignsite.core.errors import ValidationFailed
 from html_support import parse
 from project import CAMPAIGN_YML, LAUREATES_CSV, UPDATES_CSV, default_files, edit, laureates_with, write_project
 
@@ -78,7 +78,7 @@ def with_column(csv_text: str, name: str, cells: dict[str, str]) -> str:
 def problems_of(tmp_path, files: dict) -> set[tuple]:
     root = write_project(tmp_path, files)
     try:
-        pipeline.validate(root)
+        pipeline.build_model(root)
     except ValidationFailed as failure:
         for problem in failure.problems:  # every message reads `path:line: field: message [code]`
             assert str(problem).startswith(f"{problem.path}:") and str(problem).endswith(f" [{problem.code}]")

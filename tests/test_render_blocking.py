@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from browser_support import get_samples
-from campaignsite.engine import SELECTORS
+from campaignsite.render.engine import SELECTORS
 from html_support import is_relative_link, parse, resolve_link
 
 # Material's stylesheet and ours: every other stylesheet in the head is one more round trip before

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from campaignsite.engine import SELECTORS
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.render.engine import SELECTORS
+from campaignsite.pipeline import build, BuildConfig
 from project import LAUREATES_HEADER, default_files, write_project
 
 XSS = '<script>alert(1);window.__pwned=1</script>'

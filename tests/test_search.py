@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import Site, get_sites
-from campaignsite.engine import SELECTORS
+from campaignsite.render.engine import SELECTORS
 from html_support import label, parse, resolve_link
 
 RESULT = ".pagefind-ui__result"

@@ -24,7 +24,7 @@ import feedparser
 import lxml.html
 import pytest
 
-from campaignsite.pipeline import BuildConfig, build
+from campaignsite.pipeline import build, BuildConfig
 from test_deploy import MIME_TYPES, SNIPPET, free_ports, run_nginx
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The browser sweeps (accessibility, privacy) reach every page type of campaignsite/registry.py.
+"""The browser sweeps (accessibility, privacy) reach every page type of campaignsite/pages/registry.py.
 
 A sweep skips a type that the swept network has no data for (conftest.py, `site_samples`), so the
 example network must show every type: a new row of the registry fails here until campaigns/ has a
@@ -26,7 +26,7 @@ def test_the_example_network_has_every_page_type(example_types, kind):
 def test_every_page_of_the_example_network_has_a_page_type(example_site):
     strays = [f"{site.path}{rel}" for site, by_type in site_pages_by_type(example_site).items()
               for rel in by_type.get(None, [])]
-    assert not strays, f"pages no URL pattern of campaignsite/registry.py matches: {strays}"
+    assert not strays, f"pages no URL pattern of campaignsite/pages/registry.py matches: {strays}"
 
 
 @pytest.mark.parametrize("kind, rel, expected", [

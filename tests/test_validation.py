@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite import languages, load, pipeline, schemas
-from campaignsite.errors import Problem, ValidationFailed
-from campaignsite.model import PORTAL_COLOUR
-from campaignsite.pipeline import BuildConfig, build
-from campaignsite.schemas import SCHEMA_DIR, json_schema
+from campaignsite.core import languages
+from campaignsite import pipeline
+from campaignsite.core.errors import Problem, ValidationFailed
+from campaignsite.model.records import PORTAL_COLOUR
+from campaignsite.pipeline import build, BuildConfig
+from campaignsite.core.schemas import SCHEMA_DIR, default, json_schema
+from campaignsite.load.parse import parse_yaml
 from project import edit, laureates_with, CAMPAIGN_YML, LAUREATES_CSV, NETWORK_YML, UPDATES_CSV, default_files, validate, write_project
 
 C = "campaigns/demo-2025"
@@ -334,7 +336,7 @@ def test_yaml_merge_keys_are_not_duplicates(tmp_path):
 
 def test_yaml_records_the_line_of_every_key():
     problems: list[Problem] = []
-    doc = load.parse_yaml(CAMPAIGN_YML, YML, problems)
+    doc = parse_yaml(CAMPAIGN_YML, YML, problems)
     assert problems == []
     assert doc.line_of(("jury", 1, "affiliation", "fr")) == line_of(CAMPAIGN_YML, "affiliation: {nl: Wijk")
     assert doc.line_of(("budget", "sources", 1, "amount")) == line_of(CAMPAIGN_YML, "amount: 2500")
@@ -346,7 +348,7 @@ def test_yaml_records_the_line_of_every_key():
 def test_schemas_take_the_languages_from_the_language_table():
     for name in ("campaign", "network"):
         raw = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-        assert "enum" not in raw["$defs"]["language"], "the language codes belong in campaignsite/languages.py"
+        assert "enum" not in raw["$defs"]["language"], "the language codes belong in campaignsite/core/languages.py"
         assert json_schema(name)["$defs"]["language"]["enum"] == list(languages.CODES)
     assert "{languages}" not in json.dumps(json_schema("campaign"))
 
@@ -354,6 +356,6 @@ def test_schemas_take_the_languages_from_the_language_table():
 def test_campaign_defaults_come_from_the_schema(tmp_path):
     text = CAMPAIGN_YML.replace("sdgs: [11, 17]\n", "").replace('  colour: "#1B5E20"\n', "")
     assert "sdgs:" not in text and "colour:" not in text
-    campaign = pipeline.validate(write_project(tmp_path, {YML: text})).campaigns[0]
-    assert campaign.sdgs == tuple(schemas.default("campaign", "sdgs")) == (11, 17)
-    assert campaign.colour == schemas.default("campaign", "branding.colour") == PORTAL_COLOUR
+    campaign = pipeline.build_model(write_project(tmp_path, {YML: text})).campaigns[0]
+    assert campaign.sdgs == tuple(default("campaign", "sdgs")) == (11, 17)
+    assert campaign.colour == default("campaign", "branding.colour") == PORTAL_COLOUR

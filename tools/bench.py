@@ -165,12 +165,12 @@ def write_sources(root: Path, work: Path) -> dict:
     import yaml
 
     sys.path.insert(0, str(ROOT))
-    from campaignsite import mkdocs_engine as engine
-    from campaignsite import sites
-    from campaignsite.pipeline import validate
-    from campaignsite.render import render_site
+    from campaignsite.render import mkdocs_engine as engine
+    from campaignsite.pages import sites
+    from campaignsite.pipeline import build_model
+    from campaignsite.render.templates import render_site
 
-    checked = validate(root)
+    checked = build_model(root)
     base = yaml.safe_load(engine.BASE_CONFIG.read_text(encoding="utf-8"))
     overrides = work / "mkdocs-theme"
     # Widgets name their template (embed.html, from our theme): plain Material has none.

@@ -1,6 +1,6 @@
 """Write DATA.md, the editors' data dictionary, from the schemas in data/schemas/ and the error codes.
 
-Run `python tools/data_dictionary.py` after changing a schema or campaignsite/codes.py; a test fails
+Run `python tools/data_dictionary.py` after changing a schema or campaignsite/core/codes.py; a test fails
 while DATA.md is stale.
 """
 
@@ -12,15 +12,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from campaignsite.checks import reserved_names  # noqa: E402
-from campaignsite.codes import Code  # noqa: E402
-from campaignsite.load import LIMIT_NAMES, TABLE_FILES  # noqa: E402
-from campaignsite.schemas import LARGEST_DIGITS, date_range, json_schema, table_schema_descriptor  # noqa: E402
+from campaignsite.pipeline import reserved_names  # noqa: E402
+from campaignsite.core.codes import Code  # noqa: E402
+from campaignsite.load.limits import LIMIT_NAMES  # noqa: E402
+from campaignsite.load.tree import TABLE_FILES
+from campaignsite.validate.schema import LARGEST_DIGITS  # noqa: E402
+from campaignsite.core.schemas import date_range, json_schema, table_schema_descriptor
 
 INTRO = """\
 # Data dictionary
 
-Generated from `data/schemas/` and `campaignsite/codes.py` by `python tools/data_dictionary.py`: do not
+Generated from `data/schemas/` and `campaignsite/core/codes.py` by `python tools/data_dictionary.py`: do not
 edit by hand.
 
 A campaign is a folder `campaigns/<slug>/` (the folder name is the campaign's address: lower-case

@@ -42,7 +42,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 def build_golden(output: Path) -> dict[str, bytes]:
     """Build the fixture network into `output`; {relative path: golden content} of GOLDEN_FILES."""
     sys.path[:0] = [p for p in (str(ROOT), str(ROOT / "tests")) if p not in sys.path]
-    from campaignsite.pipeline import BuildConfig, build
+    from campaignsite.pipeline import build, BuildConfig
     from project import write_project
 
     root = write_project(output / "project")
@@ -54,7 +54,7 @@ def golden_view(rel: str, content: bytes) -> bytes:
     """What the golden keeps of a built file: all of it, but of a page only our part (see above)."""
     if not rel.endswith(".html"):
         return content
-    from campaignsite.engine import SELECTORS
+    from campaignsite.render.engine import SELECTORS
     from html_support import parse_html
 
     page = parse_html(content)

@@ -1,0 +1,8 @@
+"""Stage 4, exports: the files a campaign publishes beside its pages: its media (checked by content,
+with their sizes), its open data (a Frictionless Data Package with public CSV and JSON) and its press
+kit (print-ready PNGs and a ZIP).
+
+Takes: the model and the project's media files.
+Hands on: `MediaFile`s, open-data and press-kit files as bytes, for the pages to link and write to store.
+Entry point: `media.get_media(campaigns, root)`, `opendata.files(campaign)`, `presskit.files(campaign, media, _)`.
+"""

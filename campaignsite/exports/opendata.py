@@ -1,0 +1,131 @@
+"""Open data: per campaign a Frictionless Data Package beside the public CSV files and a JSON listing.
+
+Columns come from the Table Schemas in data/schemas/ (descriptions included) minus every `x-private`
+column; the package validates with `frictionless validate`.
+
+Text cells that a spreadsheet would run as a formula are neutralised the OWASP way, with a leading
+single quote (https://owasp.org/www-community/attacks/CSV_Injection): a journalist opening the CSV
+runs nothing, the descriptor says so, and the JSON listing keeps every value as written (issue 8).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from campaignsite.model.assembly import euros
+from campaignsite.model.records import Campaign
+
+LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+           "path": "https://creativecommons.org/licenses/by/4.0/"}
+TITLES = {"laureates": "Laureate projects", "events": "Events", "updates": "Follow-up of the projects",
+          "payments": "Grant payments and repayments",
+          "actions": "Climate plan actions"}
+
+
+# A cell a spreadsheet may take for a formula starts with one of these, possibly after single quotes
+# (so that a value already starting with "'=" gets its own quote too, and one quote less undoes it).
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+NEUTRALISED = ("Text cells of the CSV files that began with =, +, -, @, a tab or a carriage return (after any "
+               "single quotes) are published with one more single quote (') in front, so that spreadsheets do "
+               "not run them as formulas; remove one leading ' from such cells to get the original text.")
+FIELD_NOTE = ("A cell that began with =, +, -, @, a tab or a carriage return (after any single quotes) is "
+              "published with one more single quote (') in front; remove it to get the original text.")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell as published in CSV: prefixed with `'` when a spreadsheet could run it (OWASP)."""
+    return "'" + cell if FORMULA_START.match(cell) else cell
+
+
+def table_csv(table) -> str:
+    """A public table as CSV text (LF line ends, UTF-8); text cells neutralised, numbers and dates as is."""
+    text = [f.get("type", "string") == "string" for f in table.fields]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    # Python before 3.12 leaves a cell holding a CR unquoted when lines end in LF: quote such rows whole.
+    quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([f["name"] for f in table.fields])
+    for row in table.rows:
+        cells = [neutralise(cell) if is_text else cell for cell, is_text in zip(row, text)]
+        (quoting if any("\r" in cell for cell in cells) else writer).writerow(cells)
+    return buffer.getvalue()
+
+
+def free_text(field: dict) -> bool:
+    """A text column whose cells may start with anything (no list of values, no pattern)."""
+    constraints = field.get("constraints", {})
+    return field.get("type", "string") == "string" and "enum" not in constraints and "pattern" not in constraints
+
+
+def _field(field: dict) -> dict:
+    """A column as the descriptor publishes it: private keys dropped; a free-text column says how its
+    cells are neutralised, and its length limit allows for the quote."""
+    field = {k: v for k, v in field.items() if not k.startswith("x-")}
+    if not free_text(field):
+        return field
+    field["description"] = f"{field['description'].rstrip()} {FIELD_NOTE}"
+    if "maxLength" in field.get("constraints", {}):
+        field["constraints"] = {**field["constraints"], "maxLength": field["constraints"]["maxLength"] + 1}
+    return field
+
+
+def _resource(name: str, table) -> dict:
+    fields = [_field(f) for f in table.fields]
+    return {"name": name, "path": f"{name}.csv", "title": TITLES[name], "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
+
+
+def datapackage(campaign: Campaign) -> dict:
+    """The Data Package descriptor of a campaign's public tables."""
+    lang = campaign.default_language
+    return {
+        "profile": "tabular-data-package",
+        "name": campaign.slug,
+        "title": campaign.title[lang],
+        "description": f"{campaign.tagline[lang]}\n\n{NEUTRALISED} laureates.json keeps every value as written.",
+        "homepage": campaign.base_url,
+        "licenses": [LICENCE],
+        "contributors": [{"title": campaign.contact.name, "email": campaign.contact.email, "role": "publisher"}],
+        "keywords": ["citizen projects", "ecological transition", "SDG", "Belgium"],
+        "resources": [_resource(name, table) for name, table in sorted(campaign.public_tables.items())],
+    }
+
+
+def laureates_json(campaign: Campaign) -> dict:
+    """The laureate listing for the press and for reuse: typed values, a page address per language."""
+    return {"campaign": campaign.slug, "edition": campaign.edition, "currency": "EUR", "licence": LICENCE["name"],
+            "laureates": [{
+                "slug": item.slug, "title": dict(item.title), "summary": dict(item.summary), "holder": dict(item.holder),
+                "sdgs": list(item.sdgs), "category": item.category, "amount": euros(item.amount),
+                "prizes": list(item.prizes), "score": item.score,
+                "selected_by": list(item.selected_by), "votes": item.votes, "status": item.status,
+                "image": campaign.base_url + item.image if item.image else None,
+                "image_credit": item.image_credit, "website": item.website,
+                "pages": {lang: f"{campaign.base_url}{lang}/laureates/{item.slug}/" for lang in campaign.languages},
+            } for item in campaign.laureates]}
+
+
+def readme(campaign: Campaign) -> str:
+    """A short README for people who download the data."""
+    lines = [f"# Open data: {campaign.title[campaign.default_language]}", "",
+             "Public data of this campaign, described by `datapackage.json` (Frictionless Data Package):",
+             "every column has a description. Check it with `frictionless validate datapackage.json`.", "",
+             f"Licence: {LICENCE['title']} ({LICENCE['name']}). Contact: {campaign.contact.email}.", "", "Files:", ""]
+    lines += [f"- `{name}.csv`: {TITLES[name]}" for name in sorted(campaign.public_tables)]
+    if campaign.laureates:
+        lines.append("- `laureates.json`: the laureates with typed values and the address of each project page")
+    lines += ["", f"{NEUTRALISED} `laureates.json` keeps every value as written.", "",
+              "Contact data of project holders is personal data and is never published.", ""]
+    return "\n".join(lines)
+
+
+def files(campaign: Campaign) -> list[tuple[str, str]]:
+    """(file name, content) of the campaign's open data folder."""
+    out = [(f"{name}.csv", table_csv(table)) for name, table in sorted(campaign.public_tables.items())]
+    out.append(("datapackage.json", json.dumps(datapackage(campaign), ensure_ascii=False, indent=2) + "\n"))
+    out.append(("laureates.json", json.dumps(laureates_json(campaign), ensure_ascii=False, indent=2) + "\n"))
+    out.append(("README.md", readme(campaign)))
+    return out

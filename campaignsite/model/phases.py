@@ -1,0 +1,109 @@
+"""Where a campaign stands on a given day, as its visitors see it: one answer, from the phase dates of
+campaign.yml and the build's day (`--today`), for the home page's call to action, the call page and
+its widget, and the agenda (issue 9, "a site that knows what phase it is in").
+
+The phases of campaign.yml overlap (coaching runs through the mobilisation) and leave gaps (between
+the deadline and the jury); `phase_on` turns them into one of the moments below, each with its own
+call to action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from campaignsite.model.records import Campaign, Event, Phase
+
+ANNOUNCED = "announced"        # the call for projects opens later
+CALL = "call"                  # the call is open: submit a project
+SELECTION = "selection"        # the call has closed; the laureates are not announced yet
+PUBLIC_VOTE = "public-vote"    # the public votes
+LAUREATES = "laureates"        # the laureates are known and coached
+MOBILISATION = "mobilisation"  # the projects ask visitors for money, materials, skills and time
+CLOSING = "closing"            # the closing event is what comes next
+FINISHED = "finished"          # the closing event is over: results and follow-up
+CLIMATE_PLAN = "climate-plan"  # a climate-plan trajectory, which has no call
+MOMENTS = (ANNOUNCED, CALL, SELECTION, PUBLIC_VOTE, LAUREATES, MOBILISATION, CLOSING, FINISHED, CLIMATE_PLAN)
+
+
+def get_phase(campaign: Campaign, phase_id: str) -> Phase | None:
+    """The campaign's phase `phase_id` (a key of campaign.yml `phases`), or None."""
+    return next((phase for phase in campaign.phases if phase.id == phase_id), None)
+
+
+def covers(phase: Phase | None, day: dt.date) -> bool:
+    return phase is not None and phase.start <= day <= phase.last_day
+
+
+def phase_on(campaign: Campaign, day: dt.date) -> str:
+    """The moment (one of MOMENTS) the campaign is in on `day`."""
+    if campaign.kind == "climate-plan":
+        return CLIMATE_PLAN
+    call = get_phase(campaign, "call")
+    if call and day < call.start:
+        return ANNOUNCED
+    if call and day <= call.last_day:
+        return CALL
+    if covers(get_phase(campaign, "public_vote"), day):
+        return PUBLIC_VOTE
+    mobilisation = get_phase(campaign, "mobilisation")
+    if covers(mobilisation, day):
+        return MOBILISATION
+    closing = get_phase(campaign, "closing_event")
+    if closing and day > closing.last_day:
+        return FINISHED
+    if not closing and all(p.last_day < day for p in campaign.phases if p.id != "follow_up"):
+        return FINISHED
+    if day < results_day(campaign):
+        return SELECTION
+    if closing and (mobilisation is None or day > mobilisation.last_day):
+        return CLOSING
+    return LAUREATES
+
+
+def results_day(campaign: Campaign) -> dt.date:
+    """The day the laureates are made public: the press phase, else the day after the jury, else after the call."""
+    press, jury, call = (get_phase(campaign, pid) for pid in ("press", "jury", "call"))
+    if press:
+        return press.start
+    if jury or call:
+        return (jury or call).last_day + dt.timedelta(days=1)
+    return dt.date.min
+
+
+def call_state(campaign: Campaign, day: dt.date) -> str:
+    """The call for projects on `day`: "unknown" (no dates yet), "announced", "open" or "closed"."""
+    call = get_phase(campaign, "call")
+    if call is None or call.end is None:
+        return "unknown"
+    if day < call.start:
+        return "announced"
+    return "open" if day <= call.end else "closed"
+
+
+def took_place(event: Event, day: dt.date) -> bool:
+    """Whether `event` is over on `day` (an event is still to come on its last day)."""
+    return event.upcoming_on < day
+
+
+def happened(event: Event, day: dt.date) -> bool:
+    """Over on `day` and neither cancelled nor postponed: it took place."""
+    return took_place(event, day) and event.status in ("scheduled", "moved-online")
+
+
+def vote_event(campaign: Campaign, day: dt.date) -> Event | None:
+    """The public-vote event going on on `day` (events.csv kind public-vote), or the next one."""
+    votes = [e for e in campaign.events if e.kind == "public-vote" and not took_place(e, day)]
+    return votes[0] if votes else None
+
+
+def closing_event(campaign: Campaign, day: dt.date) -> Event | None:
+    """The next closing event (events.csv kind closing, or the closing_event phase's day), or None."""
+    closing = [e for e in campaign.events if e.kind == "closing" and not took_place(e, day)
+               and e.status != "cancelled"]
+    return closing[0] if closing else None
+
+
+def current_phase(campaign: Campaign, day: dt.date) -> Phase | None:
+    """The phase going on on `day`; when phases overlap, the one that started last."""
+    going_on = [p for p in campaign.phases if p.start <= day <= p.last_day]
+    return going_on[-1] if going_on else None  # phases are sorted by start

@@ -1,0 +1,123 @@
+"""Stage 4, pages: relative links, and the builder objects every page builder function receives.
+
+A page builder is a function `(builder) -> Page` (or a list of pages) declared in
+campaignsite/pages/registry.py. It receives a `CampaignBuilder` (one campaign in one language) or a
+`PortalBuilder` (the portal in one language) holding what every page of that site shares: the
+language, the day, the translator, the formatter and the small pieces (cards, badges, images)
+that several page types show. Which pages exist, their order and every cross-link are decided by
+the page builders (campaign_pages, agenda_pages, press_pages, portal); templates only format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+from campaignsite.core.i18n import Formatter, Translator
+from campaignsite.core.languages import OG_LOCALES
+from campaignsite.core.sitespec import Page
+from campaignsite.model.records import Campaign, Laureate, Network
+from campaignsite.model.sdgs import get_sdgs, text_colour
+from campaignsite.pages import views
+
+MEDIA_PREFIX = "../media/"  # campaign media are shared by its language sites, one level up
+FEATURED = 6
+STATUS_IDS = ("selected", "in-progress", "completed", "stopped")
+
+
+def href(from_url: str, to: str) -> str:
+    """Relative link from the page at `from_url` to a site-relative `to` (keeps a #fragment)."""
+    target, _, fragment = to.partition("#")
+    rel = posixpath.relpath(target or ".", from_url or ".") if target else ""
+    if target.endswith("/") and rel != ".":
+        rel += "/"
+    elif rel == ".":
+        rel = "./"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+class SiteBuilder:
+    """What the builders of every site in one language share."""
+
+    def __init__(self, lang: str, today: dt.date):
+        self.lang, self.today = lang, today
+        self._ = Translator(lang)
+        self.fmt = Formatter(lang)
+        self.site = views.Site(self._, self.fmt)
+
+    def page(self, url: str, title: str, description: str, make_context, meta: dict | None = None) -> Page:
+        """A page at `url`, its context made for that address (so its links are relative to it)."""
+        return Page(url, title, description, make_context(url), meta or {})
+
+    def badges(self, url: str, numbers) -> tuple[views.SdgBadge, ...]:
+        sdgs = get_sdgs()
+        return tuple(views.SdgBadge(number, sdgs[number].title[self.lang], sdgs[number].colour,
+                                       text_colour(sdgs[number].colour), href(url, f"sdg/{number}/"))
+                     for number in numbers)
+
+
+class PortalBuilder(SiteBuilder):
+    """The portal in one language; `root` leads from its root to the output's root, and `shown`
+    maps each campaign's slug to its builder in the language the portal shows it in."""
+
+    def __init__(self, network: Network, lang: str, today: dt.date, root: str,
+                 shown: dict[str, "CampaignBuilder"]):
+        super().__init__(lang, today)
+        self.network, self.root, self.shown = network, root, shown
+
+
+class CampaignBuilder(SiteBuilder):
+    """One campaign site in one language."""
+
+    def __init__(self, campaign: Campaign, lang: str, today: dt.date):
+        super().__init__(lang, today)
+        self.campaign = campaign
+
+    def text(self, text) -> str:
+        """The page language's version of a per-language text, with the language's no-break spaces
+        (Formatter.typography: "10 000 €", French "Jury : ..." with U+202F)."""
+        return self.fmt.typography(text[self.lang])
+
+    def image(self, url: str, src: str | None, alt: str, credit: str | None = None) -> views.Image | None:
+        """The image with its credit labelled in this site's language ("Beeld: ...", "Image : ...")."""
+        if not src:
+            return None
+        credit = self._("Image: %(credit)s", credit=credit) if credit else None
+        width, height = self.campaign.image_sizes.get(src, (None, None))
+        return views.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit, width, height)
+
+    def card(self, url: str, laureate: Laureate) -> views.Card:
+        title = self.text(laureate.title)
+        budget = self.campaign.budget
+        category = next((cat for cat in budget.categories if cat.id == laureate.category), None) if budget else None
+        return views.Card(
+            slug=laureate.slug, lang=self.lang, href=href(url, f"laureates/{laureate.slug}/"), title=title,
+            summary=self.text(laureate.summary),
+            image=self.image(url, laureate.image, self._("Photo of the project %(title)s", title=title),
+                             laureate.image_credit),
+            badges=self.badges(url, laureate.sdgs), amount=self.fmt.money(laureate.amount),
+            status=laureate.status, status_label=self._(f"status:{laureate.status}"),
+            category=laureate.category or "", category_label=self.text(category.name) if category else "",
+            prizes=tuple(views.PrizeBadge(prize_id, self.text(self.campaign.prize(prize_id).name))
+                         for prize_id in laureate.prizes))
+
+    def absolute(self, url: str) -> str:
+        """Public address of a page of this site."""
+        return f"{self.campaign.base_url}{self.lang}/{url}"
+
+    def media_url(self, src: str) -> str:
+        """Public address of a campaign media file (shared by its language sites)."""
+        return self.campaign.base_url + src
+
+    def social_meta(self, url: str, image: str | None, og_type: str, json_ld: dict | None = None) -> dict:
+        """Open Graph values (with the item's own image) and JSON-LD for the page's head."""
+        og = {"type": og_type, "url": self.absolute(url), "locale": OG_LOCALES[self.lang],
+              "locale_alternate": [OG_LOCALES[lang] for lang in self.campaign.languages if lang != self.lang],
+              "site_name": self.text(self.campaign.title)}
+        picture = image or self.campaign.logo
+        if picture:
+            og["image"] = self.media_url(picture)
+        meta = {"og": og}
+        if json_ld:
+            meta["json_ld"] = json_ld
+        return meta

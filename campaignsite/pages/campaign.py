@@ -1,0 +1,510 @@
+"""The pages of a campaign site: home, laureates, project pages, SDG pages, help, jury, call."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from campaignsite.core.markup import render_markdown
+from campaignsite.model import phases
+from campaignsite.model.records import NEED_KINDS, Laureate
+from campaignsite.pages import contexts, views
+from campaignsite.pages.builder import FEATURED, CampaignBuilder, Page, href
+from campaignsite.pages.parts import (
+    address_map_link,
+    call_notice,
+    call_phase,
+    call_results,
+    call_status,
+    goal_figures,
+    goal_title,
+    key_figures,
+    official_title,
+    prize_options,
+    selected_by,
+    stage_name,
+    status_options,
+    timeline,
+    weighted_name,
+)
+
+
+def home(b: CampaignBuilder) -> Page:
+    campaign = b.campaign
+
+    def context(url: str) -> contexts.HomeContext:
+        featured = sorted(campaign.laureates, key=lambda item: (-item.amount, item.slug))[:FEATURED]
+        return contexts.HomeContext(
+            site=b.site, tagline=b.text(campaign.tagline),
+            introduction_html=render_markdown(b.text(campaign.introduction)), figures=key_figures(b),
+            timeline=timeline(b), action=call_to_action(b, url),
+            campaign_sdgs=b.badges(url, campaign.sdgs), featured=tuple(b.card(url, f) for f in featured),
+            showcase=views.Link(b._.ngettext("See %(count)s laureate", "See all %(count)s laureates",
+                                                len(campaign.laureates), count=b.fmt.number(len(campaign.laureates))),
+                                   href(url, "laureates/")),
+            partners=tuple(views.PartnerView(p.name, b._(f"role:{p.role}"),
+                                                b.image(url, p.logo, b._("Logo of %(name)s", name=p.name)),
+                                                p.url) for p in campaign.partners))
+    return b.page("", b.text(campaign.title), b.text(campaign.tagline), context)
+
+
+
+def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
+    """The home page's main call to action, after the moment the campaign is in today (phases.phase_on)."""
+    campaign, _, fmt, today = b.campaign, b._, b.fmt, b.today
+    moment = phases.phase_on(campaign, today)
+    link = lambda text, to: views.Link(text, href(url, to))  # noqa: E731
+    agenda = link(_("See the agenda"), "agenda/")
+    if moment == phases.ANNOUNCED:
+        return views.CallToAction(moment, _("The call for projects opens soon"), call_status(b),
+                                     link(_("Criteria, budget and deadline"), "call/"))
+    if moment == phases.CALL:
+        form = campaign.call.apply_url
+        return views.CallToAction(
+            moment, _("Submit your project"), call_notice(b),
+            views.Link(_("Submit your project"), form) if form else link(_("How to apply"), "call/#apply"),
+            (link(_("Criteria, budget and deadline"), "call/"),) if form else ())
+    if moment == phases.PUBLIC_VOTE:
+        vote, phase = phases.vote_event(campaign, today), phases.get_phase(campaign, "public_vote")
+        target = (vote.online_url or vote.registration_url) if vote else None
+        action = views.Link(_("Vote"), target) if target else             link(_("Vote"), f"events/{vote.slug}/") if vote else agenda
+        return views.CallToAction(moment, _("Vote for your favourite project"),
+                                     _("The public vote is open until %(date)s.", date=fmt.date(phase.last_day)),
+                                     action)
+    if moment == phases.MOBILISATION and campaign.laureates:
+        phase = phases.get_phase(campaign, "mobilisation")
+        return views.CallToAction(
+            moment, _("Help a project"),
+            _("Until %(date)s, the projects are looking for money, materials, skills and time.",
+              date=fmt.date(phase.last_day)), link(_("See what the projects need"), "help/"),
+            (link(_("Discover the laureates"), "laureates/"),))
+    if moment == phases.CLOSING:
+        event = phases.closing_event(campaign, today)
+        phase = phases.get_phase(campaign, "closing_event")
+        return views.CallToAction(
+            moment, _("Join us at the closing event"), fmt.date(event.start.date() if event else phase.start),
+            link(agenda_event_title(b, event), f"events/{event.slug}/") if event else agenda,
+            (link(_("Discover the laureates"), "laureates/"),) if campaign.laureates else ())
+    if moment == phases.FINISHED:
+        more = tuple(link(_("Follow-up: %(title)s", title=post.title[b.lang]), f"news/{post.slug}/")
+                     for post in campaign.news[:1] if b.lang in post.title)
+        return views.CallToAction(
+            moment, _("The campaign is over: see the results"), None,
+            link(_("See the laureates"), "laureates/") if campaign.laureates else agenda, more)
+    if moment == phases.CLIMATE_PLAN:
+        upcoming = [e for e in campaign.events if not phases.took_place(e, today) and e.status != "cancelled"]
+        actions = (link(_("See the actions of the climate plan"), "actions/"),) if campaign.actions else ()
+        if upcoming:
+            return views.CallToAction(moment, _("Take part in the climate plan"), fmt.date(upcoming[0].start.date()),
+                                         link(agenda_event_title(b, upcoming[0]), f"events/{upcoming[0].slug}/"),
+                                         actions + (agenda,))
+        return views.CallToAction(moment, _("Take part in the climate plan"), None,
+                                     actions[0] if actions else agenda)
+    # Between the deadline and the results, and while the laureates are coached.
+    if campaign.laureates:
+        return views.CallToAction(moment, _("Meet the laureates"), None,
+                                     link(_("Discover the laureates"), "laureates/"))
+    return views.CallToAction(moment, _("The jury is choosing the laureates"), call_status(b), agenda)
+
+
+
+def agenda_event_title(b: CampaignBuilder, event) -> str:
+    """An event's title; a phase's day that became an event has none of its own (see model._phase_events)."""
+    return b.text(event.title) if event.title else b._(f"event:{event.kind}")
+
+
+
+def showcase(b: CampaignBuilder) -> Page:
+    campaign = b.campaign
+    laureates = campaign.laureates
+
+    def context(url: str) -> contexts.ShowcaseContext:
+        used = sorted({number for item in laureates for number in item.sdgs})
+        statuses = status_options(b, laureates)
+        categories = tuple(views.FilterOption(cat.id, b.text(cat.name),
+                                                 sum(1 for item in laureates if item.category == cat.id))
+                           for cat in (campaign.budget.categories if campaign.budget else ()))
+        return contexts.ShowcaseContext(
+            site=b.site,
+            intro=b._.ngettext("%(count)s citizen project chosen in %(year)s.",
+                               "%(count)s citizen projects chosen in %(year)s.", len(laureates),
+                               count=b.fmt.number(len(laureates)), year=campaign.edition),
+            cards=tuple(b.card(url, item) for item in sorted(laureates, key=lambda i: b.text(i.title))),
+            sdg_links=b.badges(url, used), statuses=statuses, categories=categories,
+            goals=views.Link(b._("All goals"), href(url, "sdg/")), prizes=prize_options(b, laureates))
+    return b.page("laureates/", b._("Laureates"),
+                  b._("The laureate projects of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+
+def laureates(b: CampaignBuilder) -> list[Page]:
+    """A page per laureate project."""
+    return [laureate(b, item) for item in b.campaign.laureates]
+
+
+
+def laureate(b: CampaignBuilder, item: Laureate) -> Page:
+    url = f"laureates/{item.slug}/"
+
+    def context(url: str) -> contexts.LaureateContext:
+        card = b.card(url, item)
+        description = b.fmt.typography(item.description.get(b.lang) or "")
+        return contexts.LaureateContext(
+            site=b.site, summary=card.summary,
+            image=card.image, gallery=gallery(b, url, item), description_html=render_markdown(description)
+            if description else "", badges=card.badges, facts=laureate_facts(b, item, card),
+            payment=payment(b, item), payments=payments(b, item), updates=updates(b, item), needs=needs(b, item),
+            video=video(b, item), map_link=map_link(b, item), website=item.website,
+            share=share_links(b, url, card.title),
+            showcase=views.Link(b._("All laureates"), href(url, "laureates/")),
+            help_page=views.Link(b._("How can I help?"), href(url, "help/")))
+    return b.page(url, b.text(item.title), b.text(item.summary), context,
+                  meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item)))
+
+
+
+def laureate_facts(b: CampaignBuilder, item: Laureate, card: views.Card) -> tuple[views.Fact, ...]:
+    _ = b._
+    facts = [views.Fact(_("Project holder"), b.text(item.holder)), views.Fact(_("Grant"), card.amount)]
+    if card.category_label:
+        facts.append(views.Fact(_("Category"), card.category_label))
+    facts.append(views.Fact(_("Selected by"), selected_by(b, item)))
+    if item.score is not None:
+        facts.append(views.Fact(_("Score"), _("%(score)s out of 100", score=b.fmt.number(item.score))))
+    for prize in card.prizes:
+        facts.append(views.Fact(_("Prize"), prize.name))
+    facts.append(views.Fact(_("Status"), card.status_label))
+    if item.address:
+        facts.append(views.Fact(_("Where"), b.text(item.address)))
+    return tuple(facts)
+
+
+
+def payments(b: CampaignBuilder, item: Laureate) -> tuple[views.Fact, ...]:
+    """The payments as made (payments.csv), dated, with repayments: 'Advance, 12 June 2023: 6 000 €'."""
+    return tuple(views.Fact(b._("%(kind)s, %(date)s", kind=b._(f"payment:{p.kind}"), date=b.fmt.date(p.date)),
+                               b.fmt.money(p.amount)) for p in item.payments)
+
+
+
+def payment(b: CampaignBuilder, item: Laureate) -> str | None:
+    """Where the grant's payment stands: from the payments made where payments.csv lists them, else from
+    the status and the campaign's payment terms."""
+    if any(p.kind == "repayment" for p in item.payments):
+        return b._("%(paid)s of the grant of %(amount)s has been paid, net of repayments.",
+                   paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))
+    if item.payments:
+        return b._("%(paid)s of the grant of %(amount)s has been paid.",
+                   paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))
+    budget = b.campaign.budget
+    if not budget or budget.upfront_percent is None:
+        return None
+    upfront = item.amount * budget.upfront_percent // 100
+    if item.status == "completed":
+        return b._("The grant of %(amount)s has been paid in full.", amount=b.fmt.money(item.amount))
+    if item.status == "stopped":
+        return b._("The project stopped; payments have ended.")
+    return b._("%(percent)s of the grant (%(upfront)s) is paid; the remaining %(rest)s follow the final "
+               "report.", percent=b.fmt.percent(budget.upfront_percent), upfront=b.fmt.money(upfront),
+               rest=b.fmt.money(item.amount - upfront))
+
+
+
+def updates(b: CampaignBuilder, item: Laureate) -> tuple[views.UpdateView, ...]:
+    return tuple(views.UpdateView(b.fmt.date(update.date), update.date.isoformat(),
+                                     b._(f"status:{update.status}"), b.text(update.text))
+                 for update in reversed(item.updates))
+
+
+
+def need_kinds(_) -> dict[str, tuple[str, str]]:
+    """Each kind of need, written once: its title and, for the help page, what it asks of visitors."""
+    return {"money": (_("Money"), _("Give to a crowdfunding.")),
+            "materials": (_("Materials"), _("Lend or give what a project needs.")),
+            "skills": (_("Skills"), _("Share what you know how to do.")),
+            "volunteers": (_("Time"), _("Lend a hand."))}
+
+
+
+def money_need(b: CampaignBuilder, item: Laureate) -> views.Money | None:
+    funding = item.crowdfunding
+    if funding is None:
+        return None
+    label = b._("%(raised)s raised of %(goal)s (%(percent)s)", raised=b.fmt.money(funding.raised),
+                goal=b.fmt.money(funding.goal), percent=b.fmt.percent(funding.percent))
+    link = views.Link(b._("Support %(title)s with a gift", title=b.text(item.title)), funding.url) \
+        if funding.url else offer(b, item, need_kinds(b._)["money"][0])
+    return views.Money(funding.percent, label, link)
+
+
+
+def offer(b: CampaignBuilder, item: Laureate, need: str) -> views.Link:
+    """Where a visitor offers what a project needs: its public e-mail, else its public contact page, else
+    an e-mail to the campaign team; an e-mail's subject names the project and the need (RFC 6068:
+    UTF-8, percent-encoded). The private contact_email of laureates.csv is not in the model at all."""
+    title = b.text(item.title)
+    if item.public_email:
+        return views.Link(b._("E-mail the project"), mailto(item.public_email, b._(
+            "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(f"laureates/{item.slug}/")))
+    if item.public_url:
+        return views.Link(b._("Contact the project"), item.public_url)
+    return views.Link(b._("E-mail the campaign team"), mailto(b.campaign.contact.email, b._(
+        "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(f"laureates/{item.slug}/")))
+
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: address with a subject and body, every part percent-encoded (RFC 6068)."""
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+
+def needs(b: CampaignBuilder, item: Laureate) -> views.Needs:
+    """What a project still asks of visitors, under each kind's title."""
+    kinds = need_kinds(b._)
+    money_title = kinds["money"][0]
+    if item.status in ("completed", "stopped"):
+        return views.Needs(money_title, None, ())  # a finished or stopped project asks nothing any more
+    money = money_need(b, item)
+    if money and item.crowdfunding.raised >= item.crowdfunding.goal:
+        money = None  # the goal is met: nothing more to ask
+    lists = tuple(views.NeedList(kind, kinds[kind][0], tuple(views.NeedItem(need, offer(b, item, need))
+                                                                for need in item.needs[kind][b.lang]))
+                  for kind in NEED_KINDS if item.needs[kind].get(b.lang))
+    return views.Needs(money_title, money, lists)
+
+
+
+def video(b: CampaignBuilder, item: Laureate) -> views.Video | None:
+    """A facade for the video: the player is only loaded from its host after a click."""
+    if not item.video_url:
+        return None
+    url = item.video_url
+    if "vimeo.com/" in url:
+        video_id, host = url.rstrip("/").rsplit("/", 1)[-1], "Vimeo"
+        embed = f"https://player.vimeo.com/video/{video_id}?dnt=1&autoplay=1"
+    else:
+        video_id = url.split("v=", 1)[1][:11] if "v=" in url else url.rstrip("/").rsplit("/", 1)[-1][:11]
+        host = "YouTube"
+        embed = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+    title = b.text(item.title)
+    poster = b.image(f"laureates/{item.slug}/", item.image, "") if item.image else None
+    return views.Video(embed, url, host, b._("Play the video of %(title)s", title=title),
+                          b._("The video is loaded from %(host)s only when you click; %(host)s may then set "
+                              "cookies.", host=host), title, poster)
+
+
+
+def map_link(b: CampaignBuilder, item: Laureate) -> views.Link | None:
+    """A link to OpenStreetMap: no map tiles are loaded on our page."""
+    if item.location:
+        lat, lon = item.location
+        return views.Link(b._("See on OpenStreetMap"),
+                             f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+    if item.address:
+        return address_map_link(b, b.text(item.address))
+    return None
+
+
+
+def gallery(b: CampaignBuilder, url: str, item: Laureate) -> tuple[views.Image, ...]:
+    title = b.text(item.title)
+    return tuple(b.image(url, src, b._("Photo %(number)s of the project %(title)s", number=index,
+                                       title=title))
+                 for index, src in enumerate(item.gallery, start=1))
+
+
+
+def share_links(b: CampaignBuilder, url: str, title: str) -> tuple[views.Link, ...]:
+    """Plain share links: no script, no tracking parameter, nothing loaded before a click."""
+    page = quote(b.absolute(url), safe="")
+    text = quote(title, safe="")
+    return (views.Link(b._("E-mail"), f"mailto:?subject={text}&body={page}"),
+            views.Link("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={page}"),
+            views.Link("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={page}"),
+            views.Link("Bluesky", f"https://bsky.app/intent/compose?text={text}%20{page}"),
+            views.Link("WhatsApp", f"https://wa.me/?text={text}%20{page}"))
+
+
+
+def laureate_json_ld(b: CampaignBuilder, item: Laureate) -> dict:
+    data = {"@context": "https://schema.org", "@type": "Project", "name": b.text(item.title),
+            "description": b.text(item.summary), "url": b.absolute(f"laureates/{item.slug}/"),
+            "inLanguage": b.lang, "funder": {"@type": "Organization", "name": b.text(b.campaign.title)},
+            "member": {"@type": "Organization", "name": b.text(item.holder)}}
+    if item.image:
+        data["image"] = b.media_url(item.image)
+    if item.address:
+        data["location"] = {"@type": "Place", "address": b.text(item.address)}
+    return data
+
+
+
+def used_sdgs(campaign) -> list[int]:
+    """The goals of the campaign, its laureates and its actions."""
+    return sorted(set(campaign.sdgs) | {n for item in campaign.laureates for n in item.sdgs}
+                  | {n for action in campaign.actions for n in action.sdgs})
+
+
+
+def sdg_pages(b: CampaignBuilder) -> list[Page]:
+    """A page per goal used by the campaign, its laureates or its actions."""
+    used = used_sdgs(b.campaign)
+    return [sdg(b, number, used) for number in used]
+
+
+
+def sdg_index(b: CampaignBuilder) -> Page:
+    """Every goal of the campaign with how many projects (and actions) serve it and the money they got."""
+    _ = b._
+    campaign = b.campaign
+    title = _("Sustainable Development Goals")
+    intro = _("The goals that the projects of %(campaign)s serve, with how many projects and how much money "
+              "go to each.", campaign=b.text(campaign.title))
+
+    def context(url: str) -> contexts.SdgIndexContext:
+        rows = []
+        for number in used_sdgs(campaign):
+            projects = [item for item in campaign.laureates if number in item.sdgs]
+            actions = [action for action in campaign.actions if number in action.sdgs]
+            rows.append(views.SdgRow(b.badges(url, [number])[0], b.fmt.number(len(projects)),
+                                        b.fmt.money(sum(item.amount for item in projects)),
+                                        b.fmt.number(len(actions)) if campaign.actions else None,
+                                        official_title(b, number)))
+        showcase = views.Link(_("All laureates"), href(url, "laureates/")) if campaign.laureates else None
+        return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), bool(campaign.actions),
+                                        _("A project that serves several goals counts for each of them."), showcase)
+    return b.page("sdg/", title, intro, context)
+
+
+
+def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
+    def context(url: str) -> contexts.SdgContext:
+        projects = sorted((i for i in b.campaign.laureates if number in i.sdgs), key=lambda i: b.text(i.title))
+        actions = tuple(views.Link(b.text(a.title), href(url, f"actions/#{a.slug}"))
+                        for a in b.campaign.actions if number in a.sdgs)
+        # The figures say how many projects; the money they show needs this said.
+        intro = b._("A project that serves several goals counts for each of them.") \
+            if projects else b._("No laureate serves this goal yet.")
+        return contexts.SdgContext(b.site, b.badges(url, [number])[0], intro,
+                                   tuple(b.card(url, i) for i in projects), actions,
+                                   b.badges(url, [other for other in used if other != number]),
+                                   views.Link(b._("All laureates"), href(url, "laureates/"))
+                                   if b.campaign.laureates else None,
+                                   views.Link(b._("All goals"), href(url, "sdg/")),
+                                   official_title(b, number), goal_figures(b, projects) if projects else ())
+    title = goal_title(b, number)
+    return b.page(f"sdg/{number}/", title, title, context)
+
+
+
+def help(b: CampaignBuilder) -> Page:
+    _ = b._
+
+    def context(url: str) -> contexts.HelpContext:
+        kinds = need_kinds(_)
+        ordered = sorted(b.campaign.laureates, key=lambda i: b.text(i.title))
+        asks = [(views.Link(b.text(i.title), href(url, f"laureates/{i.slug}/#help")), needs(b, i))
+                for i in ordered]
+        money = tuple(views.HelpItem(link, "", asked.money) for link, asked in asks if asked.money)
+        groups = [views.HelpGroup("money", *kinds["money"], money)]
+        for kind in NEED_KINDS:
+            items = tuple(views.HelpItem(link, need.text, action=need.action) for link, asked in asks
+                          for listed in asked.lists if listed.kind == kind for need in listed.items)
+            groups.append(views.HelpGroup(kind, *kinds[kind], items))
+        return contexts.HelpContext(b.site, _("The projects need more than money. Every open need, by kind:"),
+                                    tuple(group for group in groups if group.items),
+                                    _("No project needs help right now."))
+    return b.page("help/", _("How can I help?"),
+                  _("Money, materials, skills and time the projects need"), context)
+
+
+
+def jury(b: CampaignBuilder) -> Page:
+    """How the laureates were chosen: each jury and vote with its dates, weight and members; the prizes."""
+    campaign, _ = b.campaign, b._
+
+    def context(url: str) -> contexts.JuryContext:
+        stages = tuple(stage_view(b, url, stage) for stage in campaign.selection)
+        prizes = tuple(prize_view(b, url, prize) for prize in campaign.prizes)
+        weighted = [stage for stage in campaign.selection if stage.weight]
+        ends = [stage.end or stage.start for stage in campaign.selection if stage.end or stage.start]
+        if ends and b.today <= max(ends):  # the selection is still to come or going on
+            intro = _("How the laureates of %(campaign)s will be chosen, stage by stage.",
+                      campaign=b.text(campaign.title))
+        else:
+            intro = _("How the laureates of %(campaign)s were chosen, stage by stage.", campaign=b.text(campaign.title))
+        if weighted:
+            intro += " " + _("The final decision weighs %(stages)s.",
+                             stages=b.fmt.list([weighted_name(b, stage) for stage in weighted]))
+        return contexts.JuryContext(b.site, intro, stages, prizes)
+    return b.page("jury/", _("Jury"), _("The jury of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+
+def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
+    _ = b._
+    when = None
+    if stage.start:
+        when = b.fmt.date(stage.start) if stage.end in (None, stage.start) else \
+            _("%(start)s to %(end)s", start=b.fmt.date(stage.start), end=b.fmt.date(stage.end))
+    groups = []
+    for kind, label in ((None, ""), ("expert", _("Experts")), ("citizen", _("Citizens"))):
+        members = tuple(views.JurorView(juror.name, _(f"juror:{juror.kind}") if juror.kind else "",
+                                           b.text(juror.affiliation) if juror.affiliation else None,
+                                           b.text(juror.role) if juror.role else None)
+                        for juror in stage.members if juror.kind == kind)
+        if members:
+            groups.append((label, members))
+    chosen = tuple(views.Link(b.text(item.title), href(url, f"laureates/{item.slug}/"))
+                   for item in b.campaign.laureates if stage.id in item.selected_by)
+    return views.StageView(
+        id=stage.id, name=stage_name(b, stage), kind_label=_(f"stage:{stage.kind}"), when=when,
+        weight=_("Counts for %(weight)s of the decision.", weight=b.fmt.percent(stage.weight)) if stage.weight else None,
+        description=b.text(stage.description) if stage.description else None, groups=tuple(groups), chosen=chosen)
+
+
+
+def prize_view(b: CampaignBuilder, url: str, prize) -> views.PrizeView:
+    stage = b.campaign.stage(prize.stage) if prize.stage else None
+    winners = tuple(views.Link(b.text(item.title), href(url, f"laureates/{item.slug}/"))
+                    for item in b.campaign.laureates if prize.id in item.prizes)
+    return views.PrizeView(prize.id, b.text(prize.name), stage_name(b, stage) if stage else None,
+                              b.fmt.money(prize.amount) if prize.amount is not None else None, winners)
+
+
+
+def call(b: CampaignBuilder) -> Page:
+    campaign, fmt, _ = b.campaign, b.fmt, b._
+
+    def context(_url: str) -> contexts.CallContext:
+        phase = call_phase(b)
+        status = call_status(b)
+        budget, call = campaign.budget, campaign.call
+        figures = []
+        if call.submitted is not None:
+            figures.append(views.Figure(fmt.number(call.submitted),
+                                           _.ngettext("project submitted", "projects submitted", call.submitted)))
+        if call.eligible is not None:
+            figures.append(views.Figure(fmt.number(call.eligible), _.ngettext("eligible", "eligible", call.eligible)))
+        if campaign.laureates:
+            figures.append(views.Figure(fmt.number(len(campaign.laureates)),
+                                           _.ngettext("funded", "funded", len(campaign.laureates))))
+        terms = None
+        if budget and budget.upfront_percent is not None:
+            terms = _("%(upfront)s of the grant is paid when the project is selected, the remaining "
+                      "%(rest)s after its final report.", upfront=fmt.percent(budget.upfront_percent),
+                      rest=fmt.percent(100 - budget.upfront_percent))
+        is_open = phases.call_state(campaign, b.today) == "open"
+        return contexts.CallContext(
+            site=b.site, status=status, results=call_results(b, _url),
+            deadline=fmt.date(phase.end) if phase and phase.end else None,
+            criteria=tuple(b.fmt.typography(line) for line in call.criteria[b.lang]), how_to_apply_html=render_markdown(b.text(call.how_to_apply)),
+            apply=views.Link(_("Apply"), call.apply_url) if call.apply_url and is_open else None,
+            budget_total=fmt.money(budget.total) if budget else None,
+            sources=tuple(views.Fact(b.text(source.name), fmt.money(source.amount))
+                          for source in budget.sources) if budget else (),
+            caps=tuple(views.Fact(b.text(cat.name), _("up to %(amount)s", amount=fmt.money(cat.cap)))
+                       for cat in budget.categories) if budget else (),
+            payment_terms=terms, figures=tuple(figures))
+    return b.page("call/", _("Call for projects"),
+                  _("Criteria, budget and deadline of the call for projects"), context)

@@ -1,0 +1,376 @@
+"""Typed template contexts: what each page template may use, field by field.
+
+Templates only format these values; sorting, filtering, cross-links and relative URLs are computed
+by the page families. Every `href`/`src` here is already relative to the page that shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from campaignsite.pages.views import (
+    ActionView,
+    CallToAction,
+    CampaignCard,
+    Card,
+    Download,
+    EventSummary,
+    Fact,
+    Figure,
+    FilterOption,
+    HelpGroup,
+    Image,
+    Link,
+    ListingRow,
+    Needs,
+    NewsSummary,
+    PartnerView,
+    PhaseView,
+    PrizeView,
+    SdgBadge,
+    SdgCampaign,
+    SdgRow,
+    Site,
+    StageView,
+    UpdateView,
+    Video,
+    Widget,
+)
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    template: ClassVar[str] = "home.html"
+    site: Site
+    tagline: str
+    introduction_html: str
+    figures: tuple[Figure, ...]
+    timeline: tuple[PhaseView, ...]
+    action: "CallToAction"
+    campaign_sdgs: tuple[SdgBadge, ...]
+    featured: tuple[Card, ...]
+    showcase: Link
+    partners: tuple[PartnerView, ...]
+
+
+
+@dataclass(frozen=True)
+class ShowcaseContext:
+    template: ClassVar[str] = "showcase.html"
+    site: Site
+    intro: str
+    cards: tuple[Card, ...]
+    sdg_links: tuple[SdgBadge, ...]
+    statuses: tuple[FilterOption, ...]
+    categories: tuple[FilterOption, ...]
+    goals: Link  # the goals page
+    prizes: tuple[FilterOption, ...] = ()
+
+
+
+@dataclass(frozen=True)
+class JuryContext:
+    template: ClassVar[str] = "jury.html"
+    site: Site
+    intro: str
+    stages: tuple[StageView, ...]
+    prizes: tuple[PrizeView, ...]
+
+
+
+@dataclass(frozen=True)
+class CallContext:
+    template: ClassVar[str] = "call.html"
+    site: Site
+    status: str
+    deadline: str | None
+    criteria: tuple[str, ...]
+    how_to_apply_html: str
+    apply: Link | None
+    budget_total: str | None
+    sources: tuple[Fact, ...]
+    caps: tuple[Fact, ...]
+    payment_terms: str | None
+    figures: tuple[Figure, ...]
+    results: Link | None = None          # once the call has closed: the laureates, instead of the form
+
+
+
+@dataclass(frozen=True)
+class PortalHomeContext:
+    template: ClassVar[str] = "portal_home.html"
+    site: Site
+    tagline: str
+    totals: tuple[Figure, ...]
+    campaigns: tuple[CampaignCard, ...]
+    filters: tuple[tuple[str, str, tuple[FilterOption, ...]], ...]  # (name, label, options)
+    sdg_links: tuple[SdgBadge, ...]
+    pages: tuple[Link, ...]
+    agenda: Link
+    search: Link
+    goals: Link | None = None  # the page of every goal across the network
+
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    template: ClassVar[str] = "search.html"
+    site: Site
+    intro: str
+    bundle: str                   # the portal's Pagefind bundle
+    merged: tuple[str, ...]       # the campaigns' bundles merged with it (search.parts)
+    noscript: str
+    translations: dict[str, str]  # Pagefind UI's texts we give ourselves (its key -> our translation)
+
+
+
+@dataclass(frozen=True)
+class ContentContext:
+    template: ClassVar[str] = "content.html"
+    site: Site
+    body_html: str
+
+
+
+@dataclass(frozen=True)
+class LaureateContext:
+    template: ClassVar[str] = "laureate.html"
+    site: Site
+    summary: str
+    image: Image | None
+    gallery: tuple[Image, ...]
+    description_html: str
+    badges: tuple[SdgBadge, ...]
+    facts: tuple[Fact, ...]
+    payment: str | None
+    payments: tuple[Fact, ...]
+    updates: tuple[UpdateView, ...]
+    needs: Needs
+    video: Video | None
+    map_link: Link | None
+    website: str | None
+    share: tuple[Link, ...]
+    showcase: Link
+    help_page: Link
+
+
+
+@dataclass(frozen=True)
+class SdgContext:
+    template: ClassVar[str] = "sdg.html"
+    site: Site
+    badge: SdgBadge
+    intro: str
+    cards: tuple[Card, ...]
+    actions: tuple[Link, ...]
+    others: tuple[SdgBadge, ...]
+    showcase: Link | None  # None while a campaign has no laureates yet
+    index: Link | None  # the page of all the site's goals, where there is one
+    official_title: str = ""  # the goal as the UN words it
+    figures: tuple[Figure, ...] = ()  # how many projects serve it and the money they were granted
+    campaigns: tuple["SdgCampaign", ...] = ()  # on the portal: the campaigns whose projects serve it
+
+
+
+@dataclass(frozen=True)
+class SdgIndexContext:
+    template: ClassVar[str] = "sdg_index.html"
+    site: Site
+    title: str
+    intro: str
+    rows: tuple[SdgRow, ...]
+    has_actions: bool
+    note: str
+    showcase: Link | None
+
+
+
+@dataclass(frozen=True)
+class HelpContext:
+    template: ClassVar[str] = "help.html"
+    site: Site
+    intro: str
+    groups: tuple[HelpGroup, ...]
+    empty: str
+
+
+
+@dataclass(frozen=True)
+class AgendaContext:
+    template: ClassVar[str] = "agenda.html"
+    site: Site
+    upcoming: tuple[EventSummary, ...]
+    past: tuple[EventSummary, ...]
+    feed: Link
+    feed_help: str
+    phases: tuple[PhaseView, ...] = ()   # a campaign's phases, shown as phases beside its events
+
+
+
+@dataclass(frozen=True)
+class EventContext:
+    template: ClassVar[str] = "event.html"
+    site: Site
+    description: str
+    kind_label: str
+    when: str
+    iso_start: str
+    status_label: str | None
+    venue: str | None
+    address: str | None
+    map_link: Link | None
+    online: Link | None
+    registration: Link | None
+    ics: Link
+    project: Link | None
+    agenda: Link
+    took_place: str | None = None        # "This event took place on ..." once it is over
+    follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
+
+
+
+@dataclass(frozen=True)
+class NewsIndexContext:
+    template: ClassVar[str] = "news_index.html"
+    site: Site
+    posts: tuple[NewsSummary, ...]
+    feed: Link
+
+
+
+@dataclass(frozen=True)
+class NewsPostContext:
+    template: ClassVar[str] = "news_post.html"
+    site: Site
+    date: str
+    iso_date: str
+    image: Image | None  # the post's own picture, from its front matter
+    body_html: str
+    news: Link
+    lang: str = ""  # set when the post is in another language than the site
+    language_note: str = ""
+
+
+
+@dataclass(frozen=True)
+class PressContext:
+    template: ClassVar[str] = "press.html"
+    site: Site
+    intro: str
+    releases: tuple[NewsSummary, ...]
+    figures: tuple[Figure, ...]
+    listing: Link
+    data: tuple[Download, ...]
+    media_kit: tuple[Download, ...]
+    contact: Fact
+    contact_lines: tuple[str, ...]
+    kit_zip: Download | None = None
+
+
+
+@dataclass(frozen=True)
+class ListingContext:
+    template: ClassVar[str] = "listing.html"
+    site: Site
+    title: str
+    intro: str
+    headings: tuple[str, ...]
+    rows: tuple[ListingRow, ...]
+    total: str
+    downloads: tuple[Download, ...]
+    has_prizes: bool = False
+
+
+
+@dataclass(frozen=True)
+class ActionsContext:
+    template: ClassVar[str] = "actions.html"
+    site: Site
+    intro: str
+    actions: tuple[ActionView, ...]
+    figures: tuple[Figure, ...]
+
+
+
+@dataclass(frozen=True)
+class KitContext:
+    template: ClassVar[str] = "kit.html"
+    site: Site
+    intro: str
+    items: tuple[Download, ...]
+
+
+
+@dataclass(frozen=True)
+class StatementContext:
+    """The accessibility or privacy statement: paragraphs of text and a contact."""
+
+    template: ClassVar[str] = "statement.html"
+    site: Site
+    paragraphs: tuple[str, ...]
+    contact: Link
+    address: str | None  # the postal address of the contact, where given
+    updated: str
+
+
+
+@dataclass(frozen=True)
+class EmbedCardsContext:
+    """Laureates as cards in a widget, with the showcase's filter where there are several."""
+
+    template: ClassVar[str] = "embed_cards.html"
+    site: Site
+    heading: str
+    cards: tuple[Card, ...]
+    sdg_links: tuple[SdgBadge, ...]      # filter options; empty for a single card
+    statuses: tuple[FilterOption, ...]
+    full: Link                           # the same on the campaign's site
+    prizes: tuple[FilterOption, ...] = ()
+
+
+
+@dataclass(frozen=True)
+class EmbedAgendaContext:
+    template: ClassVar[str] = "embed_agenda.html"
+    site: Site
+    heading: str
+    events: tuple[EventSummary, ...]     # upcoming only
+    empty: str
+    full: Link
+    feed: Link
+
+
+
+@dataclass(frozen=True)
+class EmbedFiguresContext:
+    template: ClassVar[str] = "embed_figures.html"
+    site: Site
+    heading: str
+    phase: str | None                    # "Now: mobilisation (15 September to 29 October 2025)"
+    figures: tuple[Figure, ...]
+    full: Link
+
+
+
+@dataclass(frozen=True)
+class EmbedCallContext:
+    template: ClassVar[str] = "embed_call.html"
+    site: Site
+    heading: str
+    status: str                          # open until / closed on / opens on, with the days left
+    apply: Link | None                   # only while the call is open
+    full: Link
+    results: Link | None = None          # once the call has closed: the laureates
+
+
+
+@dataclass(frozen=True)
+class WidgetsContext:
+    template: ClassVar[str] = "widgets.html"
+    site: Site
+    intro: str
+    widgets: tuple[Widget, ...]
+    loader: str                          # relative address of the loader script, for the previews
+    loader_address: str                  # its public address, for the snippets
+    height: int                          # the snippets' height without JavaScript, in pixels

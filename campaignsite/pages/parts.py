@@ -1,0 +1,264 @@
+"""View pieces that several page families show (figures, the timeline, event and news summaries, goal
+titles, statements...): each family imports them from here, never from another family.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from babel import Locale
+
+from campaignsite.core.i18n import Formatter
+from campaignsite.core.languages import BABEL_LOCALES
+from campaignsite.core.sitespec import Page
+from campaignsite.model import phases
+from campaignsite.model.phases import happened
+from campaignsite.model.records import Event, Laureate, NewsPost
+from campaignsite.model.sdgs import get_sdgs
+from campaignsite.pages import contexts, views
+from campaignsite.pages.builder import STATUS_IDS, CampaignBuilder, SiteBuilder, href
+
+
+def key_figures(b: CampaignBuilder) -> tuple[views.Figure, ...]:
+    campaign, fmt, _ = b.campaign, b.fmt, b._
+    figures = []
+    if campaign.call and campaign.call.submitted is not None:
+        figures.append(views.Figure(fmt.number(campaign.call.submitted),
+                                       _.ngettext("project submitted", "projects submitted", campaign.call.submitted)))
+    if campaign.laureates:
+        figures.append(views.Figure(fmt.number(len(campaign.laureates)),
+                                       _.ngettext("laureate", "laureates", len(campaign.laureates))))
+        figures.append(views.Figure(fmt.money(campaign.granted), _("granted to citizen projects")))
+    if campaign.budget:
+        figures.append(views.Figure(fmt.money(campaign.budget.total), _("total budget")))
+    municipalities = len(campaign.municipalities)
+    figures.append(views.Figure(fmt.number(municipalities),
+                                   _.ngettext("municipality", "municipalities", municipalities)))
+    return tuple(figures)
+
+
+
+
+
+
+def timeline(b: CampaignBuilder) -> tuple[views.PhaseView, ...]:
+    steps = []
+    current = phases.current_phase(b.campaign, b.today)
+    for phase in b.campaign.phases:
+        if phase is current:
+            state = "current"
+        elif phase.start > b.today:
+            state = "future"
+        else:
+            state = "past" if phase.last_day < b.today else "ongoing"
+        dates = b.fmt.date(phase.start) if not phase.end or phase.end == phase.start else \
+            b._("%(start)s to %(end)s", start=b.fmt.date(phase.start), end=b.fmt.date(phase.end))
+        steps.append(views.PhaseView(b._(f"phase:{phase.id}"), dates, state, phase.start.isoformat()))
+    return tuple(steps)
+
+
+
+def call_phase(b: CampaignBuilder):
+    return phases.get_phase(b.campaign, "call")
+
+
+
+def call_status(b: CampaignBuilder) -> str:
+    """Where the call stands today: announced, opening on, open until (with the days left), closed on."""
+    phase, _, fmt = call_phase(b), b._, b.fmt
+    state = phases.call_state(b.campaign, b.today)
+    if state == "unknown":
+        return _("The dates of the call will be announced.")
+    if state == "announced":
+        return _("The call opens on %(date)s.", date=fmt.date(phase.start))
+    if state == "open":
+        return call_notice(b)
+    return _("The call closed on %(date)s.", date=fmt.date(phase.end))
+
+
+
+def call_results(b: CampaignBuilder, url: str) -> views.Link | None:
+    """Once the call has closed: where its results are (the laureates), instead of the form."""
+    if phases.call_state(b.campaign, b.today) != "closed" or not b.campaign.laureates:
+        return None
+    return views.Link(b._("See the laureates"), href(url, "laureates/"))
+
+
+
+def call_notice(b: CampaignBuilder) -> str | None:
+    """During the call: the deadline and how many days remain."""
+    phase = call_phase(b)
+    if phases.call_state(b.campaign, b.today) != "open":
+        return None
+    days = (phase.end - b.today).days
+    return b._.ngettext("The call is open until %(date)s: %(days)s day left.",
+                        "The call is open until %(date)s: %(days)s days left.", days, date=b.fmt.date(phase.end),
+                        days=b.fmt.number(days)) if days != 1 else b._("The call closes tomorrow, %(date)s.",
+                                                date=b.fmt.date(phase.end))
+
+
+
+def prize_options(b: CampaignBuilder, laureates) -> tuple[views.FilterOption, ...]:
+    """The prizes the filter offers: those some laureate received, each with how many received it."""
+    return tuple(views.FilterOption(prize.id, b.text(prize.name), sum(1 for item in laureates if prize.id in item.prizes))
+                 for prize in b.campaign.prizes if any(prize.id in item.prizes for item in laureates))
+
+
+
+def status_options(b: CampaignBuilder, laureates) -> tuple[views.FilterOption, ...]:
+    """The statuses the filter offers: those some laureate has, each with how many have it."""
+    return tuple(views.FilterOption(status, b._(f"status:{status}"),
+                                       sum(1 for item in laureates if item.status == status))
+                 for status in STATUS_IDS if any(item.status == status for item in laureates))
+
+
+
+def stage_name(b: CampaignBuilder, stage) -> str:
+    """A jury's or vote's own name, else its kind's name in the page's language."""
+    return b.text(stage.name) if stage.name else b._(f"stage:{stage.kind}")
+
+
+
+def weighted_name(b: CampaignBuilder, stage) -> str:
+    """'Citizen jury (50 %)': the stage with its share of the decision, where the campaign gives one."""
+    name = stage_name(b, stage)
+    return b._("%(stage)s (%(weight)s)", stage=name, weight=b.fmt.percent(stage.weight)) if stage.weight else name
+
+
+
+def selected_by(b: CampaignBuilder, item: Laureate) -> str:
+    """How the project was chosen, in one line: its stages with their weights, and its votes."""
+    stages = [b.campaign.stage(stage_id) for stage_id in item.selected_by]
+    text = b.fmt.list([weighted_name(b, stage) for stage in stages])
+    if item.votes is not None and any(stage.is_vote for stage in stages):
+        text = b._.ngettext("%(how)s (%(votes)s vote)", "%(how)s (%(votes)s votes)", item.votes, how=text,
+                            votes=b.fmt.number(item.votes))
+    return text
+
+
+
+def address_map_link(b: SiteBuilder, address: str) -> views.Link:
+    """A link to OpenStreetMap's search for a postal address."""
+    return views.Link(b._("See on OpenStreetMap"), "https://www.openstreetmap.org/search?query=" + quote(address))
+
+
+
+def goal_title(b: SiteBuilder, number: int) -> str:
+    """The title of a goal's page, on a campaign site or the portal."""
+    return b._("Goal %(number)s: %(title)s", number=number, title=get_sdgs()[number].title[b.lang])
+
+
+
+def official_title(b: SiteBuilder, number: int) -> str:
+    """The goal as the UN words it ("Take urgent action to combat climate change and its impacts")."""
+    return get_sdgs()[number].official_title[b.lang]
+
+
+
+def goal_figures(b: SiteBuilder, projects) -> tuple[views.Figure, ...]:
+    """How many projects serve a goal and the money granted to them."""
+    return (views.Figure(b.fmt.number(len(projects)), b._.ngettext("project", "projects", len(projects))),
+            views.Figure(b.fmt.money(sum(item.amount for item in projects)), b._("granted")))
+
+
+
+STATUS_NOTICE = ("cancelled", "postponed", "moved-online")
+
+
+
+def event_title(b: CampaignBuilder, event: Event) -> str:
+    """Events made from phases have no title of their own: they are named after the phase."""
+    return event.title[b.lang] if event.title else b._(f"event:{event.kind}")
+
+
+
+def event_description(b: CampaignBuilder, event: Event) -> str:
+    return event.description[b.lang] if event.description else b._(f"event-about:{event.kind}")
+
+
+
+def when(b: CampaignBuilder, event: Event) -> str:
+    fmt = b.fmt
+    if event.all_day:
+        last = (event.end - event.start).days > 1
+        return b._("%(start)s to %(end)s", start=fmt.date(event.start.date()),
+                   end=fmt.date((event.end.date().fromordinal(event.end.date().toordinal() - 1)))) \
+            if last else fmt.weekday_date(event.start.date())
+    if event.start.date() == event.end.date():
+        return b._("%(date)s, %(start)s to %(end)s", date=fmt.weekday_date(event.start.date()),
+                   start=fmt.time(event.start), end=fmt.time(event.end))
+    return b._("%(start)s to %(end)s", start=f"{fmt.weekday_date(event.start.date())} {fmt.time(event.start)}",
+               end=f"{fmt.weekday_date(event.end.date())} {fmt.time(event.end)}")
+
+
+
+def place(b: CampaignBuilder, event: Event) -> str:
+    parts = [p for p in event.place_in(b.lang) if p]
+    if not parts and event.online_url:
+        return b._("Online")
+    return ", ".join(parts)
+
+
+
+def status_label(b: CampaignBuilder, event: Event) -> str | None:
+    return b._(f"event-status:{event.status}") if event.status in STATUS_NOTICE else None
+
+
+
+def event_summary(b: CampaignBuilder, url: str, event: Event) -> views.EventSummary:
+    done = happened(event, b.today)
+    return views.EventSummary(b.lang, href(url, f"events/{event.slug}/"), event_title(b, event), when(b, event),
+                                 event.start.isoformat(), place(b, event), event.status, status_label(b, event),
+                                 b._("took place") if done else None, follow_up(b, url, event) if done else ())
+
+
+
+def follow_up(b: CampaignBuilder, url: str, event: Event) -> tuple[views.Link, ...]:
+    """What there is to read or see about an event that took place: its news post and its photos."""
+    links = []
+    post = next((p for p in b.campaign.news if p.slug == event.news), None)
+    if post and b.lang in post.title:  # a post in some languages only is linked from those sites
+        links.append(views.Link(b._("News: %(title)s", title=post.title[b.lang]), href(url, f"news/{post.slug}/")))
+    if event.photos_url:
+        links.append(views.Link(b._("Photos of %(event)s", event=event_title(b, event)), event.photos_url))
+    return tuple(links)
+
+
+
+def agenda_context(b: SiteBuilder, url: str, upcoming, past, phases=()) -> contexts.AgendaContext:
+    """A campaign's or the portal's agenda: its upcoming and past events, its phases and its calendar feed."""
+    _ = b._
+    return contexts.AgendaContext(
+        b.site, tuple(upcoming), tuple(past),
+        views.Link(_("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")),
+        _("Add this address to your calendar app to see new events as they are announced."), tuple(phases))
+
+
+
+def news_summary(b: CampaignBuilder, url: str, post: NewsPost) -> views.NewsSummary:
+    lang = post.language_for(b.lang)
+    other = lang if lang != b.lang else ""
+    return views.NewsSummary(href(url, f"news/{post.slug}/"), post.title[lang], b.fmt.date(post.date),
+                                post.date.isoformat(), b.fmt.typography(post.summary.get(b.lang, ""))
+                                if not other else Formatter(lang).typography(post.summary.get(lang, "")), other,
+                                language_note(b, other) if other else "")
+
+
+
+def language_note(b: CampaignBuilder, lang: str) -> str:
+    """'(in French)': said, in the page's language, of a post written in another language only."""
+    return b._("(in %(language)s)", language=Locale.parse(BABEL_LOCALES[lang]).get_language_name(BABEL_LOCALES[b.lang]))
+
+
+
+def statement_page(b: SiteBuilder, kind: str, owner: str, places: str, email: str,
+                   address: str | None = None) -> Page:
+    """A statement page for a campaign or the portal: numbered catalogue paragraphs and a contact."""
+    _ = b._
+
+    def context(_url: str) -> contexts.StatementContext:
+        paragraphs = tuple(_(f"{kind}:{number}", campaign=owner, municipalities=places, email=email)
+                           for number in range(1, 5))
+        return contexts.StatementContext(b.site, paragraphs, views.Link(email, f"mailto:{email}"), address,
+                                         _("Statement updated on %(date)s.", date=b.fmt.date(b.today)))
+    return b.page(f"{kind}/", _(f"{kind}:title"), _(f"{kind}:title"), context)

@@ -1,0 +1,276 @@
+"""Stage 4 for the network portal: its pages in one language, with totals computed from the data.
+
+The portal lists every campaign (filterable by region, language, year and kind), every laureate by
+SDG across campaigns, a combined agenda with its calendar feed, and a search across all campaigns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+
+from campaignsite.core.languages import LANGUAGE_NAMES
+from campaignsite.core.markup import render_markdown
+from campaignsite.core.searchindex import BUNDLE as SEARCH_BUNDLE
+from campaignsite.core.searchindex import parts as search_parts
+from campaignsite.core.sitespec import Page
+from campaignsite.model.records import Campaign
+from campaignsite.pages import contexts, views
+from campaignsite.pages.builder import PortalBuilder, href
+from campaignsite.pages.parts import (
+    agenda_context,
+    event_summary,
+    goal_figures,
+    goal_title,
+    language_note,
+    official_title,
+    statement_page,
+)
+
+
+def statement(b: PortalBuilder, kind: str) -> Page:
+    """The portal's accessibility or privacy statement."""
+    return statement_page(b, kind, b.network.title[b.lang], "", b.network.contact.email)
+
+
+def shown_language(b: PortalBuilder, campaign: Campaign) -> str:
+    """A campaign is shown in the visitor's language when it has it, else in its default one."""
+    return b.lang if b.lang in campaign.languages else campaign.default_language
+
+
+def campaign_href(b: PortalBuilder, url: str, campaign: Campaign, path: str = "") -> str:
+    return href(url, f"{b.root}{campaign.slug}/{shown_language(b, campaign)}/{path}")
+
+
+def towns(b: PortalBuilder, campaign: Campaign) -> str:
+    """The campaign's municipalities, named in the page's language where the campaign has it."""
+    return ", ".join(m.name.get(b.lang, m.name[campaign.default_language]) for m in campaign.municipalities)
+
+
+def note(b: PortalBuilder, campaign: Campaign) -> str:
+    """'(in French)' for a campaign shown in another language than the page's, else nothing."""
+    lang = shown_language(b, campaign)
+    return language_note(b, lang) if lang != b.lang else ""
+
+
+def origin(b: PortalBuilder, campaign: Campaign) -> views.Origin:
+    """What a cross-campaign card says of where it comes from (issue 10): campaign, towns, language."""
+    return views.Origin(b.lang, b.shown[campaign.slug].text(campaign.title), towns(b, campaign), note(b, campaign))
+
+
+def campaign_image(b: PortalBuilder, url: str, campaign: Campaign) -> views.Image | None:
+    """The campaign's logo, else the photo of its first laureate that has one; described in the card's language."""
+    builder = b.shown[campaign.slug]
+    if campaign.logo:
+        image = builder.image("", campaign.logo, builder._("Logo of %(name)s", name=builder.text(campaign.title)))
+    else:
+        item = next((item for item in campaign.laureates if item.image), None)
+        image = item and builder.image("", item.image, builder._("Photo of the project %(title)s",
+                                                                 title=builder.text(item.title)), item.image_credit)
+    return image and _rebase_image(image, campaign_href(b, url, campaign))
+
+
+def totals(b: PortalBuilder) -> tuple[views.Figure, ...]:
+    network, fmt, _ = b.network, b.fmt, b._
+    return (views.Figure(fmt.number(len(network.campaigns)), _.ngettext("campaign", "campaigns", len(network.campaigns))),
+            views.Figure(fmt.number(network.municipalities),
+                            _.ngettext("municipality", "municipalities", network.municipalities)),
+            views.Figure(fmt.number(network.laureates), _.ngettext("laureate", "laureates", network.laureates)),
+            views.Figure(fmt.money(network.granted), _("granted to citizen projects")))
+
+
+def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> views.CampaignCard:
+    lang = shown_language(b, campaign)
+    names = towns(b, campaign)
+    regions = sorted({m.region for m in campaign.municipalities})
+    figures = []
+    if campaign.laureates:
+        figures.append(views.Figure(b.fmt.number(len(campaign.laureates)),
+                                       b._.ngettext("laureate", "laureates", len(campaign.laureates))))
+        figures.append(views.Figure(b.fmt.money(campaign.granted), b._("granted")))
+    return views.CampaignCard(
+        lang=lang, href=campaign_href(b, url, campaign), title=campaign.title[lang], tagline=campaign.tagline[lang],
+        municipalities=names, region=" ".join(regions),
+        region_label=", ".join(b._(f"region:{region}") for region in regions),
+        languages=", ".join(LANGUAGE_NAMES[code] for code in campaign.languages),
+        language_codes=" ".join(campaign.languages), year=campaign.edition, kind=campaign.kind,
+        kind_label=b._(f"kind:{campaign.kind}"), figures=tuple(figures), page_lang=b.lang,
+        language_note=note(b, campaign), image=campaign_image(b, url, campaign), colour=campaign.colour)
+
+
+def filters(b: PortalBuilder) -> tuple:
+    campaigns, _ = b.network.campaigns, b._
+
+    def options(values, label) -> tuple[views.FilterOption, ...]:
+        counts: dict[str, int] = {}
+        for value_set in values:
+            for value in value_set:
+                counts[value] = counts.get(value, 0) + 1
+        return tuple(views.FilterOption(value, label(value), counts[value]) for value in sorted(counts))
+    return (
+        ("region", _("Region"), options([{m.region for m in c.municipalities} for c in campaigns],
+                                        lambda v: _(f"region:{v}"))),
+        ("language", _("Language"), options([set(c.languages) for c in campaigns], LANGUAGE_NAMES.get)),
+        ("year", _("Year"), options([{str(c.edition)} for c in campaigns], str)),
+        ("kind", _("Kind"), options([{c.kind} for c in campaigns], lambda v: _(f"kind:{v}"))))
+
+
+def used_sdgs(b: PortalBuilder) -> list[int]:
+    return sorted({number for campaign in b.network.campaigns for item in campaign.laureates
+                   for number in item.sdgs})
+
+
+def home(b: PortalBuilder) -> Page:
+    network = b.network
+
+    def context(url: str) -> contexts.PortalHomeContext:
+        ordered = sorted(network.campaigns, key=lambda c: (-c.edition, c.slug))
+        return contexts.PortalHomeContext(
+            site=b.site, tagline=network.tagline[b.lang], totals=totals(b),
+            campaigns=tuple(campaign_card(b, url, campaign) for campaign in ordered), filters=filters(b),
+            sdg_links=b.badges(url, used_sdgs(b)), goals=views.Link(b._("All goals"), href(url, "sdg/")),
+            pages=tuple(views.Link(p.title[b.lang], href(url, f"{p.slug}/")) for p in network.pages),
+            agenda=views.Link(b._("Agenda of all campaigns"), href(url, "agenda/")),
+            search=views.Link(b._("Search all campaigns"), href(url, "search/")))
+    return b.page("", network.title[b.lang], network.tagline[b.lang], context)
+
+
+def content_pages(b: PortalBuilder) -> list[Page]:
+    """The network's editorial pages (content/<lang>/<page>.md)."""
+    return [content(b, page) for page in b.network.pages]
+
+
+def content(b: PortalBuilder, page) -> Page:
+    title = page.title[b.lang]
+    return b.page(f"{page.slug}/", title, title,
+                  lambda _url: contexts.ContentContext(b.site, render_markdown(b.fmt.typography(page.body[b.lang]))))
+
+
+def sdg_pages(b: PortalBuilder) -> list[Page]:
+    used = used_sdgs(b)
+    return [sdg(b, number, used) for number in used]
+
+
+# A goal's page across the network shows every project's card up to this many; past it (hundreds of
+# campaigns: thousands of cards, megabytes of HTML for a phone), the campaigns' own pages of the goal,
+# listed with their projects and money, show the cards.
+GOAL_CARDS_LIMIT = 60
+
+
+def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
+    """A goal across the network: its official title, its projects and money, the campaigns they come
+    from (each named with its towns), and every project's card saying its campaign and language (up to
+    GOAL_CARDS_LIMIT)."""
+    url = f"sdg/{number}/"
+    ordered = sorted(b.network.campaigns, key=lambda c: c.slug)
+    serving = {campaign.slug: [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
+               for campaign in ordered}
+    shown = sum(len(items) for items in serving.values()) <= GOAL_CARDS_LIMIT
+    cards, campaigns, projects = [], [], []
+    for campaign in ordered:
+        items = serving[campaign.slug]
+        for item in items if shown else ():
+            # The card is made for the campaign's site, then its links re-rooted to this page.
+            card = b.shown[campaign.slug].card("", item)
+            cards.append(_rebase_card(card, campaign_href(b, url, campaign), b.badges(url, item.sdgs),
+                                      origin(b, campaign)))
+        if items:
+            campaigns.append(goal_campaign(b, url, campaign, number, items))
+        projects += items
+    title = goal_title(b, number)
+    figures = goal_figures(b, projects) + (
+        views.Figure(b.fmt.number(len(campaigns)), b._.ngettext("campaign", "campaigns", len(campaigns))),)
+    intro = b._("A project that serves several goals counts for each of them.")
+    if not shown:
+        intro += " " + b._("Each campaign's page of this goal, listed below, shows its projects.")
+    context = contexts.SdgContext(
+        b.site, b.badges(url, [number])[0], intro, tuple(cards), (),
+        b.badges(url, [other for other in used if other != number]),
+        views.Link(b._("All campaigns"), href(url, "")), views.Link(b._("All goals"), href(url, "sdg/")),
+        official_title(b, number), figures, tuple(campaigns))
+    return b.page(url, title, title, lambda _url: context)
+
+
+def goal_campaign(b: PortalBuilder, url: str, campaign: Campaign, number: int, serving) -> views.SdgCampaign:
+    """A campaign on a goal's page: a link to its own page of the goal, its towns, projects and money."""
+    builder = b.shown[campaign.slug]
+    return views.SdgCampaign(
+        views.Link(builder.text(campaign.title), campaign_href(b, url, campaign, f"sdg/{number}/")),
+        shown_language(b, campaign), towns(b, campaign),
+        b._.ngettext("%(count)s project", "%(count)s projects", len(serving), count=b.fmt.number(len(serving))),
+        b.fmt.money(sum(item.amount for item in serving)), note(b, campaign))
+
+
+def sdg_index(b: PortalBuilder) -> Page:
+    """Every goal the network's projects serve, with how many projects, how much money and how many campaigns."""
+    _ = b._
+    title = _("Sustainable Development Goals")
+    intro = _("The goals that the projects of every campaign serve, with how many projects and how much money "
+              "go to each.")
+
+    def context(url: str) -> contexts.SdgIndexContext:
+        rows = []
+        for number in used_sdgs(b):
+            projects = [item for campaign in b.network.campaigns for item in campaign.laureates
+                        if number in item.sdgs]
+            rows.append(views.SdgRow(b.badges(url, [number])[0], b.fmt.number(len(projects)),
+                                        b.fmt.money(sum(item.amount for item in projects)), None,
+                                        official_title(b, number)))
+        return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), False,
+                                        _("A project that serves several goals counts for each of them."),
+                                        views.Link(_("All campaigns"), href(url, "")))
+    return b.page("sdg/", title, intro, context)
+
+
+def agenda(b: PortalBuilder) -> Page:
+    url = "agenda/"
+    events = sorted(((campaign, event) for campaign in b.network.campaigns for event in campaign.events),
+                    key=lambda pair: (pair[1].start, pair[1].slug))
+    upcoming, past = [], []
+    for campaign, event in events:
+        builder = b.shown[campaign.slug]
+        summary = event_summary(builder, "", event)
+        summary = views.EventSummary(**{**summary.__dict__,
+                                           "href": campaign_href(b, url, campaign, summary.href),
+                                           "origin": origin(b, campaign),
+                                           "follow_up": tuple(views.Link(link.text, link.href if "://" in link.href
+                                                                            else campaign_href(b, url, campaign, link.href))
+                                                              for link in summary.follow_up)})
+        (upcoming if event.upcoming_on >= b.today else past).append(summary)
+    context = agenda_context(b, url, upcoming, reversed(past))
+    return b.page(url, b._("Agenda"), b._("Agenda of all campaigns"), lambda _url: context)
+
+
+def search(b: PortalBuilder) -> Page:
+    url = "search/"
+    # Pagefind UI brings its own texts, picked by <html lang>; these replace the ones it leaves in
+    # English ("Reset" in Dutch), says of "this site" (it searches the network), or writes without
+    # French typography.
+    translations = {"clear_search": b._("Clear"), "search_label": b._("Search all campaigns"),
+                    "search_suggestion": b._("No results for [SEARCH_TERM]. Try one of the following searches:")}
+    # The campaigns' pages are in parts (search.parts) merged with the portal's in the browser: those
+    # of the parts that have pages in this language.
+    merged = tuple(href(url, b.root + bundle) for bundle, members in search_parts([c.slug for c in b.network.campaigns])
+                   if any(b.lang in campaign.languages for campaign in b.network.campaigns if campaign.slug in members))
+    context = contexts.SearchContext(b.site, b._("Search the pages of every campaign in this language."),
+                                     href(url, f"{b.root}{SEARCH_BUNDLE}"), merged,
+                                     b._("The search needs JavaScript. Every campaign is listed on the home page."),
+                                     translations)
+    return b.page(url, b._("Search"), b._("Search all campaigns"), lambda _url: context)
+
+
+def _rebase(link: str, prefix: str) -> str:
+    """A link relative to a campaign site's root, made relative to the portal page `prefix` leads from."""
+    return posixpath.normpath(prefix + link) + ("/" if link.endswith("/") else "")
+
+
+def _rebase_image(image: views.Image, prefix: str) -> views.Image:
+    return dataclasses.replace(image, src=_rebase(image.src, prefix))
+
+
+def _rebase_card(card: views.Card, prefix: str, badges: tuple[views.SdgBadge, ...],
+                 origin: views.Origin) -> views.Card:
+    """A card made for a campaign site's root, its links re-rooted under `prefix`, with portal badges
+    (in the page's language) and its origin."""
+    return dataclasses.replace(card, href=_rebase(card.href, prefix), badges=badges, origin=origin,
+                               image=card.image and _rebase_image(card.image, prefix))

@@ -1,0 +1,132 @@
+"""The pages of a campaign site for the press and the public record: press page, printable laureate
+listing, climate-plan actions and communication kit, accessibility and privacy statements."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import PurePosixPath
+
+from campaignsite.core.sitespec import Page
+from campaignsite.exports import presskit
+from campaignsite.model.sdgs import get_sdgs
+from campaignsite.pages import contexts, views
+from campaignsite.pages.builder import MEDIA_PREFIX, CampaignBuilder, href
+from campaignsite.pages.parts import key_figures, news_summary, selected_by, statement_page
+
+DATA_PREFIX = "../data/"  # open data are shared by a campaign's language sites, one level up
+
+
+
+def data_downloads(b: CampaignBuilder, url: str) -> tuple[views.Download, ...]:
+    _ = b._
+    files = []
+    if "laureates" in b.campaign.public_tables:
+        files.append(views.Download(_("Laureates (CSV)"), href(url, DATA_PREFIX + "laureates.csv"), "CSV"))
+    files += [views.Download(_("Laureates (JSON)"), href(url, DATA_PREFIX + "laureates.json"), "JSON"),
+              views.Download(_("Open data package (Frictionless)"),
+                                href(url, DATA_PREFIX + "datapackage.json"), "JSON")]
+    return tuple(files)
+
+
+
+def media_download(url: str, src: str, title: str, credit: str | None) -> views.Download:
+    return views.Download(title, href(url, MEDIA_PREFIX + src[len("media/"):]),
+                             PurePosixPath(src).suffix.lstrip(".").upper(), credit)
+
+
+
+def press(b: CampaignBuilder) -> Page:
+    _ = b._
+    campaign = b.campaign
+
+    def context(url: str) -> contexts.PressContext:
+        kit = tuple(kit_download(b, url, item) for item in presskit.items(campaign, _))
+        zip_file = views.Download(_("The whole press kit: originals, print-ready PNG files and credits"),
+                                     href(url, "../" + presskit.zip_name(campaign)), "ZIP") if kit else None
+        contact = campaign.press_contact
+        lines = tuple(line for line in (contact.email, contact.phone) if line)
+        return contexts.PressContext(
+            site=b.site,
+            intro=_("Releases, figures, the list of laureates and pictures, free to use with credit."),
+            releases=tuple(news_summary(b, url, post) for post in campaign.news), figures=key_figures(b),
+            listing=views.Link(_("List of laureates (printable)"), href(url, "press/listing/")),
+            data=data_downloads(b, url), media_kit=kit,
+            contact=views.Fact(_("Press contact"), contact.name), contact_lines=lines, kit_zip=zip_file)
+    return b.page("press/", _("Press"),
+                  _("Press releases, figures and media kit of %(campaign)s", campaign=b.text(campaign.title)),
+                  context)
+
+
+
+def kit_download(b: CampaignBuilder, url: str, item: presskit.KitItem) -> views.Download:
+    """A picture of the press kit, with its print-ready PNG when the original is an SVG."""
+    download = media_download(url, item.src, item.title, item.credit)
+    if item.raster:
+        text = b._("PNG for print, %(width)s pixels wide", width=b.fmt.number(presskit.WIDTH))
+        download = dataclasses.replace(download, alternatives=(views.Link(text, href(url, "../" + item.raster)),))
+    return download
+
+
+
+def listing(b: CampaignBuilder) -> Page:
+    _ = b._
+    campaign = b.campaign
+
+    def context(url: str) -> contexts.ListingContext:
+        rows = []
+        for item in sorted(campaign.laureates, key=lambda i: b.text(i.title)):
+            card = b.card(url, item)
+            rows.append(views.ListingRow(
+                card.href, card.title, b.text(item.holder), card.category_label, card.amount,
+                tuple(f"{number} {get_sdgs()[number].title[b.lang]}" for number in sorted(item.sdgs)),
+                selected_by(b, item),
+                card.status_label, b.fmt.list([prize.name for prize in card.prizes])))
+        headings = (_("Project"), _("Project holder"), _("Category"), _("Grant"), _("Goals"),
+                    _("Selected by"), _("Status")) + ((_("Prize"),) if campaign.prizes else ())
+        return contexts.ListingContext(
+            b.site, _("List of laureates"),
+            _.ngettext("%(count)s laureate of %(campaign)s, as of %(date)s.",
+                       "%(count)s laureates of %(campaign)s, as of %(date)s.", len(campaign.laureates),
+                       count=b.fmt.number(len(campaign.laureates)), campaign=b.text(campaign.title),
+                       date=b.fmt.date(b.today)),
+            headings, tuple(rows), b.fmt.money(campaign.granted), data_downloads(b, url), bool(campaign.prizes))
+    return b.page("press/listing/", _("List of laureates"),
+                  _("The laureates of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+
+def actions_page(b: CampaignBuilder) -> Page:
+    _ = b._
+
+    def context(url: str) -> contexts.ActionsContext:
+        actions = tuple(views.ActionView(
+            a.slug, b.text(a.title), b.text(a.description), _(f"theme:{a.theme}"), a.responsible, a.status,
+            _(f"action-status:{a.status}"), a.progress, _("%(percent)s done", percent=b.fmt.percent(a.progress)),
+            b.badges(url, a.sdgs)) for a in b.campaign.actions)
+        done = sum(1 for a in b.campaign.actions if a.status == "done")
+        figures = (views.Figure(b.fmt.number(len(actions)), _.ngettext("action", "actions", len(actions))),
+                   views.Figure(b.fmt.number(done), _.ngettext("done", "done", done)))
+        return contexts.ActionsContext(
+            b.site, _("What the municipality and its residents do, and how far each action is."), actions, figures)
+    return b.page("actions/", _("Climate plan actions"),
+                  _("The actions of the climate plan and their progress"), context)
+
+
+
+def kit_page(b: CampaignBuilder) -> Page:
+    _ = b._
+
+    def context(url: str) -> contexts.KitContext:
+        items = tuple(dataclasses.replace(media_download(url, k.file, b.text(k.title), k.credit),
+                                          kind=_(f"kit:{k.kind}")) for k in b.campaign.kit)
+        return contexts.KitContext(b.site, _("Templates, texts and images to spread the word. Free to use."), items)
+    return b.page("kit/", _("Communication kit"),
+                  _("Templates, recruitment texts and images to download"), context)
+
+
+
+def statement(b: CampaignBuilder, kind: str) -> Page:
+    """The accessibility statement (EU directive 2016/2102) or the privacy statement (GDPR)."""
+    campaign = b.campaign
+    places = ", ".join(m.name[b.lang] for m in campaign.municipalities)
+    return statement_page(b, kind, b.text(campaign.title), places, campaign.contact.email, campaign.contact.address)

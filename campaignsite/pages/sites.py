@@ -1,0 +1,164 @@
+"""Stage 4, sites: which sites exist (every campaign x language, the portal per language), where, and
+with which pages (from the page-type registry) and files."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from pathlib import PurePosixPath
+
+from campaignsite.core.errors import msg
+from campaignsite.core.languages import LANGUAGE_NAMES
+from campaignsite.core.sitespec import Alternate, NotFound, Page, SearchBox, SiteJob, SiteSpec
+from campaignsite.exports.media import MediaFile
+from campaignsite.model.records import PORTAL_COLOUR, Campaign, Network
+from campaignsite.model.sdgs import text_colour
+from campaignsite.pages import embed as embed_pages
+from campaignsite.pages import feeds, registry
+from campaignsite.pages.builder import CampaignBuilder, PortalBuilder
+
+CALENDAR = "agenda.ics"
+# The files a site holds beside its pages, at the top of the portal: no campaign may take their names.
+PUBLISHED = {"agenda": msg("the combined calendar (agenda.ics)")}
+
+
+def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date) -> list[SiteSpec]:
+    """Every site of the network, made now (see site_jobs)."""
+    return [job.make() for job in site_jobs(network, media, today)]
+
+
+def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date,
+              skip: frozenset[str] = frozenset()) -> list[SiteJob]:
+    """Every site of the network, to be made where it is built: the portal's (its root first, see
+    engine.build), then the campaigns' but those in `skip`. `media` are the checked files of each
+    campaign, the logo among them."""
+    published = {(slug, file.name): file.content for slug, file in media}
+    jobs = [SiteJob(f"_portal/{lang}", functools.partial(portal_site, network, lang, today))
+            for lang in network.languages]
+    for campaign in network.campaigns:
+        if campaign.slug in skip:
+            continue
+        logo = published[campaign.slug, PurePosixPath(campaign.logo).name] if campaign.logo else None
+        jobs += [SiteJob(f"{campaign.slug}/{lang}", functools.partial(
+            campaign_site, campaign, lang, logo, today, portal_search(network, lang))) for lang in campaign.languages]
+    return jobs
+
+
+def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date, search: str) -> SiteSpec:
+    """The campaign's site in `lang`, under <slug>/<lang>/, whose search box leads to the network's
+    search page at `search` (from the output's root). Nothing else of the network goes in: a
+    campaign's sites are made from its own data (see incremental.py)."""
+    on_colour = text_colour(campaign.colour)
+    logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
+    alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
+                       for other in campaign.languages)
+    builder = CampaignBuilder(campaign, lang, today)
+    pages, nav = registry.get_pages("campaign", builder, campaign)
+    pages = with_oembed_links(builder, pages)
+    downloads = campaign_downloads(builder) + embed_pages.oembed_files(builder) + \
+        (((logo_path, logo),) if logo_path else ())
+    return SiteSpec(
+        id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
+        description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
+        text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
+        downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
+        not_found=not_found(builder._, campaign.title[lang], pages, nav),
+        search=search_box(builder._, "../../" + search))
+
+
+def search_box(_, url: str) -> SearchBox:
+    """The header's search box, leading to the search page at `url` (from the site's root)."""
+    return SearchBox(url, _("Search all campaigns"), _("Search"))
+
+
+def portal_search(network: Network, lang: str) -> str:
+    """The portal's search page for a site in `lang`, from the output's root: in that language, or in
+    the portal's first one when the portal has no page in it."""
+    return portal_root(network, lang if lang in network.languages else network.languages[0]) + "search/"
+
+
+def portal_root(network: Network, lang: str) -> str:
+    """Where the portal in `lang` stands from the output's root: its first language at the root."""
+    return "" if lang == network.languages[0] else f"{lang}/"
+
+
+def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...]) -> tuple[Page, ...]:
+    """Pages that have a widget announce its oEmbed description in their head (oEmbed discovery)."""
+    described = {page_url: title for page_url, _widget, title in embed_pages.oembed_pages(builder)}
+    return tuple(dataclasses.replace(page, meta={**page.meta, "oembed": {
+        "href": builder.absolute(embed_pages.oembed_path(page.url)), "title": described[page.url]}})
+        if page.url in described else page for page in pages)
+
+
+def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...]:
+    """Files generated beside a campaign site's pages: calendars and the news feed."""
+    events = builder.campaign.events
+    files = [(CALENDAR, feeds.calendar(builder, events))]
+    files += [(f"events/{event.slug}.ics", feeds.calendar(builder, (event,))) for event in events]
+    files.append(("news/feed.xml", feeds.atom(builder)))
+    return tuple(files)
+
+
+def not_found(_, site_title: str, pages, nav) -> NotFound:
+    """The site's 404 page: what happened, in the site's language, and the ways on (home, the menu)."""
+    titles = {page.url: page.title for page in pages}
+    links = ((_("Home page of %(site)s", site=site_title), ""),) + \
+        tuple((titles[url], url) for url in nav if url)
+    return NotFound(_("Page not found"),
+                    _("This address does not exist on this site, or no longer does. Search for what you "
+                              "were looking for with the search box at the top, or go on from one of these pages:"),
+                    links)
+
+
+def footer_links(translate) -> tuple[tuple[str, str], ...]:
+    """The statements every site links from its footer."""
+    return ((translate("accessibility:title"), "accessibility/"), (translate("privacy:title"), "privacy/"))
+
+
+def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
+    """The portal in `lang`: its first language at the site's root, the others under <lang>/."""
+    first = network.languages[0]
+    on_colour = text_colour(PORTAL_COLOUR)
+    back = "" if lang == first else "../"
+    shown = {campaign.slug: CampaignBuilder(campaign, lang if lang in campaign.languages
+                                            else campaign.default_language, today)
+             for campaign in network.campaigns}
+    builder = PortalBuilder(network, lang, today, back, shown)
+    pages, nav = registry.get_pages("portal", builder, network)
+    events = sorted(((shown[campaign.slug], event) for campaign in network.campaigns
+                     for event in campaign.events), key=lambda pair: (pair[1].start, pair[1].slug))
+    alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], (back + portal_root(network, other)) or "./")
+                       for other in network.languages)
+    return SiteSpec(
+        id=f"_portal/{lang}", out=portal_root(network, lang).rstrip("/"), lang=lang, title=network.title[lang],
+        description=network.tagline[lang], url=network.base_url + portal_root(network, lang), colour=PORTAL_COLOUR,
+        text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
+        footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
+        not_found=not_found(builder._, network.title[lang], pages, nav),
+        search=search_box(builder._, "search/"),
+        downloads=((CALENDAR, feeds.combined_calendar(network.title[lang], events)),))
+
+
+def redirect_html(target: str, canonical: str, title: str, lang: str) -> str:
+    """A page that sends visitors on to `target` (relative), without script."""
+    return (f"<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{title}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+            f"<link rel=\"canonical\" href=\"{canonical}\">\n</head>\n<body>\n"
+            f"<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n")
+
+
+def robots_txt(network: Network) -> str:
+    """Everything may be indexed; every site's sitemap is listed (the portal's, then the campaigns')."""
+    urls = [network.base_url + portal_root(network, lang) for lang in network.languages]
+    urls += [f"{campaign.base_url}{lang}/" for campaign in network.campaigns for lang in campaign.languages]
+    lines = ["User-agent: *", "Allow: /", ""]
+    lines += [f"Sitemap: {url}sitemap.xml" for url in urls]
+    return "\n".join(lines) + "\n"
+
+
+def favicon_svg(colour: str, text_colour: str) -> bytes:
+    """A small icon in the site's colours, so browsers never ask for a missing /favicon.ico."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" '
+            f'fill="{colour}"/><circle cx="16" cy="16" r="7" fill="none" stroke="{text_colour}" '
+            f'stroke-width="3"/></svg>\n').encode("utf-8")

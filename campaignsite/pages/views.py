@@ -1,0 +1,408 @@
+"""The pieces page contexts are made of (links, figures, cards, badges, summaries...): typed, read-only,
+every `href`/`src` already relative to the page that shows it. Templates only format them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from campaignsite.core.i18n import Formatter, Translator
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link: its text and relative address."""
+
+    text: str
+    href: str
+
+
+
+@dataclass(frozen=True)
+class SdgBadge:
+    """An SDG badge: number, title in the page's language, official colour, contrasting text colour."""
+
+    number: int
+    title: str
+    colour: str
+    text_colour: str
+    href: str
+
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: a formatted value and what it counts."""
+
+    value: str
+    label: str
+
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image file of the campaign, with its text alternative and credit."""
+
+    src: str
+    alt: str
+    credit: str | None
+    width: int | None = None  # pixels, so the page keeps the picture's space before it arrives
+    height: int | None = None
+
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a card on the portal comes from, said in the page's language `lang`: the campaign's name
+    (in the card's language), its towns, and "(in French)" when the card is in another language."""
+
+    lang: str
+    campaign: str
+    towns: str
+    language_note: str = ""
+
+
+
+@dataclass(frozen=True)
+class Card:
+    """A laureate on the showcase, the home page or an SDG page."""
+
+    slug: str
+    lang: str
+    href: str
+    title: str
+    summary: str
+    image: Image | None
+    badges: tuple[SdgBadge, ...]
+    amount: str
+    status: str
+    status_label: str
+    category: str
+    category_label: str
+    prizes: tuple["PrizeBadge", ...] = ()
+    origin: Origin | None = None  # on the portal: its campaign and town
+
+
+
+@dataclass(frozen=True)
+class PrizeBadge:
+    """A prize on a laureate's card and page: its id (for the showcase filter) and its name."""
+
+    id: str
+    name: str
+
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    name: str
+    role_label: str
+    logo: Image | None
+    url: str | None
+
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    """A phase on the timeline; `state` is past, ongoing (overlapping the current one), current or
+    future relative to the build's today."""
+
+    label: str
+    dates: str
+    state: str
+    iso_start: str
+
+
+
+@dataclass(frozen=True)
+class CallToAction:
+    """The home page's main call to action, after the campaign's moment on the build day (phases.py):
+    submit a project, vote, help a project, come to the closing event, see the results."""
+
+    moment: str                          # phases.MOMENTS: "call", "public-vote", "mobilisation", ...
+    heading: str
+    text: str | None                     # the countdown, a deadline or a date
+    action: Link                         # the main button
+    more: tuple[Link, ...] = ()          # secondary links
+
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page of a site shares: the translator (the templates' `_`) and the formatter."""
+
+    _: Translator
+    fmt: Formatter
+
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str
+    label: str
+    count: int
+
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A labelled line on a project page."""
+
+    label: str
+    value: str
+
+
+
+@dataclass(frozen=True)
+class JurorView:
+    name: str
+    kind_label: str
+    affiliation: str | None
+    role: str | None = None
+
+
+
+@dataclass(frozen=True)
+class StageView:
+    """A jury or vote on the jury page: when, how much it weighed, who sat on it, whom it chose."""
+
+    id: str
+    name: str
+    kind_label: str
+    when: str | None
+    weight: str | None
+    description: str | None
+    groups: tuple[tuple[str, tuple[JurorView, ...]], ...]  # (heading or "", members)
+    chosen: tuple[Link, ...]
+
+
+
+@dataclass(frozen=True)
+class PrizeView:
+    id: str
+    name: str
+    stage: str | None
+    amount: str | None
+    winners: tuple[Link, ...]
+
+
+
+@dataclass(frozen=True)
+class CampaignCard:
+    """A campaign on the portal home, in `lang` (the visitor's language when the campaign has it)."""
+
+    lang: str
+    href: str
+    title: str
+    tagline: str
+    municipalities: str
+    region: str
+    region_label: str
+    languages: str
+    language_codes: str
+    year: int
+    kind: str
+    kind_label: str
+    figures: tuple[Figure, ...]
+    page_lang: str = ""               # the portal page's language, for the meta line and the note
+    language_note: str = ""           # "(in French)" when the card is not in the page's language
+    image: Image | None = None        # its logo, else a laureate's photo
+    colour: str = ""                  # its colour, shown when it has no image
+
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    date: str
+    iso_date: str
+    status_label: str
+    text: str
+
+
+
+@dataclass(frozen=True)
+class Money:
+    """A crowdfunding: percentage for the progress bar, what it says, where to give."""
+
+    percent: int
+    label: str
+    link: Link | None
+
+
+
+@dataclass(frozen=True)
+class NeedItem:
+    """One thing a project asks for, and where to offer it (campaign_pages.offer)."""
+
+    text: str
+    action: Link
+
+
+
+@dataclass(frozen=True)
+class NeedList:
+    """What a project asks of one kind (materials, skills or volunteers), under the kind's title."""
+
+    kind: str
+    title: str
+    items: tuple[NeedItem, ...]
+
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a project asks of visitors: a crowdfunding, and a list per other kind it asks something of."""
+
+    money_title: str
+    money: Money | None
+    lists: tuple[NeedList, ...]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.money or self.lists)
+
+
+
+@dataclass(frozen=True)
+class Video:
+    """A click-to-load video: nothing is requested from `host` until the visitor clicks."""
+
+    embed_url: str
+    watch_url: str
+    host: str
+    button: str
+    notice: str
+    title: str = ""              # what the video is about: the project's title
+    poster: Image | None = None  # the project's picture; without one the facade wears the campaign's colours
+
+
+
+@dataclass(frozen=True)
+class SdgCampaign:
+    """A campaign on a portal goal page: its link (in `lang`), towns, projects serving the goal and their grants."""
+
+    link: Link
+    lang: str
+    towns: str
+    projects: str
+    granted: str
+    language_note: str = ""
+
+
+
+@dataclass(frozen=True)
+class SdgRow:
+    """A goal on the goals page: how many projects (and climate-plan actions) serve it, and their grants."""
+
+    badge: SdgBadge
+    projects: str
+    granted: str
+    actions: str | None
+    official_title: str = ""
+
+
+
+@dataclass(frozen=True)
+class HelpItem:
+    """One open need of a project, linking to it."""
+
+    project: Link
+    detail: str
+    money: Money | None = None
+    action: Link | None = None           # where to offer it; a money need's is money.link
+
+
+
+@dataclass(frozen=True)
+class HelpGroup:
+    id: str
+    title: str
+    intro: str
+    items: tuple[HelpItem, ...]
+
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    lang: str
+    href: str
+    title: str
+    when: str
+    iso_start: str
+    place: str
+    status: str
+    status_label: str | None
+    took_place: str | None = None        # "took place" once it is over (not when cancelled or postponed)
+    follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
+    origin: Origin | None = None         # on the portal: its campaign and town
+
+
+
+@dataclass(frozen=True)
+class NewsSummary:
+    href: str
+    title: str
+    date: str
+    iso_date: str
+    summary: str
+    lang: str = ""  # set when the post is in another language than the page
+    language_note: str = ""
+
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file to download: what it is, its link, its format and, for images, the credit."""
+
+    title: str
+    href: str
+    format: str
+    credit: str | None = None
+    kind: str | None = None  # what a kit file is for: template, text, image, poster
+    alternatives: tuple[Link, ...] = ()  # the same in another format: the print-ready PNG of an SVG
+
+
+
+@dataclass(frozen=True)
+class ListingRow:
+    href: str
+    title: str
+    holder: str
+    category: str
+    amount: str
+    sdgs: tuple[str, ...]  # "11 Sustainable cities and communities", in the goals' order
+    selected_by: str
+    status: str
+    prizes: str = ""
+
+
+
+@dataclass(frozen=True)
+class ActionView:
+    slug: str
+    title: str
+    description: str
+    theme_label: str
+    responsible: str
+    status: str
+    status_label: str
+    progress: int
+    progress_label: str
+    badges: tuple[SdgBadge, ...]
+
+
+
+@dataclass(frozen=True)
+class Widget:
+    """One widget on the "embed this" page: a live preview and the code to copy."""
+
+    id: str
+    title: str
+    description: str
+    preview: str                         # relative address of the widget, for the preview
+    address: str                         # its public address, for the snippet
+    name: str                            # the iframe's title
+    snippet: str                         # iframe + loader script, as text to copy
+    link: str                            # a plain link to the full page, as text to copy
+    choice_label: str                    # what can be chosen ("Goal", "Project"), or ""
+    choices: tuple[tuple[str, str, str], ...]  # (relative address, public address, label), the first shown

@@ -1,0 +1,10 @@
+"""Stage 6, render: our HTML fragment of each page from its typed context (Jinja, `StrictUndefined`,
+autoescape), then the site engine that turns sites into finished HTML (MkDocs + mkdocs-material today).
+
+Everything that names MkDocs or Material is in `mkdocs_engine`, with `theme/` and `mkdocs.yml`;
+`engine` is the one line that chooses it.
+
+Takes: `SiteSpec`s from pages.
+Hands on: the built sites in a staging folder.
+Entry point: `templates.render_site(site)`, then `engine.build(sites, stage, jobs, epoch)`.
+"""

@@ -1,0 +1,314 @@
+"""Everything specific to MkDocs + mkdocs-material, in one place.
+
+mkdocs-material reaches end of life on 2027-05-05 (Zensical succeeds it): the rest of the pipeline
+produces engine-neutral `SiteSpec`s (campaignsite.site) whose pages carry our rendered HTML, and only
+this module knows how MkDocs turns them into sites: Markdown sources handed over in memory, its URL
+rules, its configuration, its theme's class names. Swapping the engine means writing another module
+with `build()` and `SELECTORS` and naming it in campaignsite/render/engine.py; see README, "Swapping the engine".
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+import jinja2
+import yaml
+from markupsafe import Markup
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import BuildFailed, msg, render
+from campaignsite.core.places import CODE_ROOT
+from campaignsite.core.processes import die_with_parent
+from campaignsite.core.sitespec import Page, SiteJob, SiteSpec
+
+ROOT = CODE_ROOT
+BASE_CONFIG = ROOT / "mkdocs.yml"
+THEME_DIR = ROOT / "theme"
+FAVICON = "assets/favicon.svg"
+# What the engine itself writes at the top of every site (the portal's root and language folders
+# included), with what an editor is told when a campaign or page name takes one of them.
+PUBLISHED = {
+    "index": msg("the home page (index.html)"),
+    "404": msg("the page for unknown addresses (404.html)"),
+    "sitemap": msg("the sitemaps (sitemap.xml, sitemap.xml.gz)"),
+    "robots": "robots.txt",
+    "assets": msg("the theme's styles, scripts and icons"),
+}
+# Python-Markdown's backslash-escapable characters; escaped so a title stays plain text.
+MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+# Theme files no page references (issue 12): source maps, lunr with its language files, segmenters and
+# search worker (the search is Pagefind's, on the portal), Material's favicon (each site has its own)
+# and its palette.css (theme/main.html leaves it out; issue 10).
+UNUSED_THEME_FILES = re.compile(r"\.map$|^assets/javascripts/(lunr|workers)/|^assets/images/favicon\.png$"
+                                r"|^assets/stylesheets/palette\.")
+# What only the widgets use (theme/embed.html, and the loader their code to copy names): not published
+# by a site without widgets (the portal).
+EMBED_THEME_FILES = frozenset({"assets/stylesheets/embed.css", "assets/javascripts/embed.js",
+                               "assets/javascripts/loader.js"})
+# RFC 3986 reserved and unreserved characters, and "%": everything else in a URL is percent-encoded.
+URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
+
+# Where mkdocs-material puts things in its pages, for whoever needs to find them (the search
+# indexer, the browser tests). A new engine provides the same keys.
+SELECTORS = {
+    "content": "article.md-content__inner",         # the page's own title and body (indexed by search)
+    "content_area": ".md-content",                 # the column holding the content
+    "title": ".md-content h1",                     # the page's visible title
+    "header": ".md-header",                        # the top bar
+    "skip_link": ".md-skip",                       # "skip to content", the first tab stop
+    "language_button": ".md-select > button",      # opens the language switcher
+    "language_menu": ".md-select__inner",          # the switcher's list
+    "language_link": ".md-select__link",           # one language in it (carries hreflang)
+    "menu_button": "label.md-header__button[for='__drawer']",  # opens the navigation on a phone
+    "primary_nav": ".md-nav--primary",             # the navigation opened by it
+    "search_form": "form.cs-site-search",          # the header's search box (theme/partials/header.html)
+    "search_input": "form.cs-site-search input[name=q]",  # its field
+    "not_indexed": ".md-source-file",              # engine furniture inside `content` not to index
+}
+
+
+def source_path(url: str, sections: frozenset[str]) -> str:
+    """The Markdown source MkDocs turns into the page at `url` (directory URLs): a section's own page
+    is its index.md ("laureates/" -> "laureates/index.md"), any other page "<name>.md"."""
+    if url == "" or url in sections:
+        return f"{url}index.md"
+    return url.rstrip("/") + ".md"
+
+
+def section_urls(site: SiteSpec) -> frozenset[str]:
+    """URLs of the pages that have pages below them ("laureates/" above "laureates/x/")."""
+    urls = {page.url for page in site.pages if page.url}
+    return frozenset(url for url in urls if any(other != url and other.startswith(url) for other in urls))
+
+
+def walk_order(src_uri: str) -> tuple:
+    """Where MkDocs would meet the file walking a docs folder (index first, then by name; a folder's
+    files before its subfolders'): the order of the sitemap and the search index."""
+    folder, _, name = src_uri.rpartition("/")
+    return (tuple(folder.split("/")) if folder else (), os.path.splitext(name)[0] not in ("index", "README"), name)
+
+
+def markdown_text(text: str) -> str:
+    """Plain text that Python-Markdown shows literally: HTML-escaped, then syntax backslash-escaped."""
+    escaped = html.escape(text, quote=False)
+    return "".join("\\" + ch if ch in MARKDOWN_ESCAPABLE else ch for ch in escaped)
+
+
+def markdown_source(page: Page) -> str:
+    """What MkDocs reads for a page: front matter, the title as a heading, then our HTML."""
+    # No sidebars on wide screens: the tabs are the navigation, and a page's own headings are few; an
+    # empty sidebar is 250 px of nothing (the drawer on phones still holds the menu).
+    front = {"title": html.escape(page.title), "description": html.escape(page.description),
+             "hide": ["navigation", "toc"]}
+    if page.meta:
+        front["cs"] = {k: v for k, v in page.meta.items() if v is not None}
+    if page.layout == "embed":
+        # A widget: theme/embed.html, a page without Material's header, menu and footer; its
+        # heading is in our HTML.
+        front["template"] = "embed.html"
+        return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=True)}---\n\n{page.body}"
+    meta = yaml.safe_dump(front, allow_unicode=True, sort_keys=True)
+    # The title is a Markdown heading so the theme puts it in the table of contents, which gives
+    # the page its skip link (mkdocs-material only renders one for a non-empty toc).
+    # A title in another language than the site's carries its `lang` (attr_list; the title's own braces
+    # are escaped by markdown_text, so no title can add attributes).
+    lang = f' {{: lang="{page.lang}" }}' if page.lang else ""
+    return f"---\n{meta}---\n\n# {markdown_text(page.title)}{lang}\n\n{page.body}"
+
+
+def as_html(text: str) -> Markup:
+    """Plain text as HTML for the theme: escaped once, and marked so Jinja's `e` keeps it as is."""
+    return Markup(html.escape(text))
+
+
+def engine_url(url: str) -> str:
+    """The site's address as MkDocs may print it unescaped (its `url` filter, the 404 page's absolute
+    links): characters a URL cannot hold raw are percent-encoded, as a browser would send them."""
+    return quote(url, safe=URL_SAFE)
+
+
+def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
+    """What this site sets on top of the base mkdocs.yml (top-level keys replace the base's)."""
+    base = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
+    theme = dict(base.get("theme", {}))
+    theme.update({"custom_dir": str(THEME_DIR), "language": site.lang, "favicon": FAVICON})
+    if site.logo:
+        theme["logo"] = site.logo
+    titles = {page.url: page.title for page in site.pages}
+    sections = section_urls(site)
+    # MkDocs' theme environment does not autoescape: every text we hand it is escaped here, once, and
+    # marked as HTML (Markup) so that where mkdocs-material escapes it again (`config.site_name | e` in
+    # its header and drawer) the filter leaves it as is instead of showing "&amp;amp;" (issue 8).
+    return {
+        "site_name": as_html(site.title),
+        "site_description": as_html(site.description),
+        "site_url": engine_url(site.url),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": theme,
+        "nav": [{as_html(titles[url]): source_path(url, sections)} for url in site.nav],
+        "extra": {**base.get("extra", {}),
+                  "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix,
+                                 "absolute": engine_url(urljoin(site.url, a.prefix))} for a in site.alternates],
+                  "cs_colour": site.colour, "cs_text_colour": site.text_colour,
+                  "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer],
+                  "cs_not_found": not_found_options(site), "cs_search": search_options(site)},
+    }
+
+
+def not_found_options(site: SiteSpec) -> dict | None:
+    """The 404 page's texts and links for theme/404.html, escaped once like every text we hand over."""
+    if site.not_found is None:
+        return None
+    found = site.not_found
+    return {"title": as_html(found.title), "text": as_html(found.text),
+            "links": [{"text": as_html(text), "link": engine_url(link)} for text, link in found.links]}
+
+
+def search_options(site: SiteSpec) -> dict | None:
+    """The header's search box for theme/partials/header.html, escaped once like every text we hand over."""
+    if site.search is None:
+        return None
+    box = site.search
+    return {"url": engine_url(box.url), "label": as_html(box.label), "button": as_html(box.button)}
+
+
+# --- Running MkDocs ------------------------------------------------------------------------------
+
+# mkdocs-material's base.html puts autocomplete="off" on its drawer and search checkboxes, which
+# HTML does not allow on checkboxes (the W3C Nu checker reports it); the block is not overridable.
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+class _EnginePlugin(BasePlugin):
+    """Our hooks into MkDocs: the site's pages and files handed over in memory, a shared template
+    bytecode cache, and HTML fixes of the theme."""
+
+    def __init__(self, site: SiteSpec, cache_dir: str):
+        super().__init__()
+        self.site = site
+        # Shares compiled theme templates between the sites a worker builds (~150 ms a site, not ~400).
+        self.cache = jinja2.FileSystemBytecodeCache(cache_dir)
+
+    def on_files(self, files, config):
+        """Every page and file of the site, generated in memory: MkDocs reads no docs folder. The
+        theme's files that no page references are left out of the site."""
+        site, sections = self.site, section_urls(self.site)
+        has_widgets = any(page.layout == "embed" for page in site.pages)
+        for file in [file for file in files if UNUSED_THEME_FILES.search(file.src_uri)
+                     or (file.src_uri in EMBED_THEME_FILES and not has_widgets)]:
+            files.remove(file)
+        generated = [File.generated(config, source_path(page.url, sections), content=markdown_source(page))
+                     for page in site.pages]
+        generated += [File.generated(config, path, content=content) for path, content in site.downloads]
+        generated.append(File.generated(config, FAVICON, content=site.favicon))
+        for file in sorted(generated, key=lambda file: walk_order(file.src_uri)):
+            files.append(file)
+        return files
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.cache
+        return env
+
+    def on_post_page(self, output, page, config):
+        return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+# The sites of the running build, set before the worker processes fork so they inherit them (and the
+# data they are made from) instead of receiving them pickled; each task names a site by its index.
+_JOB: dict = {}
+
+
+def _build_one(index: int) -> tuple[BuildFailed | None, int]:
+    """Make one site and build it in this process: (the error, or None on success; its number of pages)."""
+    job, stage = _JOB["jobs"][index], _JOB["stage"]
+    try:
+        site = job.make()  # our pages and their HTML, made here rather than in the parent
+    except BuildFailed as exc:
+        return exc, 0
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(BASE_CONFIG), **site_options(site, stage / "docs", (stage / "html" / site.out)))
+        config.plugins["campaignsite"] = _EnginePlugin(site, str(stage / "jinja-cache"))
+        mkdocs_build(config)
+    except (Abort, MkDocsException, OSError) as exc:
+        detail = "; ".join(handler.messages) or str(exc)
+        return BuildFailed(f"{site.id}: MkDocs failed: {detail}", Code.ENGINE_FAILED), 0
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        return BuildFailed(f"{site.id}: MkDocs warned: {'; '.join(handler.messages)}", Code.ENGINE_FAILED), 0
+    return None, len(site.pages)
+
+
+def _init_worker(source_date_epoch: str, parent: int) -> None:
+    die_with_parent(parent)
+    # MkDocs dates its sitemap from SOURCE_DATE_EPOCH: the build's "today", never the clock.
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
+
+
+def _result(future, job: SiteJob) -> tuple[BuildFailed | None, int]:
+    """A worker's result; an unexpected exception (a crash, a full disk) becomes an error too."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - any crash of a worker fails the build, reported as data
+        return BuildFailed(f"{job.id}: the site engine crashed: {type(exc).__name__}: {exc}", Code.ENGINE_FAILED), 0
+
+
+def build(jobs: list[SiteJob], stage: Path, workers: int, source_date_epoch: int) -> dict[str, int]:
+    """Make and build every site into stage/html/<site.out>/ with MkDocs in worker processes; the
+    number of pages of each site, by id.
+
+    The first site must be the one at the output's root: MkDocs empties a site's folder before
+    building it, so it is built before the others start. stage/docs (empty: pages come from
+    memory) and stage/jinja-cache are the engine's own scratch.
+    """
+    for scratch in ("docs", "jinja-cache"):
+        (stage / scratch).mkdir(parents=True, exist_ok=True)
+    _JOB.update(jobs=jobs, stage=stage.resolve())
+    results = []
+    try:
+        # More workers than sites or than the system can fork helps nobody: --jobs 100000 is capped.
+        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs), 32)), mp_context=get_context("fork"),
+                                 initializer=_init_worker, initargs=(str(source_date_epoch), os.getpid())) as pool:
+            results.append((jobs[0], _result(pool.submit(_build_one, 0), jobs[0])))
+            futures = [(pool.submit(_build_one, index), job) for index, job in enumerate(jobs) if index]
+            results += [(job, _result(future, job)) for future, job in futures]
+    finally:
+        _JOB.clear()
+    errors = [error for _job, (error, _pages) in results if error]
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        # One message for all; a mistake in our templates keeps its own code when it is the only kind.
+        codes = {error.code for error in errors}
+        raise BuildFailed("\n".join(render(error.message) for error in errors),
+                          codes.pop() if len(codes) == 1 else Code.ENGINE_FAILED)
+    return {job.id: pages for job, (_error, pages) in results}

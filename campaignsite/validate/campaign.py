@@ -1,0 +1,84 @@
+"""Stage 2, validate: schemas per file, then the checks that need several files at once.
+
+`validate_campaign` returns the campaign's checked data (`CheckedCampaign`) or nothing, and appends
+every problem it finds; the build goes on only when no campaign has a problem.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import Problem, msg
+from campaignsite.load.files import entry_kind, folder_names, printable
+from campaignsite.load.tree import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles
+from campaignsite.validate.campaign_file import SLUG, _check_campaign_yaml, not_a_mapping
+from campaignsite.validate.checked import CheckedCampaign, get_languages, media_names
+from campaignsite.validate.markdown import _check_markdown, _check_markdown_rendering
+from campaignsite.validate.schema import check_table, check_yaml, quoted
+from campaignsite.validate.tables import _check_tables, check_tables
+
+CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
+
+
+
+def validate_campaign(files: CampaignFiles, problems: list[Problem],
+                      reserved: Mapping[str, str]) -> CheckedCampaign | None:
+    """Check one campaign; append its problems; the checked campaign if it has none."""
+    before = len(problems)
+    _check_folder(files, problems, reserved)
+    doc = files.campaign
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(not_a_mapping(doc, "title:, kind:, languages:, ..."))
+        return None
+    schema_problems = check_yaml(doc, "campaign", files.limits)
+    problems.extend(schema_problems)
+    languages = get_languages(doc.data)
+    if languages is None:
+        return None
+    checked = CheckedCampaign(files, doc.data, languages)
+    # The tables only need the languages, so their problems are reported even when campaign.yml has some.
+    for name, table in files.tables.items():
+        rows, table_problems = check_table(table, name, languages, files.limits)
+        problems.extend(table_problems)
+        if rows is not None:
+            checked.tables[name] = rows
+    if schema_problems:
+        return None
+    _check_campaign_yaml(doc, languages, media_names(files), problems)
+    _check_tables(checked, problems)
+    if len(problems) == before:  # the cross-checks trust every value they compare
+        check_tables(doc.data, checked.tables, problems)
+    _check_markdown(checked, problems)
+    if len(problems) == before:
+        # Last, as it renders: each Markdown text once, bounded in time (the pages reuse the result).
+        _check_markdown_rendering(checked, problems)
+    return checked if len(problems) == before else None
+
+
+
+def _check_folder(files: CampaignFiles, problems: list[Problem], reserved: Mapping[str, str]) -> None:
+    folder_rel = f"campaigns/{files.slug}"
+    for name in folder_names(files.root, files.limits):
+        # A misspelt `laureaten.csv` would otherwise be skipped without a word. Droppings (dotfiles,
+        # backups) are never read; links and special files are reported already.
+        if name not in CAMPAIGN_ENTRIES and name not in files.refused:
+            problems.append(Problem(f"{folder_rel}/{printable(name)}", None, "", msg(
+                "is not a file the site reads: expected %(names)s", names=", ".join(sorted(CAMPAIGN_ENTRIES))),
+                Code.UNKNOWN_FILE))
+    for kind in ("projects", "news"):
+        folder = files.root / kind
+        for name in folder_names(folder, files.limits) if entry_kind(folder) == "dir" else ():
+            if not name.endswith(".md") and f"{kind}/{name}" not in files.refused:
+                problems.append(Problem(f"{folder_rel}/{kind}/{name}", None, "", msg(
+                    "is not a file the site reads: expected <slug>.<language>.md files"), Code.UNKNOWN_FILE))
+    if not SLUG.match(files.slug) or len(files.slug) > 60:
+        problems.append(Problem(printable(folder_rel), None, "slug", msg(
+            "%(value)s is not a safe folder name: use lower-case letters, digits and single hyphens",
+            value=quoted(files.slug)), Code.UNSAFE_SLUG))
+    elif files.slug in reserved:
+        problems.append(Problem(folder_rel, None, "slug", msg(
+            "%(value)s is reserved: the site publishes %(what)s there; choose another folder name",
+            value=quoted(files.slug), what=reserved[files.slug]), Code.RESERVED_SLUG))

@@ -1,0 +1,226 @@
+"""Incremental builds: which parts of the previous output a build may keep as they are.
+
+A campaign's folder in the output (`<slug>/`: its language sites, open data, press kit and media) is
+a function of exactly these inputs, its fingerprint:
+- its own folder under campaigns/ (every file's name and bytes; links are not followed: the loader
+  refuses them, and a changed link changes the fingerprint);
+- content/network.yml (the limits its files were read with, the portal's languages its search box
+  leads to);
+- the build's code, templates, catalogues, theme, data/ and installed packages (ENGINE_PARTS);
+- the build day.
+The portal shows every campaign: it, robots.txt and the search index are rebuilt whenever anything
+changed. A build records the fingerprints in its output (STATE_FILE, published with it, so the record
+and the files it describes are swapped in together); the next build keeps the folder of every campaign
+whose fingerprint is the same and whose files are all still there, and builds the rest. When no
+fingerprint changed and the output is as the last build left it, there is nothing to do.
+
+The kept files are hard links to the previous output's (never the live files moved), so a failed
+build still leaves the previous site whole. Everything recorded is derived from the input alone
+(no time, no inode), so an incremental build's output is byte-identical to a full build's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from campaignsite.core.places import CODE_ROOT
+from campaignsite.load.limits import largest_limit
+
+FORMAT = 2
+STATE_FILE = ".campaignsite-state.json"
+ENGINE_ROOT = CODE_ROOT
+# What the build's output depends on besides the project's data: its code (templates and catalogues
+# inside it), the theme, the engine's configuration, the shared data (SDG titles, fonts, schemas) and
+# the host headers file.
+ENGINE_PARTS = ("campaignsite", "theme", "data", "mkdocs.yml", "deploy/_headers")
+SKIPPED = frozenset({"__pycache__"})
+
+
+def _hash(*parts: bytes) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def tree_digest(path: Path) -> str:
+    """Every entry under `path`, by name and content, without following a link (a link counts by its
+    target's text, a special file by its kind)."""
+    digest = hashlib.blake2b(digest_size=20)
+    largest = largest_limit()
+
+    def visit(entry: Path, rel: str) -> None:
+        try:
+            info = entry.lstat()
+        except OSError:
+            digest.update(f"missing {rel}\n".encode())
+            return
+        if stat.S_ISDIR(info.st_mode):
+            digest.update(f"dir {rel}\n".encode())
+            try:
+                names = sorted(os.listdir(entry))
+            except OSError as exc:
+                digest.update(f"unreadable {exc.errno}\n".encode())
+                return
+            for name in names:
+                if name not in SKIPPED and not name.endswith(".pyc"):
+                    visit(entry / name, f"{rel}/{name}")
+        elif stat.S_ISREG(info.st_mode):
+            digest.update(f"file {rel} {info.st_size}\n".encode())
+            # Read in pieces (memory stays flat); a file larger than any limit allows fails every build
+            # whatever its bytes, so its size stands for them (a 50 GiB file is not read to be refused).
+            if info.st_size <= largest:
+                try:
+                    with open(entry, "rb") as handle:
+                        while piece := handle.read(1 << 20):
+                            digest.update(piece)
+                except OSError as exc:
+                    digest.update(f"unreadable {exc.errno}\n".encode())
+        elif stat.S_ISLNK(info.st_mode):
+            digest.update(f"link {rel} {os.readlink(entry)}\n".encode("utf-8", "surrogateescape"))
+        else:
+            digest.update(f"special {rel} {stat.S_IFMT(info.st_mode)}\n".encode())
+
+    visit(path, ".")
+    return digest.hexdigest()
+
+
+def engine_digest() -> str:
+    """The code, theme, data and installed packages that turn the data into the site."""
+    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    return _hash(sys.version.encode(), "\n".join(packages).encode(),
+                 *(tree_digest(ENGINE_ROOT / part).encode() for part in ENGINE_PARTS))
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """What each campaign's output, and the whole output, are made from."""
+
+    campaigns: dict[str, str]  # campaign folder name -> its fingerprint
+    network: str               # the whole input: a build with the same one makes the same output
+
+
+def fingerprints(root: Path, today) -> Fingerprints:
+    """The fingerprints of the project under `root` built as of `today`."""
+    common = _hash(f"format {FORMAT}".encode(), engine_digest().encode(), today.isoformat().encode(),
+                   tree_digest(root / "content" / "network.yml").encode())
+    campaigns_dir = root / "campaigns"
+    try:
+        names = sorted(os.listdir(campaigns_dir)) if campaigns_dir.is_dir() and not campaigns_dir.is_symlink() else []
+    except OSError:
+        names = []
+    campaigns = {name: _hash(common.encode(), name.encode(), tree_digest(campaigns_dir / name).encode())
+                 for name in names}
+    # The whole input: every entry of campaigns/ through its fingerprint (each file read once), or
+    # campaigns/ itself where it is no folder to list (missing, a link, a file).
+    folder = ("".join(f"{name} {key}\n" for name, key in campaigns.items()) if names
+              else tree_digest(campaigns_dir))
+    network = _hash(common.encode(), folder.encode(), tree_digest(root / "content").encode(),
+                    tree_digest(root / "data").encode())
+    return Fingerprints(campaigns, network)
+
+
+def listing_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
+    """The files under `folder` by path and size (not content: a quick look that a folder is still as
+    a build left it); `skip` names entries at its top left out. Links are listed, never followed."""
+    digest = hashlib.blake2b(digest_size=20)
+
+    def visit(path: str, prefix: str, top: bool) -> None:
+        with os.scandir(path) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        for entry in entries:
+            if top and entry.name in skip:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                visit(entry.path, f"{prefix}{entry.name}/", False)
+            else:
+                size = entry.stat(follow_symlinks=False).st_size if entry.is_file(follow_symlinks=False) else -1
+                digest.update(f"{prefix}{entry.name} {size}\n".encode("utf-8", "surrogateescape"))
+
+    try:
+        visit(os.fspath(folder), "", True)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class CampaignRecord:
+    key: str    # the campaign's fingerprint
+    files: str  # listing_digest of its output folder
+    sites: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class PartRecord:
+    key: str    # the fingerprints of its campaigns (see part_key)
+    files: str  # listing_digest of its bundle
+
+
+def part_key(prints: Fingerprints, members: tuple[str, ...]) -> str:
+    """What a search part's bundle is made from: its campaigns' fingerprints (their pages)."""
+    return _hash(*(f"{slug} {prints.campaigns.get(slug, '')}".encode() for slug in members))
+
+
+@dataclass(frozen=True)
+class State:
+    """What a build left in its output: the fingerprints it was made from and how its files looked."""
+
+    network: str
+    files: str  # listing_digest of the whole output (this file and the output marker left out)
+    campaigns: dict[str, CampaignRecord] = field(default_factory=dict)
+    counts: tuple[int, int, int] = (0, 0, 0)  # campaigns, sites, pages
+    parts: dict[str, PartRecord] = field(default_factory=dict)  # search bundles of campaigns (search.parts)
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "network": self.network, "files": self.files, "counts": self.counts,
+                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())},
+                           "parts": {bundle: vars(record) for bundle, record in sorted(self.parts.items())}},
+                          indent=1, sort_keys=True) + "\n"
+
+
+def read_state(output: Path) -> State | None:
+    """The state the last build left in `output`; None where there is none or it cannot be trusted."""
+    try:
+        data = json.loads((output / STATE_FILE).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            return None
+        return State(data["network"], data["files"],
+                     {slug: CampaignRecord(**record) for slug, record in data["campaigns"].items()},
+                     tuple(data["counts"]), {bundle: PartRecord(**record) for bundle, record in data["parts"].items()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def unchanged(previous: State | None, prints: Fingerprints, output: Path, skip: frozenset[str]) -> bool:
+    """Whether `output` is already what a build of `prints` makes: same input, files as they were left."""
+    return (previous is not None and previous.network == prints.network
+            and listing_digest(output, skip | {STATE_FILE}) == previous.files)
+
+
+def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict[str, CampaignRecord]:
+    """The campaigns whose folder in `output` a build may keep: same fingerprint, files all there."""
+    records = previous.campaigns if previous else {}
+    return {slug: record for slug, record in records.items()
+            if prints.campaigns.get(slug) == record.key and _intact(output / slug, record.files)}
+
+
+def reusable_parts(previous: State | None, keys: dict[str, str], output: Path) -> frozenset[str]:
+    """The search bundles (by path) a build may keep from `output`: same key, files all there."""
+    records = previous.parts if previous else {}
+    return frozenset(bundle for bundle, record in records.items()
+                     if keys.get(bundle) == record.key and _intact(output / bundle, record.files))
+
+
+def _intact(folder: Path, files: str) -> bool:
+    """Whether `folder` is a real folder whose files are as the build that recorded `files` left them."""
+    return folder.is_dir() and not folder.is_symlink() and listing_digest(folder) == files

@@ -1,0 +1,63 @@
+"""The one writer: every file the build writes goes through `Writer`.
+
+It refuses to write a path twice and any path outside its root, so two pages can never silently
+overwrite each other and no slug can escape the output folder. See pelican/writers.py: _open_w.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import BuildFailed
+
+
+class Writer:
+    """Writes files under `root`, each path at most once."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.written: set[Path] = set()
+        self.kept: set[tuple[str, ...]] = set()  # folders kept whole from the previous output (see keep)
+
+    def target(self, rel: str) -> Path:
+        """The absolute path for `rel`, refused if it leaves the root or was written already."""
+        parts = PurePosixPath(rel).parts
+        if not parts or PurePosixPath(rel).is_absolute() or ".." in parts:
+            raise BuildFailed(f"refusing to write '{rel}': outside the output folder", Code.UNSAFE_PATH)
+        path = (self.root / rel).resolve()
+        if not path.is_relative_to(self.root):
+            raise BuildFailed(f"refusing to write '{rel}': outside the output folder", Code.UNSAFE_PATH)
+        inside = path.relative_to(self.root).parts
+        if path in self.written or any(inside[:depth] in self.kept for depth in range(1, len(inside) + 1)):
+            raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
+        self.written.add(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def write(self, rel: str, content: str | bytes) -> Path:
+        """Write text (UTF-8, LF) or bytes to `rel`."""
+        path = self.target(rel)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+        return path
+
+    def copy(self, rel: str, source: Path) -> Path:
+        """Copy a file's bytes (not its timestamps) to `rel`."""
+        path = self.target(rel)
+        shutil.copyfile(source, path)
+        return path
+
+    def keep(self, rel: str, source: Path) -> Path:
+        """Take the folder `source` of the previous output whole as `rel`: its files hard-linked (the
+        previous output stays as it is until the new one replaces it), links copied as links, never
+        followed. Nothing may be written into it afterwards."""
+        path = self.target(rel)
+        self.written.discard(path)
+        if path.exists():
+            raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
+        shutil.copytree(source, path, symlinks=True, copy_function=os.link)
+        self.kept.add(path.relative_to(self.root).parts)
+        return path
