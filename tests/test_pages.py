@@ -227,6 +227,13 @@ def test_no_private_column_is_published(site):
     fail_if(found, "private contact data published")
 
 
+def test_french_goal_titles_are_those_of_the_uns_french_icons():
+    """Goals 2 and 7 were misspelt before 2026-12-07 (straight quotes, "Energies", a typewriter apostrophe)."""
+    goals = sdg_goals()
+    assert goals[2]["title_fr"] == "Faim «\u00a0zéro\u00a0»"
+    assert goals[7]["title_fr"] == "Énergie propre et d\u2019un coût abordable"
+
+
 @pytest.mark.parametrize("c, lang", CAMPAIGN_SITES)
 def test_sdg_pages_list_exactly_the_projects_with_that_goal(site, c, lang):
     goals = sdg_goals()
