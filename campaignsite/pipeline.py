@@ -3,8 +3,8 @@
 Everything is read and checked before the first byte is written. The pages are then rendered and
 built in the engine's worker processes (each site made where it is built, so the build's memory does
 not grow with the network), into a staging folder beside the output that is swapped in only when
-complete (see output.py): a failed build, a template error included, leaves the previous site exactly
-as it was. What did not change since the previous build is kept from it (see incremental.py).
+complete (see write/output.py): a failed build, a template error included, leaves the previous site exactly
+as it was. What did not change since the previous build is kept from it (see write/incremental.py).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def build_model(root: Path) -> Checked:
 def build(config: BuildConfig) -> BuildResult:
     """Build the network under `config.root` into `config.output`, or raise without touching it.
 
-    What did not change since the previous build into the same output is kept (incremental.py):
+    What did not change since the previous build into the same output is kept (write/incremental.py):
     the output is the same as a full build's, sooner."""
     if config.check_only:
         return check(config)

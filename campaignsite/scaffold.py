@@ -34,7 +34,7 @@ SCHEMA = SCHEMA_DIR / "campaign.schema.json"
 TODO = re.compile(r"\bTODO\b:?\s*(?P<what>.*)")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NIS = re.compile(r"^[0-9]{5}$")
-# The files a campaign reads as text (see load.load_campaign); media/ is never searched.
+# The files a campaign reads as text (see load.tree.load_campaign); media/ is never searched.
 TEXT_FILES = ("*.yml", "*.csv", "projects/*.md", "news/*.md")
 MAX_BYTES = 16 << 20
 

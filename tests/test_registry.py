@@ -125,3 +125,54 @@ def test_the_engine_provides_what_the_rest_relies_on():
               "language_link", "menu_button", "primary_nav", "search_form", "search_input",
               "not_indexed"}
     assert needed <= set(engine.SELECTORS)
+
+
+def address_literals(path: Path) -> list[tuple[int, str]]:
+    """String constants (f-string parts included) of a module that spell a site address of pages/urls.py."""
+    import ast
+    from campaignsite.pages import urls
+    patterns = {value for name, value in vars(urls).items() if name.isupper() and isinstance(value, str) and value}
+    prefixes = {pattern.split("{")[0] for pattern in patterns if pattern.split("{")[0]}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+            if text in patterns or any(text.startswith(p) and text.endswith(("/", ".ics", ".xml")) for p in prefixes):
+                found.append((node.lineno, text))
+    return found
+
+
+def test_every_address_is_written_once_in_pages_urls():
+    """Builders, feeds, sites and the registry make addresses with pages/urls.py, never by typing them."""
+    typed = [f"{path.relative_to(ROOT)}:{line}: {text!r}" for path in sorted((PACKAGE / "pages").glob("*.py"))
+             if path.name != "urls.py" for line, text in address_literals(path)]
+    assert typed == []
+
+
+def test_widgets_stand_for_a_page_of_their_site_with_the_same_values(example_sites):
+    from campaignsite.pages import registry, urls
+    names = {t.name: t for t in PAGE_TYPES if t.site == "campaign"}
+    widgets = [t for t in PAGE_TYPES if t.layout == "embed"]
+    assert {t.embeds for t in widgets} - {None} <= set(names)
+    for t in widgets:
+        if t.embeds:
+            assert set(re.findall(r"\{(\w+)\}", t.url)) == set(re.findall(r"\{(\w+)\}", names[t.embeds].url)), t.name
+    site = next(s for s in example_sites if s.id == "namur-2023/fr")
+    pairs = registry.oembed_pages(site.pages)
+    urls_of = {page.url for page in site.pages}
+    assert pairs and all(page in urls_of and widget in urls_of for page, widget, _ in pairs)
+    assert (urls.HOME, urls.EMBED_FIGURES) in [(page, widget) for page, widget, _ in pairs]
+    assert (urls.laureate("vergers-malonne"), urls.embed_project("vergers-malonne")) in [pair[:2] for pair in pairs]
+    assert not any(widget.startswith("embed/sdg/") for _, widget, _ in pairs)  # a goal's widget has no page of its own
+
+
+@pytest.mark.parametrize("pattern, url, values", [
+    ("laureates/{slug}/", "laureates/repair-cafe/", {"slug": "repair-cafe"}),
+    ("embed/sdg/{number}/", "embed/sdg/11/", {"number": "11"}),
+    ("laureates/{slug}/", "laureates/", None),
+    ("laureates/{slug}/", "laureates/a/b/", None),
+    ("agenda/", "agenda/", {}),
+])
+def test_an_address_matches_its_pattern(pattern, url, values):
+    from campaignsite.pages.urls import match
+    assert match(pattern, url) == values

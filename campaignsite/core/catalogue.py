@@ -18,7 +18,6 @@ from campaignsite.core.places import PACKAGE_DIR
 LOCALE_DIR = PACKAGE_DIR / "locale"
 
 
-
 @dataclass(frozen=True)
 class Catalogue:
     """One language's translations: msgid -> msgstr, singular msgid -> its plural forms, and the
@@ -27,7 +26,6 @@ class Catalogue:
     messages: Mapping[str, str]
     plurals: Mapping[str, tuple[str, str, tuple[str, ...]]]  # singular -> (singular, plural, forms)
     plural: Callable[[int], int]
-
 
 
 @functools.lru_cache(maxsize=None)

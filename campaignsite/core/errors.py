@@ -1,4 +1,4 @@
-"""Errors as data: every problem found in the input is a `Problem` with a stable code (codes.py).
+"""Errors as data: every problem found in the input is a `Problem` with a stable code (core/codes.py).
 
 Validation collects problems instead of raising at the first one, so an editor sees every mistake
 in one run (MkDocs stops at the first bad option; we do better).

@@ -34,11 +34,9 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 NUMBER_LOCALES = {**BABEL_LOCALES, "en": "en_IE"}
 
 
-
 def _missing(lang: str, msgid: str) -> BuildFailed:
     return BuildFailed(f"campaignsite/locale/{lang}/LC_MESSAGES/messages.po: no translation for '{msgid}'",
                        Code.MISSING_TRANSLATION)
-
 
 
 @dataclass(frozen=True)
@@ -67,11 +65,9 @@ class Translator:
         return text % values if values else text
 
 
-
 def _first_of_month(pattern: str) -> str:
     """A CLDR date pattern with its day field `d` written "1er" (French for the first of a month)."""
     return re.sub(r"(?<![d'])d(?!d)", "d'er'", pattern, count=1)
-
 
 
 # French spacing in editors' plain text: an ordinary space already typed before : ; ! ? or » (or
@@ -89,7 +85,6 @@ _UNIT = re.compile(r"(?<=\d) (?=(?:€|%|m²|m³|m|km|ha|kg|kWh|t|EUR)(?![\w]))"
 _CURRENCY_BEFORE = re.compile(r"(€|\bEUR) (?=\d)")
 
 _GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
-
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,10 @@ ALLOWED_TAGS = {"p", "br", "a", "strong", "em", "ul", "ol", "li", "blockquote", 
                 "pre", "hr", "table", "thead", "tbody", "tr", "th", "td"}
 
 
-
 @functools.lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """Editor Markdown to safe HTML: raw HTML and unsafe link schemes are removed (nh3). Validation has
-    rendered each text once already, bounded in time (checks.markdown_problem); the pages reuse it."""
+    rendered each text once already, bounded in time (validate.markdown.markdown_problem); the pages reuse it."""
     html = md.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")

@@ -31,7 +31,7 @@ KEYS: dict[str, tuple[str, ...]] = {
                     N_("event-about:public-vote"), N_("event-about:training"), N_("event-about:mentoring"),
                     N_("event-about:transition-tour"), N_("event-about:closing"), N_("event-about:participation"),
                     N_("event-about:press"), N_("event-about:other")),
-    # events.csv `status`, only those that get a notice (agenda_pages.STATUS_NOTICE)
+    # events.csv `status`, only those that get a notice (pages.parts.STATUS_NOTICE)
     "event-status": (N_("event-status:cancelled"), N_("event-status:postponed"), N_("event-status:moved-online")),
     # actions.csv `theme` and `status`
     "theme": (N_("theme:energy"), N_("theme:mobility"), N_("theme:buildings"), N_("theme:nature"), N_("theme:food"),
@@ -48,7 +48,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "juror": (N_("juror:expert"), N_("juror:citizen")),
     # campaign.yml `kit[].kind`, shown beside each file of the communication kit
     "kit": (N_("kit:template"), N_("kit:text"), N_("kit:image"), N_("kit:poster")),
-    # The two statements every site publishes (press_pages.statement_page): a title and four paragraphs.
+    # The two statements every site publishes (pages.parts.statement_page): a title and four paragraphs.
     "accessibility": (N_("accessibility:title"), N_("accessibility:1"), N_("accessibility:2"), N_("accessibility:3"),
                       N_("accessibility:4")),
     "privacy": (N_("privacy:title"), N_("privacy:1"), N_("privacy:2"), N_("privacy:3"), N_("privacy:4")),

@@ -20,7 +20,6 @@ SCHEMA_DIR = DATA_DIR / "schemas"
 LANG_SUFFIX = "_{lang}"
 
 
-
 @functools.lru_cache(maxsize=None)
 def json_schema(name: str) -> dict:
     """A JSON Schema from data/schemas/, by file stem, with the supported languages filled in."""
@@ -29,7 +28,6 @@ def json_schema(name: str) -> dict:
     # `{languages}` in its descriptions get them here.
     schema["$defs"]["language"]["enum"] = list(LANGUAGES)
     return _with_language_list(schema)
-
 
 
 def _with_language_list(node):
@@ -42,7 +40,6 @@ def _with_language_list(node):
             else _with_language_list(value) for key, value in node.items()}
 
 
-
 @functools.lru_cache(maxsize=None)
 def date_range() -> tuple[dt.date, dt.date]:
     """The first and last day any date may be, in YAML, Markdown front matter and CSV alike: declared once,
@@ -52,22 +49,19 @@ def date_range() -> tuple[dt.date, dt.date]:
     return dt.date.fromisoformat(node["x-earliest"]), dt.date.fromisoformat(node["x-latest"])
 
 
-
 def default(schema_name: str, field: str) -> Any:
     """The `default` a JSON Schema declares for a field by dotted path: default("campaign", "branding.colour")."""
     schema = json_schema(schema_name)
     node = schema
     for key in field.split("."):
-        node = _resolve(schema, node)["properties"][key]
+        node = resolve_ref(schema, node)["properties"][key]
     return copy.deepcopy(node["default"])
-
 
 
 @functools.lru_cache(maxsize=None)
 def table_schema_descriptor(name: str) -> dict:
     """A Table Schema descriptor from data/schemas/, with `_{lang}` fields not yet expanded."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-
 
 
 def expand_table_schema(name: str, languages: tuple[str, ...]) -> dict:
@@ -87,8 +81,7 @@ def expand_table_schema(name: str, languages: tuple[str, ...]) -> dict:
     return descriptor
 
 
-
-def _resolve(schema: dict, node: dict) -> dict:
+def resolve_ref(schema: dict, node: dict) -> dict:
     while "$ref" in node:
         ref = node["$ref"].split("/")[-1]
         node = {**schema["$defs"][ref], **{k: v for k, v in node.items() if k != "$ref"}}

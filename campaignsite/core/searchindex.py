@@ -16,7 +16,6 @@ PUBLISHED = {BUNDLE.rstrip("/"): msg("the search index (Pagefind)")}
 PART_SIZE = 50
 
 
-
 def parts(slugs: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """The search parts of a network whose campaigns are `slugs`: (bundle path from the output's root,
     its campaigns), by groups of PART_SIZE in name order."""

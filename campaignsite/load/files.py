@@ -11,7 +11,7 @@ from pathlib import Path
 
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg, relpath
-from campaignsite.load.limits import Limits, _raise_hint, _too_large, default_limits
+from campaignsite.load.limits import Limits, default_limits, raise_hint, too_large
 
 NETWORK_FILE = "network.yml"
 
@@ -25,11 +25,9 @@ DROPPINGS = frozenset({"Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini",
 DROPPING_FORM = re.compile(r"\A(\..*|.*~|~\$.*|#.*#|.*\.(swp|swo|swx))\Z", re.S)
 
 
-
 def is_dropping(name: str) -> bool:
     """A dotfile, editor backup or lock (`x~`, `#x#`, `~$x.docx`, `.x.swp`) or system file (Thumbs.db)."""
     return name in DROPPINGS or bool(DROPPING_FORM.match(name))
-
 
 
 def entry_kind(path: Path) -> str | None:
@@ -41,7 +39,6 @@ def entry_kind(path: Path) -> str | None:
     if stat.S_ISLNK(mode):
         return "link"
     return "file" if stat.S_ISREG(mode) else "dir" if stat.S_ISDIR(mode) else "other"
-
 
 
 def folder_names(folder: Path, limits: Limits) -> list[str]:
@@ -58,7 +55,6 @@ def folder_names(folder: Path, limits: Limits) -> list[str]:
     except OSError:
         return []
     return sorted(names)
-
 
 
 def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
@@ -86,7 +82,7 @@ def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
                         if count >= limits.folder_entries:
                             problems.append(Problem(rel, None, "", msg(
                                 "holds more than %(count)s files and folders; %(hint)s",
-                                count=f"{limits.folder_entries:,}", hint=_raise_hint("folder_entries")),
+                                count=f"{limits.folder_entries:,}", hint=raise_hint("folder_entries")),
                                 Code.TOO_MANY))
                             break
                         stack.append(path / entry.name)
@@ -95,11 +91,9 @@ def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
                                         Code.UNREADABLE_FILE))
 
 
-
 def printable(value) -> str:
     """`value` as text that keeps a problem on one line: line breaks and other invisibles escaped."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
-
 
 
 # Control characters no text file needs: C0 but tab, LF and CR; DEL; C1. They are invisible in most
@@ -112,7 +106,6 @@ CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: msg("backspace"), 0x0B: msg("ve
 CONTROL_LINES_SHOWN = 10
 
 FILE_KINDS = {"yaml": msg("a YAML file"), "csv": msg("a CSV file"), "markdown": msg("a Markdown file")}
-
 
 
 def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | None = None,
@@ -140,11 +133,11 @@ def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | 
             return None
         # The size is checked before the file is read, and the read is bounded in case it grows meanwhile.
         if info.st_size > limit:
-            problems.append(_too_large(rel, info.st_size, limit, FILE_KINDS[kind], f"{kind}_bytes"))
+            problems.append(too_large(rel, info.st_size, limit, FILE_KINDS[kind], f"{kind}_bytes"))
             return None
         raw = handle.read(limit + 1)
     if len(raw) > limit:
-        problems.append(_too_large(rel, len(raw), limit, FILE_KINDS[kind], f"{kind}_bytes"))
+        problems.append(too_large(rel, len(raw), limit, FILE_KINDS[kind], f"{kind}_bytes"))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -159,7 +152,6 @@ def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | 
         problems.extend(found)
         return None
     return text
-
 
 
 def control_problems(text: str, rel: str) -> list[Problem]:

@@ -37,14 +37,11 @@ class Limits:
     problems_per_file: int
 
 
-
 LIMIT_NAMES = tuple(f.name for f in fields(Limits))
-
 
 
 def _limit_schema() -> dict:
     return json_schema("network")["properties"]["limits"]["properties"]
-
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,11 +51,9 @@ def largest_limit() -> int:
     return max(bound["maximum"] for name, bound in _limit_schema().items() if name.endswith("_bytes"))
 
 
-
 def default_limits() -> Limits:
     """The limits every network has unless its content/network.yml raises them."""
     return Limits(**{name: _limit_schema()[name]["default"] for name in LIMIT_NAMES})
-
 
 
 def limits_of(doc: YamlDoc | None) -> Limits:
@@ -73,12 +68,10 @@ def limits_of(doc: YamlDoc | None) -> Limits:
     return dataclasses.replace(default_limits(), **chosen)
 
 
-
-def _too_large(rel: str, size: int, limit: int, what: str, name: str) -> Problem:
+def too_large(rel: str, size: int, limit: int, what: str, name: str) -> Problem:
     return Problem(rel, None, "", msg("is %(size)s, more than the %(limit)s allowed for %(what)s; make it smaller, "
                                       "or %(hint)s", size=_size(size), limit=_size(limit), what=what,
-                                      hint=_raise_hint(name)), Code.TOO_LARGE)
-
+                                      hint=raise_hint(name)), Code.TOO_LARGE)
 
 
 def _size(count: int) -> str:
@@ -88,6 +81,5 @@ def _size(count: int) -> str:
     return msg("%(count)s bytes", count=count)
 
 
-
-def _raise_hint(name: str) -> Message:
+def raise_hint(name: str) -> Message:
     return msg("raise limits.%(name)s in content/network.yml", name=name)

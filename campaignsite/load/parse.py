@@ -17,13 +17,12 @@ import yaml
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Message, Problem, msg, relpath
 from campaignsite.load.files import printable, read_text
-from campaignsite.load.limits import Limits, _raise_hint, default_limits
+from campaignsite.load.limits import Limits, default_limits, raise_hint
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
 
 # projects/<laureate>.<lang>.md and news/<post>.<lang>.md
 LOCALISED_NAME = re.compile(r"\A(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md\Z")
-
 
 
 class LimitExceeded(Exception):
@@ -34,12 +33,10 @@ class LimitExceeded(Exception):
         self.mark, self.message, self.code = mark, message, code
 
 
-
 # Python types a campaign never needs; an explicit tag such as `!!binary` would smuggle them in.
 REFUSED_TAGS = ("binary", "set", "omap", "pairs", "timestamp")
 
 LARGEST_INTEGER = 10 ** 15
-
 
 
 class _Loader(yaml.SafeLoader):
@@ -62,7 +59,7 @@ class _Loader(yaml.SafeLoader):
             if self.aliases > self.limits.yaml_aliases:
                 raise LimitExceeded(event.start_mark, msg("has more than %(count)s aliases (*name); write the values "
                                                           "out, or %(hint)s", count=f"{self.limits.yaml_aliases:,}",
-                                                          hint=_raise_hint("yaml_aliases")), Code.TOO_MANY)
+                                                          hint=raise_hint("yaml_aliases")), Code.TOO_MANY)
             if event.anchor in self.open_anchors:
                 raise LimitExceeded(event.start_mark, msg("the alias %(alias)s is inside the value it names, which "
                                                           "would never end", alias=f"*{printable(event.anchor)}"),
@@ -71,7 +68,7 @@ class _Loader(yaml.SafeLoader):
         self.depth += 1
         if self.depth > self.limits.yaml_depth:
             raise LimitExceeded(event.start_mark, msg("nests mappings and lists more than %(depth)s deep; %(hint)s",
-                                                      depth=self.limits.yaml_depth, hint=_raise_hint("yaml_depth")),
+                                                      depth=self.limits.yaml_depth, hint=raise_hint("yaml_depth")),
                                 Code.TOO_DEEP)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
@@ -89,7 +86,7 @@ class _Loader(yaml.SafeLoader):
         if size > self.limits.yaml_nodes:
             raise LimitExceeded(node.start_mark, msg("holds more than %(count)s values (counting each time an alias "
                                                      "repeats one); %(hint)s", count=f"{self.limits.yaml_nodes:,}",
-                                                     hint=_raise_hint("yaml_nodes")), Code.TOO_MANY)
+                                                     hint=raise_hint("yaml_nodes")), Code.TOO_MANY)
         return node
 
     def construct_object(self, node, deep=False):
@@ -112,19 +109,19 @@ class _Loader(yaml.SafeLoader):
         return value
 
 
-
 def _refuse_tag(loader, node):
     tag = printable(node.tag).replace("tag:yaml.org,2002:", "!!")
     raise yaml.constructor.ConstructorError(None, None, msg("the tag %(tag)s is not used in these files: remove it",
                                                             tag=tag), node.start_mark)
 
 
-
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+for _tag in REFUSED_TAGS:
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 
 
 def quote_value(value) -> str:
@@ -133,11 +130,9 @@ def quote_value(value) -> str:
     return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
 
 
-
 def dotted(path: tuple) -> str:
     """A data path as a field name: ('budget', 'sources', 1, 'amount') -> budget.sources.1.amount."""
     return ".".join(printable(part) for part in path)
-
 
 
 @dataclass
@@ -154,7 +149,6 @@ class YamlDoc:
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
-
 
 
 @dataclass
@@ -174,7 +168,6 @@ class CsvText:
         return self.row_lines[index] if 0 <= index < len(self.row_lines) else self.header_line
 
 
-
 @dataclass
 class MarkdownDoc:
     """A Markdown file with optional YAML front matter; `body_line` is the file's line the body starts on."""
@@ -185,7 +178,6 @@ class MarkdownDoc:
     meta: YamlDoc
     body: str
     body_line: int = 1
-
 
 
 def parse_yaml(text: str, rel: str, problems: list[Problem], limits: Limits | None = None) -> YamlDoc | None:
@@ -217,14 +209,12 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], limits: Limits | No
     return YamlDoc(rel, data, lines)
 
 
-
 # PyYAML's words for the slips editors make most, and what to do about them.
 YAML_HINTS = (("mapping values are not allowed", msg("a ':' where a value was expected; put a text containing "
                                                      "': ' in quotes")),
               ("cannot start any token", msg("a character that cannot start a value (a tab? indent with spaces)")),
               ("expected <block end>", msg("the indentation does not line up with the lines above")),
               ("unexpected end of stream", msg("the file ends inside a quoted text or a list; close it")))
-
 
 
 def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -238,7 +228,6 @@ def _yaml_syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
                    line=exc.context_mark.line + 1)
     return Problem(rel, mark.line + 1 if mark else None, "", msg("is not valid YAML: %(problem)s", problem=hint),
                    Code.YAML_SYNTAX)
-
 
 
 def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Problem], seen_nodes: set) -> None:
@@ -272,7 +261,6 @@ def _record_lines(node, path: tuple, lines: dict, rel: str, problems: list[Probl
             _record_lines(item, path + (index,), lines, rel, problems, seen_nodes)
 
 
-
 def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | None = None) -> CsvText | None:
     """Split off the header and find where each row starts; blank rows are skipped, an empty file is
     a problem, and so are more rows or columns than the limits allow."""
@@ -291,7 +279,7 @@ def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | Non
                 problems.append(Problem(rel, start, "", msg("has %(count)s columns, more than the %(limit)s allowed; "
                                                             "%(hint)s", count=f"{len(row):,}",
                                                             limit=f"{limits.csv_columns:,}",
-                                                            hint=_raise_hint("csv_columns")), Code.TOO_MANY))
+                                                            hint=raise_hint("csv_columns")), Code.TOO_MANY))
                 return None
             if not any(cell.strip() for cell in row):
                 pass
@@ -300,7 +288,7 @@ def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | Non
             elif len(rows) == limits.csv_rows:
                 problems.append(Problem(rel, start, "", msg("has more than %(count)s rows; split the table, or "
                                                             "%(hint)s", count=f"{limits.csv_rows:,}",
-                                                            hint=_raise_hint("csv_rows")), Code.TOO_MANY))
+                                                            hint=raise_hint("csv_rows")), Code.TOO_MANY))
                 return None
             else:
                 rows.append(row)
@@ -316,7 +304,6 @@ def parse_csv(text: str, rel: str, problems: list[Problem], limits: Limits | Non
     return CsvText(rel, text, header, row_lines, rows, header_line)
 
 
-
 def _csv_syntax_problem(rel: str, exc: csv.Error, row_start: int, line: int) -> Problem:
     if "unexpected end of data" in str(exc):
         return Problem(rel, row_start, "", msg("has a cell whose opening quote (\") is never closed; close it or "
@@ -327,12 +314,10 @@ def _csv_syntax_problem(rel: str, exc: csv.Error, row_start: int, line: int) -> 
     return Problem(rel, line, "", msg("is not valid CSV: %(problem)s", problem=printable(exc)), Code.CSV_SYNTAX)
 
 
-
 # What opens one more level on a line: a quote marker, or a list marker followed by a space.
 CONTAINER = re.compile(r"[ \t]*(>|[-*+](?=[ \t]|\Z)|[0-9]{1,9}[.)](?=[ \t]|\Z))")
 
 BRACKET = re.compile(r"\\.|[\[\]()]", re.S)
-
 
 
 def markdown_nesting(text: str, limit: int) -> tuple[int, str] | None:
@@ -365,7 +350,6 @@ def markdown_nesting(text: str, limit: int) -> tuple[int, str] | None:
             elif char in "])":
                 open_brackets = max(0, open_brackets - 1)
     return None
-
 
 
 def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | None = None,
@@ -401,6 +385,6 @@ def parse_markdown(path: Path, root: Path, problems: list[Problem], name: str | 
     if nested:
         problems.append(Problem(rel, body_line + nested[0] - 1, "", msg(
             "%(what)s, more than the %(limit)s allowed; %(hint)s", what=nested[1], limit=limits.markdown_depth,
-            hint=_raise_hint("markdown_depth")), Code.TOO_DEEP))
+            hint=raise_hint("markdown_depth")), Code.TOO_DEEP))
         return None
     return MarkdownDoc(rel, match["slug"], match["lang"], meta, body, body_line)

@@ -10,14 +10,11 @@ from pathlib import Path
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg, relpath
 from campaignsite.load.files import NETWORK_FILE, entry_kind, folder_names, read_text, scan_inputs
-from campaignsite.load.limits import Limits, _too_large, default_limits, limits_of
+from campaignsite.load.limits import Limits, default_limits, limits_of, too_large
 from campaignsite.load.parse import (
-    REFUSED_TAGS,
     CsvText,
     MarkdownDoc,
     YamlDoc,
-    _Loader,
-    _refuse_tag,
     parse_csv,
     parse_markdown,
     parse_yaml,
@@ -28,7 +25,6 @@ CAMPAIGN_FILE = "campaign.yml"
 TABLE_FILES = ("laureates", "events", "updates", "payments", "actions")
 
 
-
 def network_limits(root: Path) -> Limits:
     """The limits of the network under `root`. content/network.yml is read for them with the default
     limits; its own problems are reported when load_content reads it."""
@@ -36,14 +32,6 @@ def network_limits(root: Path) -> Limits:
     scratch: list[Problem] = []
     text = read_text(path, root, scratch, default_limits(), "yaml") if entry_kind(path) == "file" else None
     return limits_of(parse_yaml(text, relpath(path, root), scratch) if text is not None else None)
-
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
-
-for _tag in REFUSED_TAGS:
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
-
 
 
 @dataclass
@@ -60,7 +48,6 @@ class CampaignFiles:
     media: set[str] = field(default_factory=set)
     refused: set[str] = field(default_factory=set)
     limits: Limits = field(default_factory=default_limits)
-
 
 
 def load_campaign(folder: Path, root: Path, problems: list[Problem], limits: Limits | None = None) -> CampaignFiles:
@@ -109,13 +96,12 @@ def load_campaign(folder: Path, root: Path, problems: list[Problem], limits: Lim
             if kind == "file":
                 size = os.lstat(media / name).st_size
                 if size > limits.media_bytes:
-                    problems.append(_too_large(relpath(media / name, root), size, limits.media_bytes,
+                    problems.append(too_large(relpath(media / name, root), size, limits.media_bytes,
                                                "a media file", "media_bytes"))
                 files.media.add(f"media/{name}")
             elif kind in ("link", "other"):
                 files.refused.add(f"media/{name}")
     return files
-
 
 
 def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
@@ -134,7 +120,6 @@ def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
     return [load_campaign(folder, root, problems, limits) for folder in folders]
 
 
-
 @dataclass
 class ContentFiles:
     """The network's own files under content/: network.yml and editorial pages per language."""
@@ -143,7 +128,6 @@ class ContentFiles:
     network: YamlDoc | None = None
     pages: list[MarkdownDoc] = field(default_factory=list)
     limits: Limits = field(default_factory=default_limits)
-
 
 
 def load_content(root: Path, problems: list[Problem]) -> ContentFiles:

@@ -52,11 +52,9 @@ def text_of(value, languages: tuple[str, ...]) -> Text:
     return MappingProxyType(dict(value))
 
 
-
 def euros(amount: int) -> int | float:
     """Cents as euros for JSON: a whole number when there are no cents (7500, not 7500.0)."""
     return amount // 100 if amount % 100 == 0 else amount / 100
-
 
 
 def localised(row: dict, stem: str, languages: tuple[str, ...]) -> Text | None:
@@ -67,11 +65,9 @@ def localised(row: dict, stem: str, languages: tuple[str, ...]) -> Text | None:
     return MappingProxyType(values) if all(values.values()) else None
 
 
-
 def row_text(row: dict, stem: str, languages: tuple[str, ...]) -> Text:
     """The `stem_<lang>` cells of a CSV row as a per-language mapping (empty cells left out)."""
     return MappingProxyType({lang: row[f"{stem}_{lang}"] for lang in languages if row.get(f"{stem}_{lang}")})
-
 
 
 def build_campaign(checked: CheckedCampaign) -> Campaign:
@@ -99,23 +95,19 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
     )
 
 
-
 def selected_by(text: str, staged: bool) -> tuple[str, ...]:
     """The stage ids of a selected_by cell: 'experts;citizens', or for a one-jury campaign jury/public-vote/both."""
     return tuple(text.split(";")) if staged else LEGACY_SELECTED_BY[text]
-
 
 
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-
 def _juror(data: dict, langs) -> Juror:
     return Juror(data["name"], data.get("kind"),
                  text_of(data["affiliation"], langs) if "affiliation" in data else None,
                  text_of(data["role"], langs) if "role" in data else None)
-
 
 
 def _selection(checked: CheckedCampaign) -> tuple[SelectionStage, ...]:
@@ -146,7 +138,6 @@ def _selection(checked: CheckedCampaign) -> tuple[SelectionStage, ...]:
     return tuple(sorted(stages, key=lambda stage: stage.start or dt.date.max))
 
 
-
 def _public_tables(checked: CheckedCampaign) -> dict[str, PublicTable]:
     """Each table's public columns (a whitelist from the Table Schema: x-private never passes)."""
     tables = {}
@@ -161,13 +152,11 @@ def _public_tables(checked: CheckedCampaign) -> dict[str, PublicTable]:
     return tables
 
 
-
 def _phases(data: dict) -> tuple[Phase, ...]:
     phases = [Phase(pid, dt.date.fromisoformat(data[pid]["start"]),
                     dt.date.fromisoformat(data[pid]["end"]) if "end" in data[pid] else None)
               for pid in PHASE_IDS if pid in data]
     return tuple(sorted(phases, key=lambda p: (p.start, PHASE_IDS.index(p.id))))
-
 
 
 def _call(data: dict | None, langs) -> Call | None:
@@ -176,7 +165,6 @@ def _call(data: dict | None, langs) -> Call | None:
     return Call(MappingProxyType({lang: tuple(items) for lang, items in data["criteria"].items()}),
                 text_of(data["how_to_apply"], langs), data.get("apply_url"), data.get("submitted"),
                 data.get("eligible"))
-
 
 
 def _budget(data: dict | None, langs) -> Budget | None:
@@ -189,11 +177,9 @@ def _budget(data: dict | None, langs) -> Budget | None:
                   data.get("upfront_percent"))
 
 
-
 def _rows(checked: CheckedCampaign, name: str) -> list[dict]:
     table = checked.tables.get(name)
     return table.rows if table else []
-
 
 
 def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
@@ -232,11 +218,9 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
     return tuple(result)
 
 
-
 def _need_lists(row: dict, kind: str, langs) -> dict[str, tuple[str, ...]]:
     text = row_text(row, f"needs_{kind}", langs)
     return {lang: tuple(part.strip() for part in value.split(";") if part.strip()) for lang, value in text.items()}
-
 
 
 # Phases are shown as phases (the timeline on the home page and the agenda); only a one-day phase that is a
@@ -244,7 +228,6 @@ def _need_lists(row: dict, kind: str, langs) -> dict[str, tuple[str, ...]]:
 # phases (coaching, a public vote's weeks) and the jury's closed-door deliberation are no events
 # (issue 9: "the agenda turns the coaching phase into a six-month training event").
 PHASE_EVENTS = {"launch": "launch", "closing_event": "closing"}
-
 
 
 def _phase_events(phases: tuple[Phase, ...], events: list[Event], langs) -> list[Event]:
@@ -262,7 +245,6 @@ def _phase_events(phases: tuple[Phase, ...], events: list[Event], langs) -> list
     return derived
 
 
-
 def _events(checked: CheckedCampaign, langs) -> tuple[Event, ...]:
     events = [Event(
         slug=row["slug"], kind=row["kind"], title=row_text(row, "title", langs),
@@ -274,7 +256,6 @@ def _events(checked: CheckedCampaign, langs) -> tuple[Event, ...]:
         for row in _rows(checked, "events")]
     events += _phase_events(_phases(checked.data["phases"]), events, langs)
     return tuple(sorted(events, key=lambda e: (e.start, e.slug)))
-
 
 
 def _news(checked: CheckedCampaign) -> tuple[NewsPost, ...]:
@@ -295,14 +276,12 @@ def _news(checked: CheckedCampaign) -> tuple[NewsPost, ...]:
     return tuple(sorted(posts, key=lambda p: (p.date, p.slug), reverse=True))
 
 
-
 def _actions(checked: CheckedCampaign) -> tuple[Action, ...]:
     langs = checked.languages
     return tuple(Action(row["slug"], row["theme"], row_text(row, "title", langs),
                         row_text(row, "description", langs), row["responsible"], row["status"],
                         row["progress"], tuple(sdg_numbers(row["sdgs"])))
                  for row in _rows(checked, "actions"))
-
 
 
 def build_network(checked, campaigns: tuple[Campaign, ...]) -> Network:

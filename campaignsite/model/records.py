@@ -31,13 +31,11 @@ DEFAULT_COLOUR = default("campaign", "branding.colour")
 PORTAL_COLOUR = DEFAULT_COLOUR
 
 
-
 @dataclass(frozen=True)
 class Municipality:
     name: Text
     nis_code: str
     region: str
-
 
 
 @dataclass(frozen=True)
@@ -51,14 +49,12 @@ class Phase:
         return self.end or self.start
 
 
-
 @dataclass(frozen=True)
 class Contact:
     name: str
     email: str
     phone: str | None = None
     address: str | None = None
-
 
 
 @dataclass(frozen=True)
@@ -68,12 +64,10 @@ class Category:
     cap: int
 
 
-
 @dataclass(frozen=True)
 class Source:
     name: Text
     amount: int
-
 
 
 @dataclass(frozen=True)
@@ -82,7 +76,6 @@ class Budget:
     sources: tuple[Source, ...]
     categories: tuple[Category, ...]
     upfront_percent: int | None
-
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,6 @@ class Call:
     eligible: int | None
 
 
-
 @dataclass(frozen=True)
 class Partner:
     name: str
@@ -103,14 +95,12 @@ class Partner:
     url: str | None
 
 
-
 @dataclass(frozen=True)
 class Juror:
     name: str
     kind: str | None
     affiliation: Text | None
     role: Text | None = None
-
 
 
 @dataclass(frozen=True)
@@ -131,7 +121,6 @@ class SelectionStage:
         return self.kind == "public-vote"
 
 
-
 @dataclass(frozen=True)
 class Prize:
     id: str
@@ -140,13 +129,11 @@ class Prize:
     amount: int | None  # cents
 
 
-
 @dataclass(frozen=True)
 class Payment:
     date: dt.date
     kind: str  # advance, balance, repayment
     amount: int  # cents
-
 
 
 @dataclass(frozen=True)
@@ -157,13 +144,11 @@ class KitItem:
     credit: str | None
 
 
-
 @dataclass(frozen=True)
 class Update:
     date: dt.date
     status: str
     text: Text
-
 
 
 @dataclass(frozen=True)
@@ -175,7 +160,6 @@ class Crowdfunding:
     @property
     def percent(self) -> int:
         return min(100, round(100 * self.raised / self.goal)) if self.goal else 100
-
 
 
 @dataclass(frozen=True)
@@ -215,7 +199,6 @@ class Laureate:
         return sum(-p.amount if p.kind == "repayment" else p.amount for p in self.payments)
 
 
-
 @dataclass(frozen=True)
 class Event:
     slug: str
@@ -244,7 +227,6 @@ class Event:
         return (self.end - dt.timedelta(days=1)).date() if self.all_day else self.end.date()
 
 
-
 @dataclass(frozen=True)
 class NewsPost:
     slug: str
@@ -260,7 +242,6 @@ class NewsPost:
         return lang if lang in self.title else self.languages[0]
 
 
-
 @dataclass(frozen=True)
 class Action:
     slug: str
@@ -271,7 +252,6 @@ class Action:
     status: str
     progress: int
     sdgs: tuple[int, ...]
-
 
 
 @dataclass(frozen=True)
@@ -325,7 +305,6 @@ class Campaign:
         return next(prize for prize in self.prizes if prize.id == prize_id)
 
 
-
 @dataclass(frozen=True)
 class PublicTable:
     """A CSV table as published in the open data: only the schema's public columns, in its order."""
@@ -334,13 +313,11 @@ class PublicTable:
     rows: tuple[tuple[str, ...], ...]
 
 
-
 @dataclass(frozen=True)
 class ContentPage:
     slug: str
     title: Text
     body: Text
-
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ class Sdg:
     official_title: Text  # the goal as the UN resolution words it: "Take urgent action to combat climate change..."
 
 
-
 def luminance(colour: str) -> float:
     """WCAG 2.1 relative luminance of #RRGGBB."""
     def channel(c: int) -> float:
@@ -35,19 +34,16 @@ def luminance(colour: str) -> float:
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
-
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio between two colours (1 to 21)."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 
 
-
 @functools.lru_cache(maxsize=256)  # asked for every card of every page, of a few colours
 def text_colour(background: str) -> str:
     """Black or white text, whichever contrasts more with `background` (WCAG relative luminance)."""
     return "#000000" if contrast(background, "#000000") >= contrast(background, "#FFFFFF") else "#FFFFFF"
-
 
 
 @functools.lru_cache(maxsize=1)

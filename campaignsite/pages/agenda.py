@@ -11,7 +11,7 @@ from campaignsite.core.languages import BABEL_LOCALES
 from campaignsite.core.markup import render_markdown
 from campaignsite.model.phases import happened, took_place
 from campaignsite.model.records import Event, NewsPost
-from campaignsite.pages import contexts, views
+from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import CampaignBuilder, Page, href
 from campaignsite.pages.parts import (
     address_map_link,
@@ -30,7 +30,6 @@ SCHEMA_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "
                  "moved-online": "EventMovedOnline"}
 
 
-
 def agenda(b: CampaignBuilder) -> Page:
     _ = b._
 
@@ -39,25 +38,23 @@ def agenda(b: CampaignBuilder) -> Page:
         past = [e for e in reversed(b.campaign.events) if took_place(e, b.today)]
         return agenda_context(b, url, (event_summary(b, url, e) for e in upcoming),
                               (event_summary(b, url, e) for e in past), timeline(b))
-    return b.page("agenda/", _("Agenda"),
+    return b.page(urls.AGENDA, _("Agenda"),
                   _("Upcoming and past events of %(campaign)s", campaign=b.text(b.campaign.title)), context)
-
 
 
 def event_pages(b: CampaignBuilder) -> list[Page]:
     return [event(b, item) for item in b.campaign.events]
 
 
-
 def event(b: CampaignBuilder, event: Event) -> Page:
     _ = b._
-    url = f"events/{event.slug}/"
+    url = urls.event(event.slug)
 
     def context(url: str) -> contexts.EventContext:
         project = None
         if event.project:
             laureate = b.campaign.laureate(event.project)
-            project = views.Link(b.text(laureate.title), href(url, f"laureates/{laureate.slug}/"))
+            project = views.Link(b.text(laureate.title), href(url, urls.laureate(laureate.slug)))
         over = took_place(event, b.today)  # no registration nor meeting link once it is over
         done = happened(event, b.today)
         venue, address = event.place_in(b.lang)
@@ -69,13 +66,12 @@ def event(b: CampaignBuilder, event: Event) -> Page:
             online=views.Link(_("Join online"), event.online_url) if event.online_url and not over else None,
             registration=views.Link(_("Register"), event.registration_url)
             if event.registration_url and not over else None,
-            ics=views.Link(_("Add to my calendar (.ics)"), href(url, f"events/{event.slug}.ics")),
-            project=project, agenda=views.Link(_("Agenda"), href(url, "agenda/")),
+            ics=views.Link(_("Add to my calendar (.ics)"), href(url, urls.event_calendar(event.slug))),
+            project=project, agenda=views.Link(_("Agenda"), href(url, urls.AGENDA)),
             took_place=_("This event took place on %(date)s.", date=b.fmt.date(event.start.date())) if done else None,
             follow_up=follow_up(b, url, event) if done else ())
     return b.page(url, event_title(b, event), event_description(b, event), context,
                   meta=b.social_meta(url, None, "website", event_json_ld(b, event)))
-
 
 
 def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
@@ -87,7 +83,7 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
     data = {"@context": "https://schema.org", "@type": "Event", "name": event_title(b, event),
             "description": event_description(b, event), "startDate": start, "endDate": end,
             "eventStatus": f"https://schema.org/{SCHEMA_STATUS[event.status]}",
-            "url": b.absolute(f"events/{event.slug}/"), "inLanguage": b.lang,
+            "url": b.absolute(urls.event(event.slug)), "inLanguage": b.lang,
             "organizer": {"@type": "Organization", "name": b.text(b.campaign.title), "url": b.absolute("")}}
     places = []
     venue, address = event.place_in(b.lang)
@@ -109,27 +105,24 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
     return data
 
 
-
 def news_index(b: CampaignBuilder) -> Page:
     _ = b._
 
     def context(url: str) -> contexts.NewsIndexContext:
         return contexts.NewsIndexContext(b.site, tuple(news_summary(b, url, post) for post in b.campaign.news),
-                                         views.Link(_("News feed (Atom)"), href(url, "news/feed.xml")))
-    return b.page("news/", _("News"),
+                                         views.Link(_("News feed (Atom)"), href(url, urls.NEWS_FEED)))
+    return b.page(urls.NEWS, _("News"),
                   _("News of %(campaign)s", campaign=b.text(b.campaign.title)), context)
-
 
 
 def news_pages(b: CampaignBuilder) -> list[Page]:
     return [news_post(b, post) for post in b.campaign.news]
 
 
-
 def news_post(b: CampaignBuilder, post: NewsPost) -> Page:
     """A post, on every site of the campaign: in the site's language where it has one, else in its
     first language with a note saying so (and `lang` on its title and text)."""
-    url = f"news/{post.slug}/"
+    url = urls.news_post(post.slug)
     lang = post.language_for(b.lang)
     other = lang if lang != b.lang else ""
     title = post.title[lang]
@@ -140,6 +133,6 @@ def news_post(b: CampaignBuilder, post: NewsPost) -> Page:
             BABEL_LOCALES[lang]).get_language_name(BABEL_LOCALES[b.lang])) if other else ""
         return contexts.NewsPostContext(b.site, b.fmt.date(post.date), post.date.isoformat(), image,
                                         render_markdown(Formatter(lang).typography(post.body[lang])),
-                                        views.Link(b._("All news"), href(url, "news/")), other, note)
+                                        views.Link(b._("All news"), href(url, urls.NEWS)), other, note)
     page = b.page(url, title, post.summary.get(lang) or title, context, meta=b.social_meta(url, post.image, "article"))
     return dataclasses.replace(page, lang=other)

@@ -5,7 +5,7 @@ campaignsite/pages/registry.py. It receives a `CampaignBuilder` (one campaign in
 `PortalBuilder` (the portal in one language) holding what every page of that site shares: the
 language, the day, the translator, the formatter and the small pieces (cards, badges, images)
 that several page types show. Which pages exist, their order and every cross-link are decided by
-the page builders (campaign_pages, agenda_pages, press_pages, portal); templates only format.
+the page families (campaign, agenda, press, portal, embed); templates only format.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from campaignsite.core.languages import OG_LOCALES
 from campaignsite.core.sitespec import Page
 from campaignsite.model.records import Campaign, Laureate, Network
 from campaignsite.model.sdgs import get_sdgs, text_colour
-from campaignsite.pages import views
+from campaignsite.pages import urls, views
 
 MEDIA_PREFIX = "../media/"  # campaign media are shared by its language sites, one level up
 FEATURED = 6
@@ -52,7 +52,7 @@ class SiteBuilder:
     def badges(self, url: str, numbers) -> tuple[views.SdgBadge, ...]:
         sdgs = get_sdgs()
         return tuple(views.SdgBadge(number, sdgs[number].title[self.lang], sdgs[number].colour,
-                                       text_colour(sdgs[number].colour), href(url, f"sdg/{number}/"))
+                                       text_colour(sdgs[number].colour), href(url, urls.sdg(number)))
                      for number in numbers)
 
 
@@ -91,7 +91,7 @@ class CampaignBuilder(SiteBuilder):
         budget = self.campaign.budget
         category = next((cat for cat in budget.categories if cat.id == laureate.category), None) if budget else None
         return views.Card(
-            slug=laureate.slug, lang=self.lang, href=href(url, f"laureates/{laureate.slug}/"), title=title,
+            slug=laureate.slug, lang=self.lang, href=href(url, urls.laureate(laureate.slug)), title=title,
             summary=self.text(laureate.summary),
             image=self.image(url, laureate.image, self._("Photo of the project %(title)s", title=title),
                              laureate.image_credit),

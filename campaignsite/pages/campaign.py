@@ -7,7 +7,7 @@ from urllib.parse import quote
 from campaignsite.core.markup import render_markdown
 from campaignsite.model import phases
 from campaignsite.model.records import NEED_KINDS, Laureate
-from campaignsite.pages import contexts, views
+from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import FEATURED, CampaignBuilder, Page, href
 from campaignsite.pages.parts import (
     address_map_link,
@@ -40,12 +40,11 @@ def home(b: CampaignBuilder) -> Page:
             campaign_sdgs=b.badges(url, campaign.sdgs), featured=tuple(b.card(url, f) for f in featured),
             showcase=views.Link(b._.ngettext("See %(count)s laureate", "See all %(count)s laureates",
                                                 len(campaign.laureates), count=b.fmt.number(len(campaign.laureates))),
-                                   href(url, "laureates/")),
+                                   href(url, urls.SHOWCASE)),
             partners=tuple(views.PartnerView(p.name, b._(f"role:{p.role}"),
                                                 b.image(url, p.logo, b._("Logo of %(name)s", name=p.name)),
                                                 p.url) for p in campaign.partners))
-    return b.page("", b.text(campaign.title), b.text(campaign.tagline), context)
-
+    return b.page(urls.HOME, b.text(campaign.title), b.text(campaign.tagline), context)
 
 
 def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
@@ -53,20 +52,20 @@ def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
     campaign, _, fmt, today = b.campaign, b._, b.fmt, b.today
     moment = phases.phase_on(campaign, today)
     link = lambda text, to: views.Link(text, href(url, to))  # noqa: E731
-    agenda = link(_("See the agenda"), "agenda/")
+    agenda = link(_("See the agenda"), urls.AGENDA)
     if moment == phases.ANNOUNCED:
         return views.CallToAction(moment, _("The call for projects opens soon"), call_status(b),
-                                     link(_("Criteria, budget and deadline"), "call/"))
+                                     link(_("Criteria, budget and deadline"), urls.CALL))
     if moment == phases.CALL:
         form = campaign.call.apply_url
         return views.CallToAction(
             moment, _("Submit your project"), call_notice(b),
-            views.Link(_("Submit your project"), form) if form else link(_("How to apply"), "call/#apply"),
-            (link(_("Criteria, budget and deadline"), "call/"),) if form else ())
+            views.Link(_("Submit your project"), form) if form else link(_("How to apply"), urls.CALL + "#apply"),
+            (link(_("Criteria, budget and deadline"), urls.CALL),) if form else ())
     if moment == phases.PUBLIC_VOTE:
         vote, phase = phases.vote_event(campaign, today), phases.get_phase(campaign, "public_vote")
         target = (vote.online_url or vote.registration_url) if vote else None
-        action = views.Link(_("Vote"), target) if target else             link(_("Vote"), f"events/{vote.slug}/") if vote else agenda
+        action = views.Link(_("Vote"), target) if target else             link(_("Vote"), urls.event(vote.slug)) if vote else agenda
         return views.CallToAction(moment, _("Vote for your favourite project"),
                                      _("The public vote is open until %(date)s.", date=fmt.date(phase.last_day)),
                                      action)
@@ -75,42 +74,40 @@ def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
         return views.CallToAction(
             moment, _("Help a project"),
             _("Until %(date)s, the projects are looking for money, materials, skills and time.",
-              date=fmt.date(phase.last_day)), link(_("See what the projects need"), "help/"),
-            (link(_("Discover the laureates"), "laureates/"),))
+              date=fmt.date(phase.last_day)), link(_("See what the projects need"), urls.HELP),
+            (link(_("Discover the laureates"), urls.SHOWCASE),))
     if moment == phases.CLOSING:
         event = phases.closing_event(campaign, today)
         phase = phases.get_phase(campaign, "closing_event")
         return views.CallToAction(
             moment, _("Join us at the closing event"), fmt.date(event.start.date() if event else phase.start),
-            link(agenda_event_title(b, event), f"events/{event.slug}/") if event else agenda,
-            (link(_("Discover the laureates"), "laureates/"),) if campaign.laureates else ())
+            link(agenda_event_title(b, event), urls.event(event.slug)) if event else agenda,
+            (link(_("Discover the laureates"), urls.SHOWCASE),) if campaign.laureates else ())
     if moment == phases.FINISHED:
-        more = tuple(link(_("Follow-up: %(title)s", title=post.title[b.lang]), f"news/{post.slug}/")
+        more = tuple(link(_("Follow-up: %(title)s", title=post.title[b.lang]), urls.news_post(post.slug))
                      for post in campaign.news[:1] if b.lang in post.title)
         return views.CallToAction(
             moment, _("The campaign is over: see the results"), None,
-            link(_("See the laureates"), "laureates/") if campaign.laureates else agenda, more)
+            link(_("See the laureates"), urls.SHOWCASE) if campaign.laureates else agenda, more)
     if moment == phases.CLIMATE_PLAN:
         upcoming = [e for e in campaign.events if not phases.took_place(e, today) and e.status != "cancelled"]
-        actions = (link(_("See the actions of the climate plan"), "actions/"),) if campaign.actions else ()
+        actions = (link(_("See the actions of the climate plan"), urls.ACTIONS),) if campaign.actions else ()
         if upcoming:
             return views.CallToAction(moment, _("Take part in the climate plan"), fmt.date(upcoming[0].start.date()),
-                                         link(agenda_event_title(b, upcoming[0]), f"events/{upcoming[0].slug}/"),
+                                         link(agenda_event_title(b, upcoming[0]), urls.event(upcoming[0].slug)),
                                          actions + (agenda,))
         return views.CallToAction(moment, _("Take part in the climate plan"), None,
                                      actions[0] if actions else agenda)
     # Between the deadline and the results, and while the laureates are coached.
     if campaign.laureates:
         return views.CallToAction(moment, _("Meet the laureates"), None,
-                                     link(_("Discover the laureates"), "laureates/"))
+                                     link(_("Discover the laureates"), urls.SHOWCASE))
     return views.CallToAction(moment, _("The jury is choosing the laureates"), call_status(b), agenda)
 
 
-
 def agenda_event_title(b: CampaignBuilder, event) -> str:
-    """An event's title; a phase's day that became an event has none of its own (see model._phase_events)."""
+    """An event's title; a phase's day that became an event has none of its own (see model.assembly._phase_events)."""
     return b.text(event.title) if event.title else b._(f"event:{event.kind}")
-
 
 
 def showcase(b: CampaignBuilder) -> Page:
@@ -130,10 +127,9 @@ def showcase(b: CampaignBuilder) -> Page:
                                count=b.fmt.number(len(laureates)), year=campaign.edition),
             cards=tuple(b.card(url, item) for item in sorted(laureates, key=lambda i: b.text(i.title))),
             sdg_links=b.badges(url, used), statuses=statuses, categories=categories,
-            goals=views.Link(b._("All goals"), href(url, "sdg/")), prizes=prize_options(b, laureates))
-    return b.page("laureates/", b._("Laureates"),
+            goals=views.Link(b._("All goals"), href(url, urls.SDG_INDEX)), prizes=prize_options(b, laureates))
+    return b.page(urls.SHOWCASE, b._("Laureates"),
                   b._("The laureate projects of %(campaign)s", campaign=b.text(campaign.title)), context)
-
 
 
 def laureates(b: CampaignBuilder) -> list[Page]:
@@ -141,9 +137,8 @@ def laureates(b: CampaignBuilder) -> list[Page]:
     return [laureate(b, item) for item in b.campaign.laureates]
 
 
-
 def laureate(b: CampaignBuilder, item: Laureate) -> Page:
-    url = f"laureates/{item.slug}/"
+    url = urls.laureate(item.slug)
 
     def context(url: str) -> contexts.LaureateContext:
         card = b.card(url, item)
@@ -155,11 +150,10 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
             payment=payment(b, item), payments=payments(b, item), updates=updates(b, item), needs=needs(b, item),
             video=video(b, item), map_link=map_link(b, item), website=item.website,
             share=share_links(b, url, card.title),
-            showcase=views.Link(b._("All laureates"), href(url, "laureates/")),
-            help_page=views.Link(b._("How can I help?"), href(url, "help/")))
+            showcase=views.Link(b._("All laureates"), href(url, urls.SHOWCASE)),
+            help_page=views.Link(b._("How can I help?"), href(url, urls.HELP)))
     return b.page(url, b.text(item.title), b.text(item.summary), context,
                   meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item)))
-
 
 
 def laureate_facts(b: CampaignBuilder, item: Laureate, card: views.Card) -> tuple[views.Fact, ...]:
@@ -178,12 +172,10 @@ def laureate_facts(b: CampaignBuilder, item: Laureate, card: views.Card) -> tupl
     return tuple(facts)
 
 
-
 def payments(b: CampaignBuilder, item: Laureate) -> tuple[views.Fact, ...]:
     """The payments as made (payments.csv), dated, with repayments: 'Advance, 12 June 2023: 6 000 €'."""
     return tuple(views.Fact(b._("%(kind)s, %(date)s", kind=b._(f"payment:{p.kind}"), date=b.fmt.date(p.date)),
                                b.fmt.money(p.amount)) for p in item.payments)
-
 
 
 def payment(b: CampaignBuilder, item: Laureate) -> str | None:
@@ -208,12 +200,10 @@ def payment(b: CampaignBuilder, item: Laureate) -> str | None:
                rest=b.fmt.money(item.amount - upfront))
 
 
-
 def updates(b: CampaignBuilder, item: Laureate) -> tuple[views.UpdateView, ...]:
     return tuple(views.UpdateView(b.fmt.date(update.date), update.date.isoformat(),
                                      b._(f"status:{update.status}"), b.text(update.text))
                  for update in reversed(item.updates))
-
 
 
 def need_kinds(_) -> dict[str, tuple[str, str]]:
@@ -222,7 +212,6 @@ def need_kinds(_) -> dict[str, tuple[str, str]]:
             "materials": (_("Materials"), _("Lend or give what a project needs.")),
             "skills": (_("Skills"), _("Share what you know how to do.")),
             "volunteers": (_("Time"), _("Lend a hand."))}
-
 
 
 def money_need(b: CampaignBuilder, item: Laureate) -> views.Money | None:
@@ -236,7 +225,6 @@ def money_need(b: CampaignBuilder, item: Laureate) -> views.Money | None:
     return views.Money(funding.percent, label, link)
 
 
-
 def offer(b: CampaignBuilder, item: Laureate, need: str) -> views.Link:
     """Where a visitor offers what a project needs: its public e-mail, else its public contact page, else
     an e-mail to the campaign team; an e-mail's subject names the project and the need (RFC 6068:
@@ -244,18 +232,16 @@ def offer(b: CampaignBuilder, item: Laureate, need: str) -> views.Link:
     title = b.text(item.title)
     if item.public_email:
         return views.Link(b._("E-mail the project"), mailto(item.public_email, b._(
-            "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(f"laureates/{item.slug}/")))
+            "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(urls.laureate(item.slug))))
     if item.public_url:
         return views.Link(b._("Contact the project"), item.public_url)
     return views.Link(b._("E-mail the campaign team"), mailto(b.campaign.contact.email, b._(
-        "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(f"laureates/{item.slug}/")))
-
+        "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(urls.laureate(item.slug))))
 
 
 def mailto(address: str, subject: str, body: str) -> str:
     """A mailto: address with a subject and body, every part percent-encoded (RFC 6068)."""
     return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-
 
 
 def needs(b: CampaignBuilder, item: Laureate) -> views.Needs:
@@ -273,7 +259,6 @@ def needs(b: CampaignBuilder, item: Laureate) -> views.Needs:
     return views.Needs(money_title, money, lists)
 
 
-
 def video(b: CampaignBuilder, item: Laureate) -> views.Video | None:
     """A facade for the video: the player is only loaded from its host after a click."""
     if not item.video_url:
@@ -287,11 +272,10 @@ def video(b: CampaignBuilder, item: Laureate) -> views.Video | None:
         host = "YouTube"
         embed = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
     title = b.text(item.title)
-    poster = b.image(f"laureates/{item.slug}/", item.image, "") if item.image else None
+    poster = b.image(urls.laureate(item.slug), item.image, "") if item.image else None
     return views.Video(embed, url, host, b._("Play the video of %(title)s", title=title),
                           b._("The video is loaded from %(host)s only when you click; %(host)s may then set "
                               "cookies.", host=host), title, poster)
-
 
 
 def map_link(b: CampaignBuilder, item: Laureate) -> views.Link | None:
@@ -305,13 +289,11 @@ def map_link(b: CampaignBuilder, item: Laureate) -> views.Link | None:
     return None
 
 
-
 def gallery(b: CampaignBuilder, url: str, item: Laureate) -> tuple[views.Image, ...]:
     title = b.text(item.title)
     return tuple(b.image(url, src, b._("Photo %(number)s of the project %(title)s", number=index,
                                        title=title))
                  for index, src in enumerate(item.gallery, start=1))
-
 
 
 def share_links(b: CampaignBuilder, url: str, title: str) -> tuple[views.Link, ...]:
@@ -325,10 +307,9 @@ def share_links(b: CampaignBuilder, url: str, title: str) -> tuple[views.Link, .
             views.Link("WhatsApp", f"https://wa.me/?text={text}%20{page}"))
 
 
-
 def laureate_json_ld(b: CampaignBuilder, item: Laureate) -> dict:
     data = {"@context": "https://schema.org", "@type": "Project", "name": b.text(item.title),
-            "description": b.text(item.summary), "url": b.absolute(f"laureates/{item.slug}/"),
+            "description": b.text(item.summary), "url": b.absolute(urls.laureate(item.slug)),
             "inLanguage": b.lang, "funder": {"@type": "Organization", "name": b.text(b.campaign.title)},
             "member": {"@type": "Organization", "name": b.text(item.holder)}}
     if item.image:
@@ -338,19 +319,16 @@ def laureate_json_ld(b: CampaignBuilder, item: Laureate) -> dict:
     return data
 
 
-
 def used_sdgs(campaign) -> list[int]:
     """The goals of the campaign, its laureates and its actions."""
     return sorted(set(campaign.sdgs) | {n for item in campaign.laureates for n in item.sdgs}
                   | {n for action in campaign.actions for n in action.sdgs})
 
 
-
 def sdg_pages(b: CampaignBuilder) -> list[Page]:
     """A page per goal used by the campaign, its laureates or its actions."""
     used = used_sdgs(b.campaign)
     return [sdg(b, number, used) for number in used]
-
 
 
 def sdg_index(b: CampaignBuilder) -> Page:
@@ -370,17 +348,16 @@ def sdg_index(b: CampaignBuilder) -> Page:
                                         b.fmt.money(sum(item.amount for item in projects)),
                                         b.fmt.number(len(actions)) if campaign.actions else None,
                                         official_title(b, number)))
-        showcase = views.Link(_("All laureates"), href(url, "laureates/")) if campaign.laureates else None
+        showcase = views.Link(_("All laureates"), href(url, urls.SHOWCASE)) if campaign.laureates else None
         return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), bool(campaign.actions),
                                         _("A project that serves several goals counts for each of them."), showcase)
-    return b.page("sdg/", title, intro, context)
-
+    return b.page(urls.SDG_INDEX, title, intro, context)
 
 
 def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
     def context(url: str) -> contexts.SdgContext:
         projects = sorted((i for i in b.campaign.laureates if number in i.sdgs), key=lambda i: b.text(i.title))
-        actions = tuple(views.Link(b.text(a.title), href(url, f"actions/#{a.slug}"))
+        actions = tuple(views.Link(b.text(a.title), href(url, urls.ACTIONS + f"#{a.slug}"))
                         for a in b.campaign.actions if number in a.sdgs)
         # The figures say how many projects; the money they show needs this said.
         intro = b._("A project that serves several goals counts for each of them.") \
@@ -388,13 +365,12 @@ def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
         return contexts.SdgContext(b.site, b.badges(url, [number])[0], intro,
                                    tuple(b.card(url, i) for i in projects), actions,
                                    b.badges(url, [other for other in used if other != number]),
-                                   views.Link(b._("All laureates"), href(url, "laureates/"))
+                                   views.Link(b._("All laureates"), href(url, urls.SHOWCASE))
                                    if b.campaign.laureates else None,
-                                   views.Link(b._("All goals"), href(url, "sdg/")),
+                                   views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
                                    official_title(b, number), goal_figures(b, projects) if projects else ())
     title = goal_title(b, number)
-    return b.page(f"sdg/{number}/", title, title, context)
-
+    return b.page(urls.sdg(number), title, title, context)
 
 
 def help(b: CampaignBuilder) -> Page:
@@ -403,7 +379,7 @@ def help(b: CampaignBuilder) -> Page:
     def context(url: str) -> contexts.HelpContext:
         kinds = need_kinds(_)
         ordered = sorted(b.campaign.laureates, key=lambda i: b.text(i.title))
-        asks = [(views.Link(b.text(i.title), href(url, f"laureates/{i.slug}/#help")), needs(b, i))
+        asks = [(views.Link(b.text(i.title), href(url, urls.laureate(i.slug) + "#help")), needs(b, i))
                 for i in ordered]
         money = tuple(views.HelpItem(link, "", asked.money) for link, asked in asks if asked.money)
         groups = [views.HelpGroup("money", *kinds["money"], money)]
@@ -414,9 +390,8 @@ def help(b: CampaignBuilder) -> Page:
         return contexts.HelpContext(b.site, _("The projects need more than money. Every open need, by kind:"),
                                     tuple(group for group in groups if group.items),
                                     _("No project needs help right now."))
-    return b.page("help/", _("How can I help?"),
+    return b.page(urls.HELP, _("How can I help?"),
                   _("Money, materials, skills and time the projects need"), context)
-
 
 
 def jury(b: CampaignBuilder) -> Page:
@@ -437,8 +412,7 @@ def jury(b: CampaignBuilder) -> Page:
             intro += " " + _("The final decision weighs %(stages)s.",
                              stages=b.fmt.list([weighted_name(b, stage) for stage in weighted]))
         return contexts.JuryContext(b.site, intro, stages, prizes)
-    return b.page("jury/", _("Jury"), _("The jury of %(campaign)s", campaign=b.text(campaign.title)), context)
-
+    return b.page(urls.JURY, _("Jury"), _("The jury of %(campaign)s", campaign=b.text(campaign.title)), context)
 
 
 def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
@@ -455,7 +429,7 @@ def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
                         for juror in stage.members if juror.kind == kind)
         if members:
             groups.append((label, members))
-    chosen = tuple(views.Link(b.text(item.title), href(url, f"laureates/{item.slug}/"))
+    chosen = tuple(views.Link(b.text(item.title), href(url, urls.laureate(item.slug)))
                    for item in b.campaign.laureates if stage.id in item.selected_by)
     return views.StageView(
         id=stage.id, name=stage_name(b, stage), kind_label=_(f"stage:{stage.kind}"), when=when,
@@ -463,14 +437,12 @@ def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
         description=b.text(stage.description) if stage.description else None, groups=tuple(groups), chosen=chosen)
 
 
-
 def prize_view(b: CampaignBuilder, url: str, prize) -> views.PrizeView:
     stage = b.campaign.stage(prize.stage) if prize.stage else None
-    winners = tuple(views.Link(b.text(item.title), href(url, f"laureates/{item.slug}/"))
+    winners = tuple(views.Link(b.text(item.title), href(url, urls.laureate(item.slug)))
                     for item in b.campaign.laureates if prize.id in item.prizes)
     return views.PrizeView(prize.id, b.text(prize.name), stage_name(b, stage) if stage else None,
                               b.fmt.money(prize.amount) if prize.amount is not None else None, winners)
-
 
 
 def call(b: CampaignBuilder) -> Page:
@@ -506,5 +478,5 @@ def call(b: CampaignBuilder) -> Page:
             caps=tuple(views.Fact(b.text(cat.name), _("up to %(amount)s", amount=fmt.money(cat.cap)))
                        for cat in budget.categories) if budget else (),
             payment_terms=terms, figures=tuple(figures))
-    return b.page("call/", _("Call for projects"),
+    return b.page(urls.CALL, _("Call for projects"),
                   _("Criteria, budget and deadline of the call for projects"), context)

@@ -54,7 +54,6 @@ class HomeContext:
     partners: tuple[PartnerView, ...]
 
 
-
 @dataclass(frozen=True)
 class ShowcaseContext:
     template: ClassVar[str] = "showcase.html"
@@ -68,7 +67,6 @@ class ShowcaseContext:
     prizes: tuple[FilterOption, ...] = ()
 
 
-
 @dataclass(frozen=True)
 class JuryContext:
     template: ClassVar[str] = "jury.html"
@@ -76,7 +74,6 @@ class JuryContext:
     intro: str
     stages: tuple[StageView, ...]
     prizes: tuple[PrizeView, ...]
-
 
 
 @dataclass(frozen=True)
@@ -96,7 +93,6 @@ class CallContext:
     results: Link | None = None          # once the call has closed: the laureates, instead of the form
 
 
-
 @dataclass(frozen=True)
 class PortalHomeContext:
     template: ClassVar[str] = "portal_home.html"
@@ -112,7 +108,6 @@ class PortalHomeContext:
     goals: Link | None = None  # the page of every goal across the network
 
 
-
 @dataclass(frozen=True)
 class SearchContext:
     template: ClassVar[str] = "search.html"
@@ -124,13 +119,11 @@ class SearchContext:
     translations: dict[str, str]  # Pagefind UI's texts we give ourselves (its key -> our translation)
 
 
-
 @dataclass(frozen=True)
 class ContentContext:
     template: ClassVar[str] = "content.html"
     site: Site
     body_html: str
-
 
 
 @dataclass(frozen=True)
@@ -155,7 +148,6 @@ class LaureateContext:
     help_page: Link
 
 
-
 @dataclass(frozen=True)
 class SdgContext:
     template: ClassVar[str] = "sdg.html"
@@ -172,7 +164,6 @@ class SdgContext:
     campaigns: tuple["SdgCampaign", ...] = ()  # on the portal: the campaigns whose projects serve it
 
 
-
 @dataclass(frozen=True)
 class SdgIndexContext:
     template: ClassVar[str] = "sdg_index.html"
@@ -185,7 +176,6 @@ class SdgIndexContext:
     showcase: Link | None
 
 
-
 @dataclass(frozen=True)
 class HelpContext:
     template: ClassVar[str] = "help.html"
@@ -193,7 +183,6 @@ class HelpContext:
     intro: str
     groups: tuple[HelpGroup, ...]
     empty: str
-
 
 
 @dataclass(frozen=True)
@@ -205,7 +194,6 @@ class AgendaContext:
     feed: Link
     feed_help: str
     phases: tuple[PhaseView, ...] = ()   # a campaign's phases, shown as phases beside its events
-
 
 
 @dataclass(frozen=True)
@@ -229,14 +217,12 @@ class EventContext:
     follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
 
 
-
 @dataclass(frozen=True)
 class NewsIndexContext:
     template: ClassVar[str] = "news_index.html"
     site: Site
     posts: tuple[NewsSummary, ...]
     feed: Link
-
 
 
 @dataclass(frozen=True)
@@ -250,7 +236,6 @@ class NewsPostContext:
     news: Link
     lang: str = ""  # set when the post is in another language than the site
     language_note: str = ""
-
 
 
 @dataclass(frozen=True)
@@ -268,7 +253,6 @@ class PressContext:
     kit_zip: Download | None = None
 
 
-
 @dataclass(frozen=True)
 class ListingContext:
     template: ClassVar[str] = "listing.html"
@@ -282,7 +266,6 @@ class ListingContext:
     has_prizes: bool = False
 
 
-
 @dataclass(frozen=True)
 class ActionsContext:
     template: ClassVar[str] = "actions.html"
@@ -292,14 +275,12 @@ class ActionsContext:
     figures: tuple[Figure, ...]
 
 
-
 @dataclass(frozen=True)
 class KitContext:
     template: ClassVar[str] = "kit.html"
     site: Site
     intro: str
     items: tuple[Download, ...]
-
 
 
 @dataclass(frozen=True)
@@ -312,7 +293,6 @@ class StatementContext:
     contact: Link
     address: str | None  # the postal address of the contact, where given
     updated: str
-
 
 
 @dataclass(frozen=True)
@@ -329,7 +309,6 @@ class EmbedCardsContext:
     prizes: tuple[FilterOption, ...] = ()
 
 
-
 @dataclass(frozen=True)
 class EmbedAgendaContext:
     template: ClassVar[str] = "embed_agenda.html"
@@ -339,7 +318,6 @@ class EmbedAgendaContext:
     empty: str
     full: Link
     feed: Link
-
 
 
 @dataclass(frozen=True)
@@ -352,7 +330,6 @@ class EmbedFiguresContext:
     full: Link
 
 
-
 @dataclass(frozen=True)
 class EmbedCallContext:
     template: ClassVar[str] = "embed_call.html"
@@ -362,7 +339,6 @@ class EmbedCallContext:
     apply: Link | None                   # only while the call is open
     full: Link
     results: Link | None = None          # once the call has closed: the laureates
-
 
 
 @dataclass(frozen=True)

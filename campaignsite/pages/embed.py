@@ -15,7 +15,7 @@ import json
 from campaignsite.core.sitespec import Page
 from campaignsite.model.phases import call_state, current_phase, took_place
 from campaignsite.model.sdgs import get_sdgs
-from campaignsite.pages import contexts, views
+from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import CampaignBuilder, href
 from campaignsite.pages.parts import (
     call_results,
@@ -42,8 +42,8 @@ def cards_context(b: CampaignBuilder, url: str, heading: str, laureates, full: v
 
 def embed_laureates(b: CampaignBuilder) -> Page:
     title = b._("Laureates of %(campaign)s", campaign=b.text(b.campaign.title))
-    return b.page("embed/laureates/", title, title, lambda url: cards_context(
-        b, url, title, b.campaign.laureates, views.Link(b._("All laureates"), href(url, "laureates/"))))
+    return b.page(urls.EMBED_LAUREATES, title, title, lambda url: cards_context(
+        b, url, title, b.campaign.laureates, views.Link(b._("All laureates"), href(url, urls.SHOWCASE))))
 
 
 def embed_goals(b: CampaignBuilder) -> list[Page]:
@@ -53,9 +53,9 @@ def embed_goals(b: CampaignBuilder) -> list[Page]:
         title = b._("Laureates of %(campaign)s for goal %(number)s: %(goal)s", campaign=b.text(b.campaign.title),
                     number=number, goal=get_sdgs()[number].title[b.lang])
         serving = [item for item in b.campaign.laureates if number in item.sdgs]
-        pages.append(b.page(f"embed/sdg/{number}/", title, title, lambda url, title=title, serving=serving,
+        pages.append(b.page(urls.embed_goal(number), title, title, lambda url, title=title, serving=serving,
                             number=number: cards_context(b, url, title, serving, views.Link(
-                                b._("All laureates"), href(url, f"sdg/{number}/")), with_filter=False)))
+                                b._("All laureates"), href(url, urls.sdg(number))), with_filter=False)))
     return pages
 
 
@@ -64,10 +64,10 @@ def embed_projects(b: CampaignBuilder) -> list[Page]:
     pages = []
     for item in b.campaign.laureates:
         title = b.text(item.title)
-        pages.append(b.page(f"embed/laureates/{item.slug}/", title, b.text(item.summary),
+        pages.append(b.page(urls.embed_project(item.slug), title, b.text(item.summary),
                             lambda url, item=item, title=title: cards_context(
                                 b, url, title, [item], views.Link(b._("About the project"),
-                                                                     href(url, f"laureates/{item.slug}/")),
+                                                                     href(url, urls.laureate(item.slug))),
                                 with_filter=False)))
     return pages
 
@@ -80,9 +80,9 @@ def embed_agenda(b: CampaignBuilder) -> Page:
         upcoming = [event for event in b.campaign.events if not took_place(event, b.today)]
         return contexts.EmbedAgendaContext(
             b.site, title, tuple(event_summary(b, url, event) for event in upcoming), _("No event planned for now."),
-            views.Link(_("Agenda"), href(url, "agenda/")),
-            views.Link(_("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")))
-    return b.page("embed/agenda/", title, title, context)
+            views.Link(_("Agenda"), href(url, urls.AGENDA)),
+            views.Link(_("Subscribe to the agenda (iCalendar)"), href(url, urls.CALENDAR)))
+    return b.page(urls.EMBED_AGENDA, title, title, context)
 
 
 def embed_figures(b: CampaignBuilder) -> Page:
@@ -94,7 +94,7 @@ def embed_figures(b: CampaignBuilder) -> Page:
         now = _("Now: %(phase)s", phase=_(f"phase:{phase.id}")) if phase else None
         return contexts.EmbedFiguresContext(b.site, title, now, key_figures(b),
                                             views.Link(_("More about the campaign"), href(url, "")))
-    return b.page("embed/figures/", title, b.text(b.campaign.tagline), context)
+    return b.page(urls.EMBED_FIGURES, title, b.text(b.campaign.tagline), context)
 
 
 def embed_call(b: CampaignBuilder) -> Page:
@@ -106,9 +106,9 @@ def embed_call(b: CampaignBuilder) -> Page:
         is_open = call_state(b.campaign, b.today) == "open"
         apply = views.Link(_("Apply"), call.apply_url) if is_open and call.apply_url else None
         return contexts.EmbedCallContext(b.site, title, call_status(b), apply,
-                                         views.Link(_("Criteria, budget and deadline"), href(url, "call/")),
+                                         views.Link(_("Criteria, budget and deadline"), href(url, urls.CALL)),
                                          call_results(b, url))
-    return b.page("embed/call/", title, title, context)
+    return b.page(urls.EMBED_CALL, title, title, context)
 
 
 # --- The "embed this" page and oEmbed ------------------------------------------------------------
@@ -128,22 +128,22 @@ def widget_list(b: CampaignBuilder, url: str) -> tuple[views.Widget, ...]:
     if campaign.laureates:
         goals = sorted({n for item in campaign.laureates for n in item.sdgs})
         rows.append(("laureates", _("Laureates"), _("Every laureate project as a card, with a filter by goal and "
-                                                    "status."), "embed/laureates/", "laureates/", _("Goal"),
-                     ((href(url, "embed/laureates/"), b.absolute("embed/laureates/"), _("All goals")),)
-                     + tuple((href(url, f"embed/sdg/{n}/"), b.absolute(f"embed/sdg/{n}/"),
+                                                    "status."), urls.EMBED_LAUREATES, urls.SHOWCASE, _("Goal"),
+                     ((href(url, urls.EMBED_LAUREATES), b.absolute(urls.EMBED_LAUREATES), _("All goals")),)
+                     + tuple((href(url, urls.embed_goal(n)), b.absolute(urls.embed_goal(n)),
                               f"{n}. {get_sdgs()[n].title[b.lang]}") for n in goals)))
         first = sorted(campaign.laureates, key=lambda item: b.text(item.title))
         rows.append(("project", _("One project"), _("The card of one project."),
-                     f"embed/laureates/{first[0].slug}/", f"laureates/{first[0].slug}/", _("Project"),
-                     tuple((href(url, f"embed/laureates/{item.slug}/"), b.absolute(f"embed/laureates/{item.slug}/"),
+                     urls.embed_project(first[0].slug), urls.laureate(first[0].slug), _("Project"),
+                     tuple((href(url, urls.embed_project(item.slug)), b.absolute(urls.embed_project(item.slug)),
                             b.text(item.title)) for item in first)))
     rows.append(("agenda", _("Agenda"), _("The upcoming events, with a link to subscribe to the calendar."),
-                 "embed/agenda/", "agenda/", "", ()))
+                 urls.EMBED_AGENDA, urls.AGENDA, "", ()))
     rows.append(("figures", _("Key figures"), _("The campaign's key figures and its current phase."),
-                 "embed/figures/", "", "", ()))
+                 urls.EMBED_FIGURES, "", "", ()))
     if campaign.call:
         rows.append(("call", _("Call for projects"), _("Where the call stands, with the days left and how to "
-                                                       "apply while it is open."), "embed/call/", "call/", "", ()))
+                                                       "apply while it is open."), urls.EMBED_CALL, urls.CALL, "", ()))
     return tuple(views.Widget(key, title, description, href(url, path), b.absolute(path),
                                  f"{title} - {b.text(campaign.title)}",
                                  snippet(b.absolute(path), f"{title} - {b.text(campaign.title)}", loader),
@@ -158,30 +158,15 @@ def widgets(b: CampaignBuilder) -> Page:
     intro = _("Show the laureates, the agenda or the key figures of %(campaign)s on your own website: copy the "
               "code of a widget into a page of your site. The widget adapts its height to its content and its "
               "links open on this site.", campaign=b.text(b.campaign.title))
-    return b.page("widgets/", title, intro, lambda url: contexts.WidgetsContext(
+    return b.page(urls.WIDGETS, title, intro, lambda url: contexts.WidgetsContext(
         b.site, intro, widget_list(b, url), href(url, LOADER), b.absolute(LOADER), HEIGHT))
 
 
-def oembed_files(b: CampaignBuilder) -> tuple[tuple[str, bytes], ...]:
+def oembed_files(b: CampaignBuilder, described) -> tuple[tuple[str, bytes], ...]:
     """oEmbed 1.0 descriptions (type "rich") of the pages that have a widget, so that pasting their
-    address into a CMS that speaks oEmbed embeds the widget."""
-    files = []
-    for page_url, widget_url, title in oembed_pages(b):
-        files.append((oembed_path(page_url), oembed_json(b, widget_url, title)))
-    return tuple(files)
-
-
-def oembed_pages(b: CampaignBuilder) -> list[tuple[str, str, str]]:
-    """(page address, widget address, title) for every page that has a widget."""
-    name, campaign = b.text(b.campaign.title), b.campaign
-    pages = [("", "embed/figures/", name), ("agenda/", "embed/agenda/", b._("Agenda of %(campaign)s", campaign=name))]
-    if campaign.laureates:
-        pages.append(("laureates/", "embed/laureates/", b._("Laureates of %(campaign)s", campaign=name)))
-        pages += [(f"laureates/{item.slug}/", f"embed/laureates/{item.slug}/", b.text(item.title))
-                  for item in campaign.laureates]
-    if campaign.call:
-        pages.append(("call/", "embed/call/", b._("Call for projects of %(campaign)s", campaign=name)))
-    return pages
+    address into a CMS that speaks oEmbed embeds the widget; `described` as registry.oembed_pages gives it."""
+    return tuple((oembed_path(page_url), oembed_json(b, widget_url, title))
+                 for page_url, widget_url, title in described)
 
 
 def oembed_path(page_url: str) -> str:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from campaignsite.core.markup import render_markdown
+from campaignsite.pages import urls
 from campaignsite.pages.parts import event_description, event_title
 
 ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE",
@@ -55,7 +56,7 @@ def brussels() -> icalendar.Timezone:
 
 
 def _vevent(builder, event) -> icalendar.Event:
-    url = builder.absolute(f"events/{event.slug}/")
+    url = builder.absolute(urls.event(event.slug))
     item = icalendar.Event()
     item.add("uid", event_uid(builder.campaign, event))
     item.add("dtstamp", build_stamp(builder.today))
@@ -81,13 +82,13 @@ def atom(builder) -> bytes:
     campaign = builder.campaign
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": builder.lang})
-    home = builder.absolute("news/")
+    home = builder.absolute(urls.NEWS)
     _sub(feed, "id", home)
     _sub(feed, "title", f"{builder.text(campaign.title)}: {builder._('News')}")
     posts = campaign.news
     updated = max((p.date for p in posts), default=builder.today)
     _sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": builder.absolute("news/feed.xml")})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": builder.absolute(urls.NEWS_FEED)})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _sub(author, "name", campaign.contact.name)
@@ -95,7 +96,7 @@ def atom(builder) -> bytes:
         lang = post.language_for(builder.lang)
         # A post not written in the feed's language comes in its own, marked as such (xml:lang).
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": lang} if lang != builder.lang else {})
-        url = builder.absolute(f"news/{post.slug}/")
+        url = builder.absolute(urls.news_post(post.slug))
         _sub(entry, "id", url)
         _sub(entry, "title", post.title[lang])
         _sub(entry, "updated", f"{post.date.isoformat()}T00:00:00Z")

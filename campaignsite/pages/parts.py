@@ -15,7 +15,7 @@ from campaignsite.model import phases
 from campaignsite.model.phases import happened
 from campaignsite.model.records import Event, Laureate, NewsPost
 from campaignsite.model.sdgs import get_sdgs
-from campaignsite.pages import contexts, views
+from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import STATUS_IDS, CampaignBuilder, SiteBuilder, href
 
 
@@ -37,10 +37,6 @@ def key_figures(b: CampaignBuilder) -> tuple[views.Figure, ...]:
     return tuple(figures)
 
 
-
-
-
-
 def timeline(b: CampaignBuilder) -> tuple[views.PhaseView, ...]:
     steps = []
     current = phases.current_phase(b.campaign, b.today)
@@ -57,10 +53,8 @@ def timeline(b: CampaignBuilder) -> tuple[views.PhaseView, ...]:
     return tuple(steps)
 
 
-
 def call_phase(b: CampaignBuilder):
     return phases.get_phase(b.campaign, "call")
-
 
 
 def call_status(b: CampaignBuilder) -> str:
@@ -76,13 +70,11 @@ def call_status(b: CampaignBuilder) -> str:
     return _("The call closed on %(date)s.", date=fmt.date(phase.end))
 
 
-
 def call_results(b: CampaignBuilder, url: str) -> views.Link | None:
     """Once the call has closed: where its results are (the laureates), instead of the form."""
     if phases.call_state(b.campaign, b.today) != "closed" or not b.campaign.laureates:
         return None
-    return views.Link(b._("See the laureates"), href(url, "laureates/"))
-
+    return views.Link(b._("See the laureates"), href(url, urls.SHOWCASE))
 
 
 def call_notice(b: CampaignBuilder) -> str | None:
@@ -97,12 +89,10 @@ def call_notice(b: CampaignBuilder) -> str | None:
                                                 date=b.fmt.date(phase.end))
 
 
-
 def prize_options(b: CampaignBuilder, laureates) -> tuple[views.FilterOption, ...]:
     """The prizes the filter offers: those some laureate received, each with how many received it."""
     return tuple(views.FilterOption(prize.id, b.text(prize.name), sum(1 for item in laureates if prize.id in item.prizes))
                  for prize in b.campaign.prizes if any(prize.id in item.prizes for item in laureates))
-
 
 
 def status_options(b: CampaignBuilder, laureates) -> tuple[views.FilterOption, ...]:
@@ -112,18 +102,15 @@ def status_options(b: CampaignBuilder, laureates) -> tuple[views.FilterOption, .
                  for status in STATUS_IDS if any(item.status == status for item in laureates))
 
 
-
 def stage_name(b: CampaignBuilder, stage) -> str:
     """A jury's or vote's own name, else its kind's name in the page's language."""
     return b.text(stage.name) if stage.name else b._(f"stage:{stage.kind}")
-
 
 
 def weighted_name(b: CampaignBuilder, stage) -> str:
     """'Citizen jury (50 %)': the stage with its share of the decision, where the campaign gives one."""
     name = stage_name(b, stage)
     return b._("%(stage)s (%(weight)s)", stage=name, weight=b.fmt.percent(stage.weight)) if stage.weight else name
-
 
 
 def selected_by(b: CampaignBuilder, item: Laureate) -> str:
@@ -136,11 +123,9 @@ def selected_by(b: CampaignBuilder, item: Laureate) -> str:
     return text
 
 
-
 def address_map_link(b: SiteBuilder, address: str) -> views.Link:
     """A link to OpenStreetMap's search for a postal address."""
     return views.Link(b._("See on OpenStreetMap"), "https://www.openstreetmap.org/search?query=" + quote(address))
-
 
 
 def goal_title(b: SiteBuilder, number: int) -> str:
@@ -148,11 +133,9 @@ def goal_title(b: SiteBuilder, number: int) -> str:
     return b._("Goal %(number)s: %(title)s", number=number, title=get_sdgs()[number].title[b.lang])
 
 
-
 def official_title(b: SiteBuilder, number: int) -> str:
     """The goal as the UN words it ("Take urgent action to combat climate change and its impacts")."""
     return get_sdgs()[number].official_title[b.lang]
-
 
 
 def goal_figures(b: SiteBuilder, projects) -> tuple[views.Figure, ...]:
@@ -161,9 +144,7 @@ def goal_figures(b: SiteBuilder, projects) -> tuple[views.Figure, ...]:
             views.Figure(b.fmt.money(sum(item.amount for item in projects)), b._("granted")))
 
 
-
 STATUS_NOTICE = ("cancelled", "postponed", "moved-online")
-
 
 
 def event_title(b: CampaignBuilder, event: Event) -> str:
@@ -171,10 +152,8 @@ def event_title(b: CampaignBuilder, event: Event) -> str:
     return event.title[b.lang] if event.title else b._(f"event:{event.kind}")
 
 
-
 def event_description(b: CampaignBuilder, event: Event) -> str:
     return event.description[b.lang] if event.description else b._(f"event-about:{event.kind}")
-
 
 
 def when(b: CampaignBuilder, event: Event) -> str:
@@ -191,7 +170,6 @@ def when(b: CampaignBuilder, event: Event) -> str:
                end=f"{fmt.weekday_date(event.end.date())} {fmt.time(event.end)}")
 
 
-
 def place(b: CampaignBuilder, event: Event) -> str:
     parts = [p for p in event.place_in(b.lang) if p]
     if not parts and event.online_url:
@@ -199,18 +177,15 @@ def place(b: CampaignBuilder, event: Event) -> str:
     return ", ".join(parts)
 
 
-
 def status_label(b: CampaignBuilder, event: Event) -> str | None:
     return b._(f"event-status:{event.status}") if event.status in STATUS_NOTICE else None
 
 
-
 def event_summary(b: CampaignBuilder, url: str, event: Event) -> views.EventSummary:
     done = happened(event, b.today)
-    return views.EventSummary(b.lang, href(url, f"events/{event.slug}/"), event_title(b, event), when(b, event),
+    return views.EventSummary(b.lang, href(url, urls.event(event.slug)), event_title(b, event), when(b, event),
                                  event.start.isoformat(), place(b, event), event.status, status_label(b, event),
                                  b._("took place") if done else None, follow_up(b, url, event) if done else ())
-
 
 
 def follow_up(b: CampaignBuilder, url: str, event: Event) -> tuple[views.Link, ...]:
@@ -218,11 +193,10 @@ def follow_up(b: CampaignBuilder, url: str, event: Event) -> tuple[views.Link, .
     links = []
     post = next((p for p in b.campaign.news if p.slug == event.news), None)
     if post and b.lang in post.title:  # a post in some languages only is linked from those sites
-        links.append(views.Link(b._("News: %(title)s", title=post.title[b.lang]), href(url, f"news/{post.slug}/")))
+        links.append(views.Link(b._("News: %(title)s", title=post.title[b.lang]), href(url, urls.news_post(post.slug))))
     if event.photos_url:
         links.append(views.Link(b._("Photos of %(event)s", event=event_title(b, event)), event.photos_url))
     return tuple(links)
-
 
 
 def agenda_context(b: SiteBuilder, url: str, upcoming, past, phases=()) -> contexts.AgendaContext:
@@ -230,25 +204,22 @@ def agenda_context(b: SiteBuilder, url: str, upcoming, past, phases=()) -> conte
     _ = b._
     return contexts.AgendaContext(
         b.site, tuple(upcoming), tuple(past),
-        views.Link(_("Subscribe to the agenda (iCalendar)"), href(url, "agenda.ics")),
+        views.Link(_("Subscribe to the agenda (iCalendar)"), href(url, urls.CALENDAR)),
         _("Add this address to your calendar app to see new events as they are announced."), tuple(phases))
-
 
 
 def news_summary(b: CampaignBuilder, url: str, post: NewsPost) -> views.NewsSummary:
     lang = post.language_for(b.lang)
     other = lang if lang != b.lang else ""
-    return views.NewsSummary(href(url, f"news/{post.slug}/"), post.title[lang], b.fmt.date(post.date),
+    return views.NewsSummary(href(url, urls.news_post(post.slug)), post.title[lang], b.fmt.date(post.date),
                                 post.date.isoformat(), b.fmt.typography(post.summary.get(b.lang, ""))
                                 if not other else Formatter(lang).typography(post.summary.get(lang, "")), other,
                                 language_note(b, other) if other else "")
 
 
-
 def language_note(b: CampaignBuilder, lang: str) -> str:
     """'(in French)': said, in the page's language, of a post written in another language only."""
     return b._("(in %(language)s)", language=Locale.parse(BABEL_LOCALES[lang]).get_language_name(BABEL_LOCALES[b.lang]))
-
 
 
 def statement_page(b: SiteBuilder, kind: str, owner: str, places: str, email: str,
@@ -261,4 +232,4 @@ def statement_page(b: SiteBuilder, kind: str, owner: str, places: str, email: st
                            for number in range(1, 5))
         return contexts.StatementContext(b.site, paragraphs, views.Link(email, f"mailto:{email}"), address,
                                          _("Statement updated on %(date)s.", date=b.fmt.date(b.today)))
-    return b.page(f"{kind}/", _(f"{kind}:title"), _(f"{kind}:title"), context)
+    return b.page(urls.STATEMENTS[kind], _(f"{kind}:title"), _(f"{kind}:title"), context)

@@ -15,7 +15,7 @@ from campaignsite.core.searchindex import BUNDLE as SEARCH_BUNDLE
 from campaignsite.core.searchindex import parts as search_parts
 from campaignsite.core.sitespec import Page
 from campaignsite.model.records import Campaign
-from campaignsite.pages import contexts, views
+from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import PortalBuilder, href
 from campaignsite.pages.parts import (
     agenda_context,
@@ -128,11 +128,11 @@ def home(b: PortalBuilder) -> Page:
         return contexts.PortalHomeContext(
             site=b.site, tagline=network.tagline[b.lang], totals=totals(b),
             campaigns=tuple(campaign_card(b, url, campaign) for campaign in ordered), filters=filters(b),
-            sdg_links=b.badges(url, used_sdgs(b)), goals=views.Link(b._("All goals"), href(url, "sdg/")),
-            pages=tuple(views.Link(p.title[b.lang], href(url, f"{p.slug}/")) for p in network.pages),
-            agenda=views.Link(b._("Agenda of all campaigns"), href(url, "agenda/")),
-            search=views.Link(b._("Search all campaigns"), href(url, "search/")))
-    return b.page("", network.title[b.lang], network.tagline[b.lang], context)
+            sdg_links=b.badges(url, used_sdgs(b)), goals=views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
+            pages=tuple(views.Link(p.title[b.lang], href(url, urls.content_page(p.slug))) for p in network.pages),
+            agenda=views.Link(b._("Agenda of all campaigns"), href(url, urls.AGENDA)),
+            search=views.Link(b._("Search all campaigns"), href(url, urls.SEARCH)))
+    return b.page(urls.HOME, network.title[b.lang], network.tagline[b.lang], context)
 
 
 def content_pages(b: PortalBuilder) -> list[Page]:
@@ -142,7 +142,7 @@ def content_pages(b: PortalBuilder) -> list[Page]:
 
 def content(b: PortalBuilder, page) -> Page:
     title = page.title[b.lang]
-    return b.page(f"{page.slug}/", title, title,
+    return b.page(urls.content_page(page.slug), title, title,
                   lambda _url: contexts.ContentContext(b.site, render_markdown(b.fmt.typography(page.body[b.lang]))))
 
 
@@ -161,7 +161,7 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     """A goal across the network: its official title, its projects and money, the campaigns they come
     from (each named with its towns), and every project's card saying its campaign and language (up to
     GOAL_CARDS_LIMIT)."""
-    url = f"sdg/{number}/"
+    url = urls.sdg(number)
     ordered = sorted(b.network.campaigns, key=lambda c: c.slug)
     serving = {campaign.slug: [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
                for campaign in ordered}
@@ -186,7 +186,7 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     context = contexts.SdgContext(
         b.site, b.badges(url, [number])[0], intro, tuple(cards), (),
         b.badges(url, [other for other in used if other != number]),
-        views.Link(b._("All campaigns"), href(url, "")), views.Link(b._("All goals"), href(url, "sdg/")),
+        views.Link(b._("All campaigns"), href(url, "")), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
         official_title(b, number), figures, tuple(campaigns))
     return b.page(url, title, title, lambda _url: context)
 
@@ -195,7 +195,7 @@ def goal_campaign(b: PortalBuilder, url: str, campaign: Campaign, number: int, s
     """A campaign on a goal's page: a link to its own page of the goal, its towns, projects and money."""
     builder = b.shown[campaign.slug]
     return views.SdgCampaign(
-        views.Link(builder.text(campaign.title), campaign_href(b, url, campaign, f"sdg/{number}/")),
+        views.Link(builder.text(campaign.title), campaign_href(b, url, campaign, urls.sdg(number))),
         shown_language(b, campaign), towns(b, campaign),
         b._.ngettext("%(count)s project", "%(count)s projects", len(serving), count=b.fmt.number(len(serving))),
         b.fmt.money(sum(item.amount for item in serving)), note(b, campaign))
@@ -219,11 +219,11 @@ def sdg_index(b: PortalBuilder) -> Page:
         return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), False,
                                         _("A project that serves several goals counts for each of them."),
                                         views.Link(_("All campaigns"), href(url, "")))
-    return b.page("sdg/", title, intro, context)
+    return b.page(urls.SDG_INDEX, title, intro, context)
 
 
 def agenda(b: PortalBuilder) -> Page:
-    url = "agenda/"
+    url = urls.AGENDA
     events = sorted(((campaign, event) for campaign in b.network.campaigns for event in campaign.events),
                     key=lambda pair: (pair[1].start, pair[1].slug))
     upcoming, past = [], []
@@ -242,7 +242,7 @@ def agenda(b: PortalBuilder) -> Page:
 
 
 def search(b: PortalBuilder) -> Page:
-    url = "search/"
+    url = urls.SEARCH
     # Pagefind UI brings its own texts, picked by <html lang>; these replace the ones it leaves in
     # English ("Reset" in Dutch), says of "this site" (it searches the network), or writes without
     # French typography.

@@ -9,12 +9,11 @@ from pathlib import PurePosixPath
 from campaignsite.core.sitespec import Page
 from campaignsite.exports import presskit
 from campaignsite.model.sdgs import get_sdgs
-from campaignsite.pages import contexts, views
+from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import MEDIA_PREFIX, CampaignBuilder, href
 from campaignsite.pages.parts import key_figures, news_summary, selected_by, statement_page
 
 DATA_PREFIX = "../data/"  # open data are shared by a campaign's language sites, one level up
-
 
 
 def data_downloads(b: CampaignBuilder, url: str) -> tuple[views.Download, ...]:
@@ -28,11 +27,9 @@ def data_downloads(b: CampaignBuilder, url: str) -> tuple[views.Download, ...]:
     return tuple(files)
 
 
-
 def media_download(url: str, src: str, title: str, credit: str | None) -> views.Download:
     return views.Download(title, href(url, MEDIA_PREFIX + src[len("media/"):]),
                              PurePosixPath(src).suffix.lstrip(".").upper(), credit)
-
 
 
 def press(b: CampaignBuilder) -> Page:
@@ -49,13 +46,12 @@ def press(b: CampaignBuilder) -> Page:
             site=b.site,
             intro=_("Releases, figures, the list of laureates and pictures, free to use with credit."),
             releases=tuple(news_summary(b, url, post) for post in campaign.news), figures=key_figures(b),
-            listing=views.Link(_("List of laureates (printable)"), href(url, "press/listing/")),
+            listing=views.Link(_("List of laureates (printable)"), href(url, urls.LISTING)),
             data=data_downloads(b, url), media_kit=kit,
             contact=views.Fact(_("Press contact"), contact.name), contact_lines=lines, kit_zip=zip_file)
-    return b.page("press/", _("Press"),
+    return b.page(urls.PRESS, _("Press"),
                   _("Press releases, figures and media kit of %(campaign)s", campaign=b.text(campaign.title)),
                   context)
-
 
 
 def kit_download(b: CampaignBuilder, url: str, item: presskit.KitItem) -> views.Download:
@@ -65,7 +61,6 @@ def kit_download(b: CampaignBuilder, url: str, item: presskit.KitItem) -> views.
         text = b._("PNG for print, %(width)s pixels wide", width=b.fmt.number(presskit.WIDTH))
         download = dataclasses.replace(download, alternatives=(views.Link(text, href(url, "../" + item.raster)),))
     return download
-
 
 
 def listing(b: CampaignBuilder) -> Page:
@@ -90,9 +85,8 @@ def listing(b: CampaignBuilder) -> Page:
                        count=b.fmt.number(len(campaign.laureates)), campaign=b.text(campaign.title),
                        date=b.fmt.date(b.today)),
             headings, tuple(rows), b.fmt.money(campaign.granted), data_downloads(b, url), bool(campaign.prizes))
-    return b.page("press/listing/", _("List of laureates"),
+    return b.page(urls.LISTING, _("List of laureates"),
                   _("The laureates of %(campaign)s", campaign=b.text(campaign.title)), context)
-
 
 
 def actions_page(b: CampaignBuilder) -> Page:
@@ -108,9 +102,8 @@ def actions_page(b: CampaignBuilder) -> Page:
                    views.Figure(b.fmt.number(done), _.ngettext("done", "done", done)))
         return contexts.ActionsContext(
             b.site, _("What the municipality and its residents do, and how far each action is."), actions, figures)
-    return b.page("actions/", _("Climate plan actions"),
+    return b.page(urls.ACTIONS, _("Climate plan actions"),
                   _("The actions of the climate plan and their progress"), context)
-
 
 
 def kit_page(b: CampaignBuilder) -> Page:
@@ -120,9 +113,8 @@ def kit_page(b: CampaignBuilder) -> Page:
         items = tuple(dataclasses.replace(media_download(url, k.file, b.text(k.title), k.credit),
                                           kind=_(f"kit:{k.kind}")) for k in b.campaign.kit)
         return contexts.KitContext(b.site, _("Templates, texts and images to spread the word. Free to use."), items)
-    return b.page("kit/", _("Communication kit"),
+    return b.page(urls.KIT, _("Communication kit"),
                   _("Templates, recruitment texts and images to download"), context)
-
 
 
 def statement(b: CampaignBuilder, kind: str) -> Page:

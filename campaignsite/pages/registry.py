@@ -16,7 +16,7 @@ from typing import Callable
 
 from campaignsite.core.errors import msg
 from campaignsite.core.sitespec import Page
-from campaignsite.pages import agenda, campaign, contexts, embed, portal, press
+from campaignsite.pages import agenda, campaign, contexts, embed, portal, press, urls
 
 
 def always(source) -> bool:
@@ -36,64 +36,65 @@ class PageType:
     nav: int | None = None          # place in the site's menu; None: reached through links only
     when: Callable[[object], bool] = always
     layout: str = "page"            # "embed": a widget for other websites, without the site's chrome
+    embeds: str | None = None       # a widget's: the page type it stands for (oEmbed), with the same values
 
 
 PAGE_TYPES = (
     # Campaign sites: the menu first, in menu order, then the pages reached through it.
-    PageType("home", "campaign", "", contexts.HomeContext, campaign.home, nav=1),
-    PageType("showcase", "campaign", "laureates/", contexts.ShowcaseContext, campaign.showcase, nav=2,
+    PageType("home", "campaign", urls.HOME, contexts.HomeContext, campaign.home, nav=1),
+    PageType("showcase", "campaign", urls.SHOWCASE, contexts.ShowcaseContext, campaign.showcase, nav=2,
              when=lambda c: bool(c.laureates)),
-    PageType("actions", "campaign", "actions/", contexts.ActionsContext, press.actions_page, nav=3,
+    PageType("actions", "campaign", urls.ACTIONS, contexts.ActionsContext, press.actions_page, nav=3,
              when=lambda c: bool(c.actions)),
-    PageType("call", "campaign", "call/", contexts.CallContext, campaign.call, nav=4,
+    PageType("call", "campaign", urls.CALL, contexts.CallContext, campaign.call, nav=4,
              when=lambda c: bool(c.call)),
-    PageType("jury", "campaign", "jury/", contexts.JuryContext, campaign.jury, nav=5,
+    PageType("jury", "campaign", urls.JURY, contexts.JuryContext, campaign.jury, nav=5,
              when=lambda c: bool(c.selection)),
-    PageType("help", "campaign", "help/", contexts.HelpContext, campaign.help, nav=6,
+    PageType("help", "campaign", urls.HELP, contexts.HelpContext, campaign.help, nav=6,
              when=lambda c: bool(c.laureates)),
-    PageType("agenda", "campaign", "agenda/", contexts.AgendaContext, agenda.agenda, nav=7),
-    PageType("news", "campaign", "news/", contexts.NewsIndexContext, agenda.news_index, nav=8,
+    PageType("agenda", "campaign", urls.AGENDA, contexts.AgendaContext, agenda.agenda, nav=7),
+    PageType("news", "campaign", urls.NEWS, contexts.NewsIndexContext, agenda.news_index, nav=8,
              when=lambda c: bool(c.news)),
-    PageType("press", "campaign", "press/", contexts.PressContext, press.press, nav=9),
-    PageType("kit", "campaign", "kit/", contexts.KitContext, press.kit_page, nav=10, when=lambda c: bool(c.kit)),
-    PageType("laureate", "campaign", "laureates/{slug}/", contexts.LaureateContext, campaign.laureates,
+    PageType("press", "campaign", urls.PRESS, contexts.PressContext, press.press, nav=9),
+    PageType("kit", "campaign", urls.KIT, contexts.KitContext, press.kit_page, nav=10, when=lambda c: bool(c.kit)),
+    PageType("laureate", "campaign", urls.LAUREATE, contexts.LaureateContext, campaign.laureates,
              when=lambda c: bool(c.laureates)),
-    PageType("sdg", "campaign", "sdg/{number}/", contexts.SdgContext, campaign.sdg_pages),
-    PageType("event", "campaign", "events/{slug}/", contexts.EventContext, agenda.event_pages,
+    PageType("sdg", "campaign", urls.SDG, contexts.SdgContext, campaign.sdg_pages),
+    PageType("event", "campaign", urls.EVENT, contexts.EventContext, agenda.event_pages,
              when=lambda c: bool(c.events)),
-    PageType("news-post", "campaign", "news/{slug}/", contexts.NewsPostContext, agenda.news_pages,
+    PageType("news-post", "campaign", urls.NEWS_POST, contexts.NewsPostContext, agenda.news_pages,
              when=lambda c: bool(c.news)),
-    PageType("listing", "campaign", "press/listing/", contexts.ListingContext, press.listing),
-    PageType("accessibility", "campaign", "accessibility/", contexts.StatementContext,
+    PageType("listing", "campaign", urls.LISTING, contexts.ListingContext, press.listing),
+    PageType("accessibility", "campaign", urls.ACCESSIBILITY, contexts.StatementContext,
              partial(press.statement, kind="accessibility")),
-    PageType("privacy", "campaign", "privacy/", contexts.StatementContext,
+    PageType("privacy", "campaign", urls.PRIVACY, contexts.StatementContext,
              partial(press.statement, kind="privacy")),
-    PageType("sdg-index", "campaign", "sdg/", contexts.SdgIndexContext, campaign.sdg_index),
-    PageType("widgets", "campaign", "widgets/", contexts.WidgetsContext, embed.widgets),
+    PageType("sdg-index", "campaign", urls.SDG_INDEX, contexts.SdgIndexContext, campaign.sdg_index),
+    PageType("widgets", "campaign", urls.WIDGETS, contexts.WidgetsContext, embed.widgets),
     # Widgets that municipalities put on their own websites (see embed.py).
-    PageType("embed-laureates", "campaign", "embed/laureates/", contexts.EmbedCardsContext,
-             embed.embed_laureates, when=lambda c: bool(c.laureates), layout="embed"),
-    PageType("embed-goal", "campaign", "embed/sdg/{number}/", contexts.EmbedCardsContext, embed.embed_goals,
+    PageType("embed-laureates", "campaign", urls.EMBED_LAUREATES, contexts.EmbedCardsContext,
+             embed.embed_laureates, when=lambda c: bool(c.laureates), layout="embed", embeds="showcase"),
+    PageType("embed-goal", "campaign", urls.EMBED_GOAL, contexts.EmbedCardsContext, embed.embed_goals,
              when=lambda c: bool(c.laureates), layout="embed"),
-    PageType("embed-project", "campaign", "embed/laureates/{slug}/", contexts.EmbedCardsContext,
-             embed.embed_projects, when=lambda c: bool(c.laureates), layout="embed"),
-    PageType("embed-agenda", "campaign", "embed/agenda/", contexts.EmbedAgendaContext, embed.embed_agenda,
-             layout="embed"),
-    PageType("embed-figures", "campaign", "embed/figures/", contexts.EmbedFiguresContext,
-             embed.embed_figures, layout="embed"),
-    PageType("embed-call", "campaign", "embed/call/", contexts.EmbedCallContext, embed.embed_call,
-             when=lambda c: bool(c.call), layout="embed"),
+    PageType("embed-project", "campaign", urls.EMBED_PROJECT, contexts.EmbedCardsContext,
+             embed.embed_projects, when=lambda c: bool(c.laureates), layout="embed", embeds="laureate"),
+    PageType("embed-agenda", "campaign", urls.EMBED_AGENDA, contexts.EmbedAgendaContext, embed.embed_agenda,
+             layout="embed", embeds="agenda"),
+    PageType("embed-figures", "campaign", urls.EMBED_FIGURES, contexts.EmbedFiguresContext,
+             embed.embed_figures, layout="embed", embeds="home"),
+    PageType("embed-call", "campaign", urls.EMBED_CALL, contexts.EmbedCallContext, embed.embed_call,
+             when=lambda c: bool(c.call), layout="embed", embeds="call"),
     # The portal, in each of its languages.
-    PageType("portal-home", "portal", "", contexts.PortalHomeContext, portal.home, nav=1),
-    PageType("portal-agenda", "portal", "agenda/", contexts.AgendaContext, portal.agenda, nav=2),
-    PageType("portal-search", "portal", "search/", contexts.SearchContext, portal.search, nav=3),
-    PageType("portal-page", "portal", "{slug}/", contexts.ContentContext, portal.content_pages, nav=4,
+    PageType("portal-home", "portal", urls.HOME, contexts.PortalHomeContext, portal.home, nav=1),
+    PageType("portal-agenda", "portal", urls.AGENDA, contexts.AgendaContext, portal.agenda, nav=2),
+    PageType("portal-search", "portal", urls.SEARCH, contexts.SearchContext, portal.search, nav=3),
+    PageType("portal-page", "portal", urls.CONTENT_PAGE, contexts.ContentContext, portal.content_pages, nav=4,
              when=lambda network: bool(network.pages)),
-    PageType("portal-sdg", "portal", "sdg/{number}/", contexts.SdgContext, portal.sdg_pages),
-    PageType("portal-sdg-index", "portal", "sdg/", contexts.SdgIndexContext, portal.sdg_index),
-    PageType("portal-accessibility", "portal", "accessibility/", contexts.StatementContext,
+    PageType("portal-sdg", "portal", urls.SDG, contexts.SdgContext, portal.sdg_pages),
+    PageType("portal-sdg-index", "portal", urls.SDG_INDEX, contexts.SdgIndexContext, portal.sdg_index),
+    PageType("portal-accessibility", "portal", urls.ACCESSIBILITY, contexts.StatementContext,
              partial(portal.statement, kind="accessibility")),
-    PageType("portal-privacy", "portal", "privacy/", contexts.StatementContext,
+    PageType("portal-privacy", "portal", urls.PRIVACY, contexts.StatementContext,
              partial(portal.statement, kind="privacy")),
 )
 
@@ -119,6 +120,21 @@ def portal_names() -> dict[str, str]:
         if page_type.site == "portal" and first and "{" not in first:
             names.setdefault(first, msg("the portal's page %(url)s", url=page_type.url))
     return names | {name: what for name, what in KEPT.items() if name not in names}
+
+
+def oembed_pages(pages: tuple[Page, ...]) -> list[tuple[str, str, str]]:
+    """(page address, widget address, title) for each widget among a campaign site's `pages` that stands
+    for one of its pages (a row's `embeds`): the page gets the widget's oEmbed description."""
+    found = []
+    for widget in PAGE_TYPES:
+        if widget.site != "campaign" or widget.embeds is None:
+            continue
+        shown = next(t for t in PAGE_TYPES if t.site == "campaign" and t.name == widget.embeds)
+        for page in pages:
+            values = urls.match(widget.url, page.url)
+            if values is not None:
+                found.append((shown.url.format(**values), page.url, page.title))
+    return found
 
 
 def get_pages(site: str, builder, source) -> tuple[tuple[Page, ...], tuple[str, ...]]:

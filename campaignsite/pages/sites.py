@@ -14,11 +14,10 @@ from campaignsite.core.sitespec import Alternate, NotFound, Page, SearchBox, Sit
 from campaignsite.exports.media import MediaFile
 from campaignsite.model.records import PORTAL_COLOUR, Campaign, Network
 from campaignsite.model.sdgs import text_colour
-from campaignsite.pages import embed as embed_pages
-from campaignsite.pages import feeds, registry
+from campaignsite.pages import embed, feeds, registry, urls
 from campaignsite.pages.builder import CampaignBuilder, PortalBuilder
 
-CALENDAR = "agenda.ics"
+CALENDAR = urls.CALENDAR
 # The files a site holds beside its pages, at the top of the portal: no campaign may take their names.
 PUBLISHED = {"agenda": msg("the combined calendar (agenda.ics)")}
 
@@ -48,15 +47,16 @@ def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today:
 def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date, search: str) -> SiteSpec:
     """The campaign's site in `lang`, under <slug>/<lang>/, whose search box leads to the network's
     search page at `search` (from the output's root). Nothing else of the network goes in: a
-    campaign's sites are made from its own data (see incremental.py)."""
+    campaign's sites are made from its own data (see write/incremental.py)."""
     on_colour = text_colour(campaign.colour)
     logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
     alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
                        for other in campaign.languages)
     builder = CampaignBuilder(campaign, lang, today)
     pages, nav = registry.get_pages("campaign", builder, campaign)
-    pages = with_oembed_links(builder, pages)
-    downloads = campaign_downloads(builder) + embed_pages.oembed_files(builder) + \
+    described = registry.oembed_pages(pages)
+    pages = with_oembed_links(builder, pages, described)
+    downloads = campaign_downloads(builder) + embed.oembed_files(builder, described) + \
         (((logo_path, logo),) if logo_path else ())
     return SiteSpec(
         id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
@@ -75,7 +75,7 @@ def search_box(_, url: str) -> SearchBox:
 def portal_search(network: Network, lang: str) -> str:
     """The portal's search page for a site in `lang`, from the output's root: in that language, or in
     the portal's first one when the portal has no page in it."""
-    return portal_root(network, lang if lang in network.languages else network.languages[0]) + "search/"
+    return portal_root(network, lang if lang in network.languages else network.languages[0]) + urls.SEARCH
 
 
 def portal_root(network: Network, lang: str) -> str:
@@ -83,11 +83,11 @@ def portal_root(network: Network, lang: str) -> str:
     return "" if lang == network.languages[0] else f"{lang}/"
 
 
-def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...]) -> tuple[Page, ...]:
+def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...], described) -> tuple[Page, ...]:
     """Pages that have a widget announce its oEmbed description in their head (oEmbed discovery)."""
-    described = {page_url: title for page_url, _widget, title in embed_pages.oembed_pages(builder)}
+    described = {page_url: title for page_url, _widget, title in described}
     return tuple(dataclasses.replace(page, meta={**page.meta, "oembed": {
-        "href": builder.absolute(embed_pages.oembed_path(page.url)), "title": described[page.url]}})
+        "href": builder.absolute(embed.oembed_path(page.url)), "title": described[page.url]}})
         if page.url in described else page for page in pages)
 
 
@@ -95,8 +95,8 @@ def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...
     """Files generated beside a campaign site's pages: calendars and the news feed."""
     events = builder.campaign.events
     files = [(CALENDAR, feeds.calendar(builder, events))]
-    files += [(f"events/{event.slug}.ics", feeds.calendar(builder, (event,))) for event in events]
-    files.append(("news/feed.xml", feeds.atom(builder)))
+    files += [(urls.event_calendar(event.slug), feeds.calendar(builder, (event,))) for event in events]
+    files.append((urls.NEWS_FEED, feeds.atom(builder)))
     return tuple(files)
 
 
@@ -113,7 +113,7 @@ def not_found(_, site_title: str, pages, nav) -> NotFound:
 
 def footer_links(translate) -> tuple[tuple[str, str], ...]:
     """The statements every site links from its footer."""
-    return ((translate("accessibility:title"), "accessibility/"), (translate("privacy:title"), "privacy/"))
+    return ((translate("accessibility:title"), urls.ACCESSIBILITY), (translate("privacy:title"), urls.PRIVACY))
 
 
 def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
@@ -136,7 +136,7 @@ def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
         text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
         footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
         not_found=not_found(builder._, network.title[lang], pages, nav),
-        search=search_box(builder._, "search/"),
+        search=search_box(builder._, urls.SEARCH),
         downloads=((CALENDAR, feeds.combined_calendar(network.title[lang], events)),))
 
 

@@ -17,7 +17,6 @@ class Link:
     href: str
 
 
-
 @dataclass(frozen=True)
 class SdgBadge:
     """An SDG badge: number, title in the page's language, official colour, contrasting text colour."""
@@ -29,14 +28,12 @@ class SdgBadge:
     href: str
 
 
-
 @dataclass(frozen=True)
 class Figure:
     """A key figure: a formatted value and what it counts."""
 
     value: str
     label: str
-
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,6 @@ class Image:
     height: int | None = None
 
 
-
 @dataclass(frozen=True)
 class Origin:
     """Where a card on the portal comes from, said in the page's language `lang`: the campaign's name
@@ -60,7 +56,6 @@ class Origin:
     campaign: str
     towns: str
     language_note: str = ""
-
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,6 @@ class Card:
     origin: Origin | None = None  # on the portal: its campaign and town
 
 
-
 @dataclass(frozen=True)
 class PrizeBadge:
     """A prize on a laureate's card and page: its id (for the showcase filter) and its name."""
@@ -92,14 +86,12 @@ class PrizeBadge:
     name: str
 
 
-
 @dataclass(frozen=True)
 class PartnerView:
     name: str
     role_label: str
     logo: Image | None
     url: str | None
-
 
 
 @dataclass(frozen=True)
@@ -111,7 +103,6 @@ class PhaseView:
     dates: str
     state: str
     iso_start: str
-
 
 
 @dataclass(frozen=True)
@@ -126,7 +117,6 @@ class CallToAction:
     more: tuple[Link, ...] = ()          # secondary links
 
 
-
 @dataclass(frozen=True)
 class Site:
     """What every page of a site shares: the translator (the templates' `_`) and the formatter."""
@@ -135,13 +125,11 @@ class Site:
     fmt: Formatter
 
 
-
 @dataclass(frozen=True)
 class FilterOption:
     value: str
     label: str
     count: int
-
 
 
 @dataclass(frozen=True)
@@ -152,14 +140,12 @@ class Fact:
     value: str
 
 
-
 @dataclass(frozen=True)
 class JurorView:
     name: str
     kind_label: str
     affiliation: str | None
     role: str | None = None
-
 
 
 @dataclass(frozen=True)
@@ -176,7 +162,6 @@ class StageView:
     chosen: tuple[Link, ...]
 
 
-
 @dataclass(frozen=True)
 class PrizeView:
     id: str
@@ -184,7 +169,6 @@ class PrizeView:
     stage: str | None
     amount: str | None
     winners: tuple[Link, ...]
-
 
 
 @dataclass(frozen=True)
@@ -210,14 +194,12 @@ class CampaignCard:
     colour: str = ""                  # its colour, shown when it has no image
 
 
-
 @dataclass(frozen=True)
 class UpdateView:
     date: str
     iso_date: str
     status_label: str
     text: str
-
 
 
 @dataclass(frozen=True)
@@ -229,14 +211,12 @@ class Money:
     link: Link | None
 
 
-
 @dataclass(frozen=True)
 class NeedItem:
-    """One thing a project asks for, and where to offer it (campaign_pages.offer)."""
+    """One thing a project asks for, and where to offer it (pages.campaign.offer)."""
 
     text: str
     action: Link
-
 
 
 @dataclass(frozen=True)
@@ -246,7 +226,6 @@ class NeedList:
     kind: str
     title: str
     items: tuple[NeedItem, ...]
-
 
 
 @dataclass(frozen=True)
@@ -262,7 +241,6 @@ class Needs:
         return bool(self.money or self.lists)
 
 
-
 @dataclass(frozen=True)
 class Video:
     """A click-to-load video: nothing is requested from `host` until the visitor clicks."""
@@ -274,7 +252,6 @@ class Video:
     notice: str
     title: str = ""              # what the video is about: the project's title
     poster: Image | None = None  # the project's picture; without one the facade wears the campaign's colours
-
 
 
 @dataclass(frozen=True)
@@ -289,7 +266,6 @@ class SdgCampaign:
     language_note: str = ""
 
 
-
 @dataclass(frozen=True)
 class SdgRow:
     """A goal on the goals page: how many projects (and climate-plan actions) serve it, and their grants."""
@@ -299,7 +275,6 @@ class SdgRow:
     granted: str
     actions: str | None
     official_title: str = ""
-
 
 
 @dataclass(frozen=True)
@@ -312,14 +287,12 @@ class HelpItem:
     action: Link | None = None           # where to offer it; a money need's is money.link
 
 
-
 @dataclass(frozen=True)
 class HelpGroup:
     id: str
     title: str
     intro: str
     items: tuple[HelpItem, ...]
-
 
 
 @dataclass(frozen=True)
@@ -337,7 +310,6 @@ class EventSummary:
     origin: Origin | None = None         # on the portal: its campaign and town
 
 
-
 @dataclass(frozen=True)
 class NewsSummary:
     href: str
@@ -347,7 +319,6 @@ class NewsSummary:
     summary: str
     lang: str = ""  # set when the post is in another language than the page
     language_note: str = ""
-
 
 
 @dataclass(frozen=True)
@@ -360,7 +331,6 @@ class Download:
     credit: str | None = None
     kind: str | None = None  # what a kit file is for: template, text, image, poster
     alternatives: tuple[Link, ...] = ()  # the same in another format: the print-ready PNG of an SVG
-
 
 
 @dataclass(frozen=True)
@@ -376,7 +346,6 @@ class ListingRow:
     prizes: str = ""
 
 
-
 @dataclass(frozen=True)
 class ActionView:
     slug: str
@@ -389,7 +358,6 @@ class ActionView:
     progress: int
     progress_label: str
     badges: tuple[SdgBadge, ...]
-
 
 
 @dataclass(frozen=True)

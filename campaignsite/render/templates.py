@@ -2,7 +2,7 @@
 
 Our templates run in a Jinja environment with StrictUndefined and autoescape: a typo in a variable
 fails the build, and every value from the data is escaped. Editor Markdown arrives already
-sanitised (model.render_markdown). Each context class names its template (as Datasette's views
+sanitised (core.markup.render_markdown). Each context class names its template (as Datasette's views
 do); the site engine only wraps this HTML in its theme.
 """
 

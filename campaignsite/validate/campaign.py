@@ -12,14 +12,13 @@ from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg
 from campaignsite.load.files import entry_kind, folder_names, printable
 from campaignsite.load.tree import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles
-from campaignsite.validate.campaign_file import SLUG, _check_campaign_yaml, not_a_mapping
+from campaignsite.validate.campaign_file import SLUG, check_campaign_yaml, not_a_mapping
 from campaignsite.validate.checked import CheckedCampaign, get_languages, media_names
-from campaignsite.validate.markdown import _check_markdown, _check_markdown_rendering
+from campaignsite.validate.markdown import check_markdown, check_markdown_rendering
 from campaignsite.validate.schema import check_table, check_yaml, quoted
-from campaignsite.validate.tables import _check_tables, check_tables
+from campaignsite.validate.tables import check_rows, check_tables
 
 CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
-
 
 
 def validate_campaign(files: CampaignFiles, problems: list[Problem],
@@ -47,16 +46,15 @@ def validate_campaign(files: CampaignFiles, problems: list[Problem],
             checked.tables[name] = rows
     if schema_problems:
         return None
-    _check_campaign_yaml(doc, languages, media_names(files), problems)
-    _check_tables(checked, problems)
+    check_campaign_yaml(doc, languages, media_names(files), problems)
+    check_rows(checked, problems)
     if len(problems) == before:  # the cross-checks trust every value they compare
         check_tables(doc.data, checked.tables, problems)
-    _check_markdown(checked, problems)
+    check_markdown(checked, problems)
     if len(problems) == before:
         # Last, as it renders: each Markdown text once, bounded in time (the pages reuse the result).
-        _check_markdown_rendering(checked, problems)
+        check_markdown_rendering(checked, problems)
     return checked if len(problems) == before else None
-
 
 
 def _check_folder(files: CampaignFiles, problems: list[Problem], reserved: Mapping[str, str]) -> None:

@@ -23,7 +23,6 @@ PHASE_ORDER = (("launch", "start", "call", "start"), ("call", "end", "jury", "st
                ("call", "end", "public_vote", "start"))
 
 
-
 def not_a_mapping(doc: YamlDoc, example: str) -> Problem:
     """The problem for a YAML file that is empty, or a list or a text instead of `key: value` lines."""
     if doc.data is None:
@@ -33,12 +32,11 @@ def not_a_mapping(doc: YamlDoc, example: str) -> Problem:
                                        kind=kind_of(doc.data), example=example), Code.WRONG_TYPE)
 
 
-
-def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: list[Problem]) -> None:
+def check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: list[Problem]) -> None:
     data = doc.data
     for path, value in _walk(data, ()):
         if _is_text_path(path) and isinstance(value, dict):
-            _check_translations(doc, path, value, languages, problems)
+            check_translations(doc, path, value, languages, problems)
     for index, goal in enumerate(data.get("sdgs", [])):
         if goal not in SDG_RANGE:
             problems.append(Problem(doc.rel, doc.line_of(("sdgs", index)), "sdgs",
@@ -57,7 +55,6 @@ def _check_campaign_yaml(doc: YamlDoc, languages: tuple, media: set, problems: l
     check_campaign(doc, problems)
 
 
-
 def _walk(value, path):
     yield path, value
     if isinstance(value, dict):
@@ -68,7 +65,6 @@ def _walk(value, path):
             yield from _walk(item, path + (index,))
 
 
-
 def _is_text_path(path: tuple) -> bool:
     """Paths whose value is a per-language mapping (translated text, or names given per language)."""
     names = {"title", "tagline", "introduction", "how_to_apply", "criteria", "name", "affiliation", "role",
@@ -76,8 +72,7 @@ def _is_text_path(path: tuple) -> bool:
     return bool(path) and path[-1] in names
 
 
-
-def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple, problems: list) -> None:
+def check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple, problems: list) -> None:
     for lang in languages:
         if lang not in value:
             problems.append(Problem(doc.rel, doc.line_of(path), dotted(path),
@@ -91,7 +86,6 @@ def _check_translations(doc: YamlDoc, path: tuple, value: dict, languages: tuple
                                         value=quoted(lang), languages=", ".join(languages)), Code.UNKNOWN_LANGUAGE))
 
 
-
 def parse_date(text: str) -> dt.date | None:
     """A date written YYYY-MM-DD, or None if it is not one or the calendar has no such day."""
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
@@ -102,13 +96,11 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-
 def date_out_of_range(day: dt.date) -> str | None:
-    """The message for a day outside the range every date must be in (schemas.date_range), or None."""
+    """The message for a day outside the range every date must be in (core.schemas.date_range), or None."""
     first, last = date_range()
     return None if first <= day <= last else msg("%(date)s is out of range: expected a date from %(first)s to "
                                                  "%(last)s", date=day, first=first, last=last)
-
 
 
 def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -140,14 +132,12 @@ def _check_phases(doc: YamlDoc, problems: list[Problem]) -> None:
                                     Code.DATE_ORDER))
 
 
-
 def _check_call_counts(doc: YamlDoc, problems: list[Problem]) -> None:
     call = doc.data.get("call", {})
     if "submitted" in call and "eligible" in call and call["eligible"] > call["submitted"]:
         problems.append(Problem(doc.rel, doc.line_of(("call", "eligible")), "call.eligible",
                                 msg("%(eligible)s is more than the %(submitted)s projects submitted",
                                     eligible=call["eligible"], submitted=call["submitted"]), Code.INCONSISTENT))
-
 
 
 def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -168,7 +158,6 @@ def _check_budget(doc: YamlDoc, problems: list[Problem]) -> None:
         seen.add(category["id"])
 
 
-
 # NIS codes start with the code of their province (two digits in the former Brabant): Statbel's
 # "REFNIS" numbering. Brussels (21) has no province since 1995.
 PROVINCE_OF_PREFIX = {"1": "antwerpen", "23": "vlaams-brabant", "24": "vlaams-brabant", "25": "brabant-wallon",
@@ -183,19 +172,16 @@ REGION_OF_PROVINCE = {"antwerpen": "flanders", "vlaams-brabant": "flanders", "we
 LEGACY_SELECTED_BY = {"jury": ("jury",), "public-vote": ("public-vote",), "both": ("jury", "public-vote")}
 
 
-
 def euros(amount: int) -> str:
     """Cents as an editor writes euros in the data: 7500, 2499.50."""
     return str(amount // 100) if amount % 100 == 0 else f"{Decimal(amount) / 100:.2f}"
 
 
-
-def _day(text) -> dt.date | None:
+def iso_day(text) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
-        return None  # reported by checks._check_phases
-
+        return None  # reported by _check_phases
 
 
 def check_campaign(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -205,7 +191,6 @@ def check_campaign(doc: YamlDoc, problems: list[Problem]) -> None:
     _check_edition(doc, problems)
     for index, municipality in enumerate(doc.data["municipalities"]):
         _check_nis(doc, index, municipality, problems)
-
 
 
 def _check_selection(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -223,7 +208,7 @@ def _check_selection(doc: YamlDoc, problems: list[Problem]) -> None:
                                 msg("the weights add up to %(sum)s (%(weights)s); expected 100",
                                     sum=sum(w for _, w in weighted), weights=shown), Code.BAD_WEIGHTS))
     for index, stage in enumerate(stages):
-        start, end = _day(stage.get("start")), _day(stage.get("end"))
+        start, end = iso_day(stage.get("start")), iso_day(stage.get("end"))
         if start and end and end < start:
             problems.append(Problem(doc.rel, doc.line_of(("selection", index, "end")), f"selection.{index}.end",
                                     msg("%(date)s is before the start %(start)s", date=end, start=start),
@@ -232,7 +217,6 @@ def _check_selection(doc: YamlDoc, problems: list[Problem]) -> None:
             problems.append(Problem(doc.rel, doc.line_of(("selection", index, "members")),
                                     f"selection.{index}.members", msg("a public vote has no jurors: give members "
                                                                       "to a jury stage only"), Code.INCONSISTENT))
-
 
 
 def _check_unique_ids(doc: YamlDoc, key: str, items: list, problems: list[Problem]) -> None:
@@ -244,11 +228,9 @@ def _check_unique_ids(doc: YamlDoc, key: str, items: list, problems: list[Proble
         seen.add(item["id"])
 
 
-
 def stage_ids(data: dict) -> list[str]:
     """The ids selected_by may name: the selection stages, or for a one-jury campaign its fixed values."""
     return [stage["id"] for stage in data["selection"]] if "selection" in data else list(LEGACY_SELECTED_BY)
-
 
 
 def _check_prizes(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -263,17 +245,16 @@ def _check_prizes(doc: YamlDoc, problems: list[Problem]) -> None:
                                         known=known), Code.UNKNOWN_STAGE))
 
 
-
 def _check_edition(doc: YamlDoc, problems: list[Problem]) -> None:
     """The edition is a year from the first phase's start to the call's end (or the first phase's end):
     the portal files campaigns under it."""
     phases = doc.data["phases"]
-    starts = [(day, name) for name, phase in phases.items() if (day := _day(phase.get("start")))]
+    starts = [(day, name) for name, phase in phases.items() if (day := iso_day(phase.get("start")))]
     if not starts:
         return
     first_day, first = min(starts)
     edge = phases.get("call") or phases[first]
-    last_day = _day(edge.get("end")) or _day(edge.get("start")) or first_day
+    last_day = iso_day(edge.get("end")) or iso_day(edge.get("start")) or first_day
     years = range(first_day.year, max(first_day.year, last_day.year) + 1)
     edition = doc.data["edition"]
     if edition not in years:
@@ -283,17 +264,14 @@ def _check_edition(doc: YamlDoc, problems: list[Problem]) -> None:
                                     years=either(str(year) for year in years)), Code.EDITION_MISMATCH))
 
 
-
 def province_of(nis_code: str) -> str | None:
     """The province of a municipality from its NIS code; None for Brussels and for a code of no province."""
     return PROVINCE_OF_PREFIX.get(nis_code[:2]) or PROVINCE_OF_PREFIX.get(nis_code[:1])
 
 
-
 def region_of(nis_code: str) -> str | None:
     """flanders, wallonia or brussels from a NIS code; None for a code that is no Belgian municipality's."""
     return "brussels" if nis_code.startswith("21") else REGION_OF_PROVINCE.get(province_of(nis_code))
-
 
 
 def _check_nis(doc: YamlDoc, index: int, municipality: dict, problems: list[Problem]) -> None:

@@ -21,13 +21,11 @@ class CheckedCampaign:
     tables: dict[str, TableRows] = field(default_factory=dict)
 
 
-
 class _AnyName:
     """Every name: when media/ itself is a link (reported as such), its files are not looked for."""
 
     def __contains__(self, name) -> bool:
         return True
-
 
 
 def media_names(files: CampaignFiles) -> set[str] | _AnyName:
@@ -38,7 +36,6 @@ def media_names(files: CampaignFiles) -> set[str] | _AnyName:
     return files.media | {name for name in files.refused if name.startswith("media/")}
 
 
-
 def get_languages(data: dict) -> tuple[str, ...] | None:
     """The languages a YAML file declares, or None if they are not a usable list of known languages."""
     languages = data.get("languages")
@@ -47,7 +44,6 @@ def get_languages(data: dict) -> tuple[str, ...] | None:
     if not all(isinstance(lang, str) and lang in LANGUAGES for lang in languages):
         return None
     return tuple(languages) if len(set(languages)) == len(languages) else None
-
 
 
 @dataclass

@@ -20,7 +20,7 @@ from campaignsite.validate.schema import kind_of, quoted
 from campaignsite.validate.tables import laureate_slugs
 
 
-def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
+def check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
     slugs = laureate_slugs(checked)
     for doc in checked.files.projects:
         _check_doc_language(doc, checked.languages, problems)
@@ -37,15 +37,12 @@ def _check_markdown(checked: CheckedCampaign, problems: list[Problem]) -> None:
     _check_doc_translations(checked, "projects", problems)
 
 
-
 MARKDOWN_FIELDS = (("introduction",), ("call", "how_to_apply"))
-
 
 
 class _TimeUp(BaseException):
     """Rendering a Markdown text took longer than its limit (a BaseException: no `except Exception` in
     the Markdown library swallows it)."""
-
 
 
 @contextlib.contextmanager
@@ -69,7 +66,6 @@ def _time_limit(seconds: int):
         signal.signal(signal.SIGPROF, previous)
 
 
-
 def markdown_problem(text: str, limits: Limits) -> tuple[str, Code] | None:
     """Why the Markdown `text` cannot be published, as (message, code), or None. It is rendered here,
     once: Python-Markdown recurses on some inputs and is quadratic on others (thousands of unclosed
@@ -91,8 +87,7 @@ def markdown_problem(text: str, limits: Limits) -> tuple[str, Code] | None:
     return None
 
 
-
-def _check_markdown_rendering(checked: CheckedCampaign, problems: list[Problem]) -> None:
+def check_markdown_rendering(checked: CheckedCampaign, problems: list[Problem]) -> None:
     doc, limits = checked.files.campaign, checked.files.limits
     for path in MARKDOWN_FIELDS:
         value = checked.data
@@ -104,15 +99,13 @@ def _check_markdown_rendering(checked: CheckedCampaign, problems: list[Problem])
             if found:
                 problems.append(Problem(doc.rel, doc.line_of(path + (lang,)), dotted(path + (lang,)), *found))
     for page in checked.files.projects + checked.files.news:
-        _check_page_rendering(page, limits, problems)
+        check_page_rendering(page, limits, problems)
 
 
-
-def _check_page_rendering(page: MarkdownDoc, limits: Limits, problems: list[Problem]) -> None:
+def check_page_rendering(page: MarkdownDoc, limits: Limits, problems: list[Problem]) -> None:
     found = markdown_problem(page.body, limits)
     if found:
         problems.append(Problem(page.rel, page.body_line, "", *found))
-
 
 
 def _check_doc_translations(checked: CheckedCampaign, kind: str, problems: list[Problem]) -> None:
@@ -134,13 +127,11 @@ def _check_doc_translations(checked: CheckedCampaign, kind: str, problems: list[
                     Code.MISSING_TRANSLATION))
 
 
-
 def _check_doc_language(doc: MarkdownDoc, languages: tuple, problems: list[Problem]) -> None:
     if doc.lang not in languages:
         problems.append(Problem(doc.rel, None, "", msg("%(value)s is not a language of this campaign (%(languages)s)",
                                                        value=quoted(doc.lang), languages=", ".join(languages)),
                                 Code.UNKNOWN_LANGUAGE))
-
 
 
 def _check_news_meta(doc: MarkdownDoc, media: set, problems: list[Problem]) -> None:

@@ -9,9 +9,9 @@ from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg, nmsg
 from campaignsite.load.files import entry_kind
 from campaignsite.load.parse import MarkdownDoc, YamlDoc
-from campaignsite.validate.campaign_file import SLUG, _check_translations, not_a_mapping
+from campaignsite.validate.campaign_file import SLUG, check_translations, not_a_mapping
 from campaignsite.validate.checked import CheckedCampaign, CheckedNetwork
-from campaignsite.validate.markdown import _check_page_rendering
+from campaignsite.validate.markdown import check_page_rendering
 from campaignsite.validate.schema import check_yaml, kind_of, quoted
 
 
@@ -33,7 +33,7 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     campaign_slugs = {checked.files.slug for checked in campaigns if checked is not None}
     before = len(problems)
     for key in ("title", "tagline"):
-        _check_translations(doc, (key,), doc.data[key], languages, problems)
+        check_translations(doc, (key,), doc.data[key], languages, problems)
     _check_portal_languages(doc, languages, campaigns, problems)
     pages: dict[str, set[str]] = {}
     for page in content.pages:
@@ -64,9 +64,8 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     _check_unique_urls(campaigns, problems)
     if len(problems) == before:
         for page in content.pages:
-            _check_page_rendering(page, content.limits, problems)
+            check_page_rendering(page, content.limits, problems)
     return CheckedNetwork(doc.data, languages, content.pages) if len(problems) == before else None
-
 
 
 def _check_portal_languages(doc: YamlDoc, languages: tuple, campaigns, problems: list[Problem]) -> None:
@@ -87,7 +86,6 @@ def _check_portal_languages(doc: YamlDoc, languages: tuple, campaigns, problems:
             Code.MISSING_PORTAL_LANGUAGE))
 
 
-
 def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:
     meta = page.meta.data
     if not isinstance(meta, dict):
@@ -100,7 +98,6 @@ def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:
         problems.append(Problem(page.rel, page.meta.line_of(("title",)), "title", msg(
             "%(value)s is %(kind)s, expected a text", value=quoted(meta["title"]), kind=kind_of(meta["title"])),
             Code.WRONG_TYPE))
-
 
 
 def _check_unique_urls(campaigns, problems: list[Problem]) -> None:

@@ -22,7 +22,7 @@ import jsonschema
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Message, Problem, msg
 from campaignsite.core.languages import CODES as LANGUAGES
-from campaignsite.core.schemas import _resolve, date_range, expand_table_schema, json_schema
+from campaignsite.core.schemas import date_range, expand_table_schema, json_schema, resolve_ref
 from campaignsite.load.files import printable
 from campaignsite.load.limits import Limits, default_limits
 from campaignsite.load.parse import LARGEST_INTEGER, CsvText, YamlDoc, dotted
@@ -38,7 +38,6 @@ HOST = re.compile(rf"{LABEL}(?:\.{LABEL})+\.?")
 EMAIL = re.compile(rf"[A-Za-z0-9!#$%&*+/=?^_{{|}}~.-]+@{LABEL}(?:\.{LABEL})*\.[^\W\d_]{{2,}}")
 
 FORMATS = ("url", "https-url", "base-url", "email")
-
 
 
 def format_problem(kind: str, text: str, shown: str) -> Message | None:
@@ -68,7 +67,6 @@ def format_problem(kind: str, text: str, shown: str) -> Message | None:
     return None
 
 
-
 def either(items) -> str:
     """'a', 'a or b', 'a or b or c': alternatives in a message, the "or" in the message's language."""
     items = [str(item) if not isinstance(item, Message) else item for item in items]
@@ -77,11 +75,9 @@ def either(items) -> str:
     return msg("%(first)s or %(second)s", first=either(items[:-1]), second=items[-1])
 
 
-
 def _is_integer(checker, instance) -> bool:
     # JSON Schema counts 2025.0 as an integer; an editor's `edition: 2025.0` should not pass as 2025.
     return isinstance(instance, int) and not isinstance(instance, bool)
-
 
 
 def _x_format(validator, kind, instance, schema):
@@ -89,12 +85,10 @@ def _x_format(validator, kind, instance, schema):
         yield jsonschema.ValidationError(reason)
 
 
-
 def _x_money(validator, enabled, instance, schema):
     # Euros with cents: 2499.5 and 2499.50 pass, 2499.505 does not (there is no half cent to pay).
     if enabled and isinstance(instance, (int, float)) and not isinstance(instance, bool) and not is_money(instance):
         yield jsonschema.ValidationError(msg("%(value)s has more than two decimals", value=repr(instance)))
-
 
 
 def is_money(value) -> bool:
@@ -106,11 +100,9 @@ def is_money(value) -> bool:
     return number.is_finite() and number == number.quantize(Decimal("0.01"))
 
 
-
 def cents(value) -> int:
     """Euros (int, float from YAML, Decimal from a CSV cell) as whole cents: 2499.5 -> 249950."""
     return int(Decimal(str(value)) * 100)
-
 
 
 def _full_pattern(validator, pattern, instance, schema):
@@ -119,14 +111,12 @@ def _full_pattern(validator, pattern, instance, schema):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-
 _Validator = jsonschema.validators.extend(
     jsonschema.Draft202012Validator, validators={"x-format": _x_format, "x-money": _x_money, "pattern": _full_pattern},
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
 
 TYPE_WORDS = {"object": msg("a mapping (key: value lines)"), "array": msg("a list"), "string": msg("a text"),
               "integer": msg("a whole number"), "number": msg("a number"), "boolean": msg("true or false")}
-
 
 
 def check_yaml(doc: YamlDoc, schema_name: str, limits: Limits | None = None) -> list[Problem]:
@@ -141,7 +131,6 @@ def check_yaml(doc: YamlDoc, schema_name: str, limits: Limits | None = None) -> 
     return problems
 
 
-
 def capped(problems: list[Problem], cap: int, rel: str) -> list[Problem]:
     """The first `cap` problems of a file, and one saying there are more."""
     if len(problems) <= cap:
@@ -149,7 +138,6 @@ def capped(problems: list[Problem], cap: int, rel: str) -> list[Problem]:
     return problems[:cap] + [Problem(rel, None, "", msg("has more than %(cap)s problems; fix these first, or raise "
                                                         "limits.problems_per_file in content/network.yml",
                                                         cap=f"{cap:,}"), Code.TOO_MANY)]
-
 
 
 def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
@@ -166,12 +154,10 @@ def _yaml_problems(doc: YamlDoc, schema: dict, error) -> list[Problem]:
     return [_value_problem(doc, schema, path, error)]
 
 
-
 def _unknown_language(doc: YamlDoc, path: tuple, key) -> Problem:
     return Problem(doc.rel, doc.line_of(path + (key,)), dotted(path + (key,)),
                    msg("%(value)s is not a language: expected %(languages)s", value=_show(key),
                        languages=", ".join(LANGUAGES)), Code.UNKNOWN_LANGUAGE)
-
 
 
 def _missing_field(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
@@ -179,7 +165,6 @@ def _missing_field(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
     expected = describe(schema, path + (missing,))
     return Problem(doc.rel, doc.line_of(path), dotted(path + (missing,)),
                    msg("is required: %(expected)s", expected=expected), Code.MISSING_FIELD)
-
 
 
 def _unknown_fields(doc: YamlDoc, path: tuple, error) -> list[Problem]:
@@ -191,7 +176,6 @@ def _unknown_fields(doc: YamlDoc, path: tuple, error) -> list[Problem]:
             for key in extra]
 
 
-
 def _matching_branch(error) -> list:
     """For a failed oneOf (a text, or a text per language): the errors of the branch whose type fits."""
     branches: dict = {}
@@ -201,7 +185,6 @@ def _matching_branch(error) -> list:
         if not any(sub.validator == "type" and not sub.path for sub in subs):
             return subs
     return []
-
 
 
 def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
@@ -240,7 +223,6 @@ def _value_problem(doc: YamlDoc, schema: dict, path: tuple, error) -> Problem:
                    Code.INVALID)
 
 
-
 # A bound of JSON Schema or of a Table Schema constraint, in words, for its value.
 BOUNDS = {"minimum": lambda n: msg("at least %(n)s", n=n), "maximum": lambda n: msg("at most %(n)s", n=n),
           "minLength": lambda n: msg("at least %(n)s character(s)", n=n),
@@ -249,14 +231,12 @@ BOUNDS = {"minimum": lambda n: msg("at least %(n)s", n=n), "maximum": lambda n: 
           "minProperties": lambda n: msg("at least %(n)s entry(ies)", n=n)}
 
 
-
 def _expected_type(error) -> str:
     """What the schema wanted, in words: 'a whole number', 'a text or a text per language'."""
     node = error.schema
     if error.validator == "oneOf":
         return either(_expected_type_of(branch) for branch in node["oneOf"])
     return _expected_type_of(node)
-
 
 
 def _expected_type_of(node: dict) -> str:
@@ -268,10 +248,8 @@ def _expected_type_of(node: dict) -> str:
     return TYPE_WORDS.get(kind, str(kind)) if isinstance(kind, str) else msg("a value")
 
 
-
 KIND_WORDS = ((type(None), msg("empty")), (bool, msg("true/false")), (int, msg("a whole number")),
               (float, msg("a number")), (str, msg("a text")), (dict, msg("a mapping")), (list, msg("a list")))
-
 
 
 def kind_of(value) -> str:
@@ -282,12 +260,11 @@ def kind_of(value) -> str:
     return msg("a %(type)s", type=type(value).__name__)
 
 
-
 def describe(schema: dict, path: tuple) -> str:
     """The description of the schema node for a data path (properties, items and $ref followed)."""
     node, found = schema, schema.get("description", "")
     for key in path:
-        node = _resolve(schema, node)
+        node = resolve_ref(schema, node)
         if isinstance(key, int) and "items" in node:
             node = node["items"]
         elif isinstance(key, str) and key in node.get("properties", {}):
@@ -298,18 +275,15 @@ def describe(schema: dict, path: tuple) -> str:
     return found
 
 
-
 def _show(value: Any) -> str:
     text = printable(json.dumps(value, ensure_ascii=False, default=str))
     return text if len(text) <= 60 else text[:57] + "..."
-
 
 
 def quoted(value: Any) -> str:
     """A value for a message, in single quotes, on one line and at most about 60 characters."""
     text = printable(value)
     return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
-
 
 
 @dataclass
@@ -319,7 +293,6 @@ class TableRows:
     rel: str
     rows: list[dict]
     lines: list[int]
-
 
 
 def check_table(table: CsvText, name: str, languages: tuple[str, ...],
@@ -355,7 +328,6 @@ def check_table(table: CsvText, name: str, languages: tuple[str, ...],
     return (None if problems else TableRows(table.rel, rows, lines)), problems
 
 
-
 # A plain number as editors type it; Python would also take '1_000', '٣', 'nan' or 'sNaN' (which
 # crashes Frictionless' bound checks).
 NUMBER_FORMS = {"integer": (re.compile(r"\s*-?[0-9]+\s*"), msg("a whole number (digits only, e.g. 2500)")),
@@ -366,7 +338,6 @@ MONEY_FORM = (re.compile(r"\s*-?[0-9]+(\.[0-9]{1,2})?\s*"),
               msg("an amount in euro with at most two decimals and '.' as the decimal mark (e.g. 2499.50)"))
 
 LARGEST_DIGITS = len(str(LARGEST_INTEGER)) - 1  # as for YAML numbers
-
 
 
 def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, list[Problem]]:
@@ -393,7 +364,6 @@ def _screen_rows(table: CsvText, fields: dict) -> tuple[list[list[str]], set, li
     return cells, reported, problems
 
 
-
 def _dates_out_of_range(rel: str, line: int, row, fields: dict) -> list[Problem]:
     """Dates and times outside date_range(), the range every date of the schemas must be in."""
     first, last = date_range()
@@ -406,7 +376,6 @@ def _dates_out_of_range(rel: str, line: int, row, fields: dict) -> list[Problem]
                                                       last=last, expected=fields[name]["description"]),
                                  Code.OUT_OF_RANGE))
     return found
-
 
 
 def _screen_cell(rel: str, line: int, name: str, cell: str, spec: dict) -> Problem | None:
@@ -431,11 +400,9 @@ def _screen_cell(rel: str, line: int, name: str, cell: str, spec: dict) -> Probl
     return None
 
 
-
 def _shown(spec: dict, value) -> str:
     """A cell's value for a message; never the value of a private column (logs stay clean)."""
     return msg("the value (not shown: private column)") if spec.get("x-private") else _show(value)
-
 
 
 def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
@@ -447,7 +414,6 @@ def _cell_count_problem(table: CsvText, line: int, row: list[str]) -> Problem:
     return Problem(table.rel, line, table.header[len(row)], msg(
         "row has %(cells)s cells but the header has %(columns)s columns; the first missing is %(column)s",
         cells=len(row), columns=width, column=quoted(table.header[len(row)])), Code.MISSING_CELL)
-
 
 
 def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
@@ -483,14 +449,12 @@ def _check_header(table: CsvText, descriptor: dict) -> list[Problem]:
     return problems
 
 
-
 def _other_language(name: str, expected: list[str]) -> str | None:
     """The language of a column `<stem>_<lang>` whose stem is known but whose language is not the campaign's."""
     stem, _, lang = name.rpartition("_")
     if lang in LANGUAGES and any(e.startswith(stem + "_") for e in expected):
         return lang
     return None
-
 
 
 CELL_TYPE_WORDS = {"date": msg("a date as YYYY-MM-DD"), "datetime": msg("a date and time as YYYY-MM-DD HH:MM"),
@@ -520,7 +484,6 @@ FRICTIONLESS_CODES: dict[str, Code | None] = {
 SLUG_CODES = {Code.DUPLICATE_VALUE: Code.DUPLICATE_SLUG, Code.BAD_FORMAT: Code.UNSAFE_SLUG}
 
 
-
 def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Problem]:
     constraint = re.search(r'constraint "(\w+)" is "(.*)"', error.note) if error.type == "constraint-error" else None
     code = FRICTIONLESS_CODES.get(f"{error.type}/{constraint[1]}" if constraint else error.type, Code.INVALID)
@@ -529,7 +492,6 @@ def _cell_problems(table: CsvText, line: int, error, fields: dict) -> list[Probl
     name = getattr(error, "field_name", "") or ""
     code = SLUG_CODES.get(code, code) if name == "slug" else code
     return [Problem(table.rel, line, name, _cell_message(table, error, code, fields.get(name, {}), constraint), code)]
-
 
 
 def _cell_message(table: CsvText, error, code: Code, spec: dict, constraint: re.Match | None) -> str:
@@ -555,7 +517,6 @@ def _cell_message(table: CsvText, error, code: Code, spec: dict, constraint: re.
     if spec.get("x-private"):
         return msg("%(value)s is not valid: %(expected)s", value=shown, expected=expected)
     return printable(f"{error.title}: {error.note}")  # Frictionless' own words, in English
-
 
 
 def _first_line(table: CsvText, note: str) -> int | None:

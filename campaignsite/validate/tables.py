@@ -9,7 +9,7 @@ import datetime as dt
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg
 from campaignsite.load.files import entry_kind
-from campaignsite.validate.campaign_file import SDG_RANGE, _day, euros, stage_ids
+from campaignsite.validate.campaign_file import SDG_RANGE, euros, iso_day, stage_ids
 from campaignsite.validate.checked import CheckedCampaign, media_names
 from campaignsite.validate.schema import TableRows, cents, quoted
 
@@ -23,14 +23,12 @@ def laureate_slugs(checked: CheckedCampaign) -> set[str] | None:
     return None if entry_kind(checked.files.root / "laureates.csv") is not None else set()
 
 
-
 def news_slugs(checked: CheckedCampaign) -> set[str]:
     """The slugs of the campaign's news posts, in whatever languages they exist."""
     return {doc.slug for doc in checked.files.news}
 
 
-
-def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
+def check_rows(checked: CheckedCampaign, problems: list[Problem]) -> None:
     laureates = checked.tables.get("laureates")
     slugs = laureate_slugs(checked)
     caps = {c["id"]: c["cap"] for c in checked.data.get("budget", {}).get("categories", [])}
@@ -58,11 +56,9 @@ def _check_tables(checked: CheckedCampaign, problems: list[Problem]) -> None:
                     start=f"{row['start']:%Y-%m-%d %H:%M}"), Code.DATE_ORDER))
 
 
-
 def sdg_numbers(text: str) -> list[int]:
     """'11;13' -> [11, 13]."""
     return [int(part) for part in text.split(";")]
-
 
 
 def _check_sdgs(rel: str, line: int, text: str, problems: list[Problem]) -> None:
@@ -74,7 +70,6 @@ def _check_sdgs(rel: str, line: int, text: str, problems: list[Problem]) -> None
     if len(set(numbers)) != len(numbers):
         problems.append(Problem(rel, line, "sdgs", msg("%(value)s lists a goal twice", value=quoted(text)),
                                 Code.DUPLICATE_VALUE))
-
 
 
 def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, problems: list[Problem]) -> None:
@@ -108,7 +103,6 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
                                 msg("is empty: give both latitude and longitude, or neither"), Code.INCONSISTENT))
 
 
-
 def selection_days(data: dict) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day of the selection: its stages', or the jury and public-vote phases'."""
     if "selection" in data:
@@ -116,16 +110,14 @@ def selection_days(data: dict) -> tuple[dt.date | None, dt.date | None]:
     else:
         spans = [(phase.get("start"), phase.get("end") or phase.get("start"))
                  for name, phase in data["phases"].items() if name in ("jury", "public_vote")]
-    firsts = [day for start, _ in spans if (day := _day(start))]
-    lasts = [day for _, end in spans if (day := _day(end))]
+    firsts = [day for start, _ in spans if (day := iso_day(start))]
+    lasts = [day for _, end in spans if (day := iso_day(end))]
     return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
-
 
 
 # Names given per language in optional `<stem>_<lang>` columns, beside the plain `<stem>` column that
 # the languages without a name of their own show.
 LOCALISED_NAMES = {"laureates": ("holder", "address"), "events": ("venue", "address")}
-
 
 
 def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Problem]) -> None:
@@ -148,7 +140,6 @@ def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Proble
         _check_payments(tables["payments"], by_slug, laureates.rel, first, problems)
 
 
-
 def _check_localised_names(table: TableRows, stems: tuple[str, ...], problems: list[Problem]) -> None:
     for row, line in zip(table.rows, table.lines):
         for stem in stems:
@@ -157,7 +148,6 @@ def _check_localised_names(table: TableRows, stems: tuple[str, ...], problems: l
                 problems.append(Problem(table.rel, line, stem, msg(
                     "is empty but %(given)s is given: fill %(column)s too, for the languages without their own",
                     given=", ".join(given), column=stem), Code.INCONSISTENT))
-
 
 
 def _check_selected_by(data: dict, laureates: TableRows, problems: list[Problem]) -> None:
@@ -180,7 +170,6 @@ def _check_selected_by(data: dict, laureates: TableRows, problems: list[Problem]
                     "%(value)s is not a prize (%(known)s)", value=quoted(prize), known=known), Code.UNKNOWN_PRIZE))
 
 
-
 def _check_budget_total(data: dict, laureates: TableRows, problems: list[Problem]) -> None:
     if "budget" not in data:
         return
@@ -192,7 +181,6 @@ def _check_budget_total(data: dict, laureates: TableRows, problems: list[Problem
                 "%(amount)s brings the grants to %(granted)s, more than the budget (campaign.yml budget.total: "
                 "%(total)s)", amount=row["amount"], granted=euros(granted), total=euros(total)), Code.OVER_BUDGET))
             return
-
 
 
 def _check_updates(laureates: TableRows, updates: TableRows, by_slug: dict, first: dt.date | None,
@@ -214,7 +202,6 @@ def _check_updates(laureates: TableRows, updates: TableRows, by_slug: dict, firs
                 "%(value)s contradicts the project's latest update (%(where)s, %(date)s: %(status)s)",
                 value=quoted(laureate["status"]), where=f"{updates.rel}:{update_line}", date=update["date"],
                 status=quoted(update["status"])), Code.STATUS_MISMATCH))
-
 
 
 def _check_payments(payments: TableRows, by_slug: dict, laureates_rel: str, first: dt.date | None,

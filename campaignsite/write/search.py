@@ -50,7 +50,6 @@ def index_site(writer: Writer, campaigns: list[str], previous: Path | None = Non
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-
 def _index(writer: Writer, mirror: Path, entries: list[str], bundle: str) -> None:
     """Index the HTML pages under `entries` (names at the output's root) into `bundle`."""
     root = writer.root
@@ -69,7 +68,6 @@ def _index(writer: Writer, mirror: Path, entries: list[str], bundle: str) -> Non
     # same input gives byte-identical output.
     entry = json.loads((root / bundle / ENTRY).read_text(encoding="utf-8"))
     writer.write(bundle + ENTRY, json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
-
 
 
 def _link_pages(source: Path, target: Path) -> None:
