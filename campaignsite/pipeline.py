@@ -100,7 +100,7 @@ def build_model(root: Path) -> Checked:
     if problems:
         raise ValidationFailed(problems)
     campaigns = tuple(build_campaign(item) for item in checked)
-    media, problems = get_media(campaigns, root)
+    media = get_media(campaigns, root, problems)
     if problems:
         raise ValidationFailed(problems)
     # Each picture's size, read from its checked bytes, so that pages reserve its space.

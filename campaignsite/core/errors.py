@@ -3,6 +3,10 @@
 Validation collects problems instead of raising at the first one, so an editor sees every mistake
 in one run (MkDocs stops at the first bad option; we do better).
 
+One convention everywhere: a function that checks something takes the `problems` list of its caller
+and appends to it (returning what it made, or whether it found nothing); only a small helper that
+makes problems for one place returns them to the checker that calls it.
+
 A problem's message is a `Message`: a catalogue msgid with named values, made with `msg()` (or
 `nmsg()` for a count), which `make messages` extracts like the site's own strings (babel.cfg). It
 reads as English wherever a `str` is expected, and `render(lang)` gives it in the editor's language

@@ -68,9 +68,9 @@ def referenced(campaign: Campaign) -> list[str]:
     return sorted(path for path in paths if path)
 
 
-def get_media(campaigns, root: Path) -> tuple[list[tuple[str, MediaFile]], list[Problem]]:
-    """(campaign slug, file) for every file to publish, and the problems found in them."""
-    published, problems = [], []
+def get_media(campaigns, root: Path, problems: list[Problem]) -> list[tuple[str, MediaFile]]:
+    """(campaign slug, file) for every file to publish; the problems found in them are appended."""
+    published = []
     for campaign in campaigns:
         for path in referenced(campaign):
             source = campaign.folder / path
@@ -83,7 +83,7 @@ def get_media(campaigns, root: Path) -> tuple[list[tuple[str, MediaFile]], list[
                                                              reason=exc.args[0]), Code.UNSAFE_MEDIA))
             except ValueError as exc:
                 problems.append(Problem(where, None, "", exc.args[0], Code.MEDIA_TYPE))
-    return published, problems
+    return published
 
 
 def checked_bytes(source: Path) -> bytes:

@@ -32,19 +32,17 @@ def validate_campaign(files: CampaignFiles, problems: list[Problem],
     if not isinstance(doc.data, dict):
         problems.append(not_a_mapping(doc, "title:, kind:, languages:, ..."))
         return None
-    schema_problems = check_yaml(doc, "campaign", files.limits)
-    problems.extend(schema_problems)
+    schema_valid = check_yaml(doc, "campaign", problems, files.limits)
     languages = get_languages(doc.data)
     if languages is None:
         return None
     checked = CheckedCampaign(files, doc.data, languages)
     # The tables only need the languages, so their problems are reported even when campaign.yml has some.
     for name, table in files.tables.items():
-        rows, table_problems = check_table(table, name, languages, files.limits)
-        problems.extend(table_problems)
+        rows = check_table(table, name, languages, problems, files.limits)
         if rows is not None:
             checked.tables[name] = rows
-    if schema_problems:
+    if not schema_valid:
         return None
     check_campaign_yaml(doc, languages, media_names(files), problems)
     check_rows(checked, problems)

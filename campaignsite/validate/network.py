@@ -25,9 +25,7 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     if not isinstance(doc.data, dict):
         problems.append(not_a_mapping(doc, "title:, languages:, base_url:, ..."))
         return None
-    schema_problems = check_yaml(doc, "network", content.limits)
-    problems.extend(schema_problems)
-    if schema_problems:
+    if not check_yaml(doc, "network", problems, content.limits):
         return None
     languages = tuple(doc.data["languages"])
     campaign_slugs = {checked.files.slug for checked in campaigns if checked is not None}

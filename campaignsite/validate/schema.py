@@ -119,16 +119,22 @@ TYPE_WORDS = {"object": msg("a mapping (key: value lines)"), "array": msg("a lis
               "integer": msg("a whole number"), "number": msg("a number"), "boolean": msg("true or false")}
 
 
-def check_yaml(doc: YamlDoc, schema_name: str, limits: Limits | None = None) -> list[Problem]:
-    """Every JSON Schema error in `doc` (up to the limit), as problems pointing at the YAML line."""
+def check_yaml(doc: YamlDoc, schema_name: str, problems: list[Problem], limits: Limits | None = None) -> bool:
+    """Append every JSON Schema error in `doc` (up to the limit), as problems pointing at the YAML line;
+    whether it had none."""
+    problems.extend(found := _yaml_schema_problems(doc, schema_name, limits))
+    return not found
+
+
+def _yaml_schema_problems(doc: YamlDoc, schema_name: str, limits: Limits | None) -> list[Problem]:
     schema = json_schema(schema_name)
     cap = (limits or default_limits()).problems_per_file
-    problems: list[Problem] = []
+    found: list[Problem] = []
     for error in _Validator(schema).iter_errors(doc.data):
-        problems.extend(_yaml_problems(doc, schema, error))
-        if len(problems) > cap:
-            return capped(problems, cap, doc.rel)
-    return problems
+        found.extend(_yaml_problems(doc, schema, error))
+        if len(found) > cap:
+            return capped(found, cap, doc.rel)
+    return found
 
 
 def capped(problems: list[Problem], cap: int, rel: str) -> list[Problem]:
@@ -295,10 +301,17 @@ class TableRows:
     lines: list[int]
 
 
-def check_table(table: CsvText, name: str, languages: tuple[str, ...],
-                limits: Limits | None = None) -> tuple[TableRows | None, list[Problem]]:
-    """Check a CSV against its Table Schema; return typed rows if it has no problem. At most
-    `limits.problems_per_file` problems are reported (Frictionless is slow to make each one)."""
+def check_table(table: CsvText, name: str, languages: tuple[str, ...], problems: list[Problem],
+                limits: Limits | None = None) -> TableRows | None:
+    """Check a CSV against its Table Schema, appending its problems; its typed rows if it has none. At
+    most `limits.problems_per_file` problems are reported (Frictionless is slow to make each one)."""
+    rows, found = _table_problems(table, name, languages, limits)
+    problems.extend(found)
+    return rows
+
+
+def _table_problems(table: CsvText, name: str, languages: tuple[str, ...],
+                    limits: Limits | None) -> tuple[TableRows | None, list[Problem]]:
     cap = (limits or default_limits()).problems_per_file
     descriptor = expand_table_schema(name, languages)
     problems = _check_header(table, descriptor)
