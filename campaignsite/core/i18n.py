@@ -1,4 +1,5 @@
-"""Interface strings and locale formatting: one gettext catalogue per language, read with Babel.
+"""Locale formatting and translation: `Translator` (the catalogues' `_()` and `ngettext()`) and `Formatter`
+(Belgian dates, numbers and money).
 
 The catalogues are `campaignsite/locale/<lang>/LC_MESSAGES/messages.po`. A string missing from a
 catalogue is a build error, never an English fallback: tests extract every `_()` and `ngettext()`

@@ -1,4 +1,4 @@
-"""Stage 3, model: typed, read-only objects built from checked data.
+"""The model's records: typed, read-only objects built from checked data (see assembly.py).
 
 Private columns (contact of project holders) are dropped here, so no later stage can publish them:
 pages, feeds and downloads only ever see this model.

@@ -1,4 +1,4 @@
-"""Stage 4, pages: relative links, and the builder objects every page builder function receives.
+"""Relative links, and the builder objects every page builder function receives.
 
 A page builder is a function `(builder) -> Page` (or a list of pages) declared in
 campaignsite/pages/registry.py. It receives a `CampaignBuilder` (one campaign in one language) or a

@@ -1,4 +1,4 @@
-"""Stage 4 for the network portal: its pages in one language, with totals computed from the data.
+"""The network portal's pages in one language, with totals computed from the data.
 
 The portal lists every campaign (filterable by region, language, year and kind), every laureate by
 SDG across campaigns, a combined agenda with its calendar feed, and a search across all campaigns.

@@ -1,4 +1,4 @@
-"""Stage 4, sites: which sites exist (every campaign x language, the portal per language), where, and
+"""Which sites exist (every campaign x language, the portal per language), where, and
 with which pages (from the page-type registry) and files."""
 
 from __future__ import annotations

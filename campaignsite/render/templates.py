@@ -1,4 +1,4 @@
-"""Stage 5, render: every page's typed context -> our HTML fragment, all in memory.
+"""Every page's typed context -> our HTML fragment, all in memory.
 
 Our templates run in a Jinja environment with StrictUndefined and autoescape: a typo in a variable
 fails the build, and every value from the data is escaped. Editor Markdown arrives already

@@ -1,4 +1,5 @@
-"""Stage 2, validate: schemas per file, then the checks that need several files at once.
+"""One campaign, checked in order: its folder, campaign.yml against its schema and beyond, its tables, its
+Markdown; the stage's entry point for a campaign.
 
 `validate_campaign` returns the campaign's checked data (`CheckedCampaign`) or nothing, and appends
 every problem it finds; the build goes on only when no campaign has a problem.

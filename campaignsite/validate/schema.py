@@ -1,4 +1,4 @@
-"""The declared record schemas (data/schemas/) and checking data against them.
+"""One file against its declared schema (data/schemas/): YAML with JSON Schema, CSV with Frictionless.
 
 YAML is checked with JSON Schema, CSV with Frictionless Table Schemas. Their errors are turned into
 `Problem`s that name the file, line, field, bad value and - from the schema's own field description -
