@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 TODAY_ARG := $(if $(TODAY),--today $(TODAY),)
 
-.PHONY: site test test-fast check serve publish browser screenshots lighthouse bench clean
+.PHONY: site test test-fast check serve publish browser debian screenshots lighthouse bench clean
 
 # Building needs requirements.txt only; the tests add requirements-test.txt (pytest, Playwright,
 # linters...), so a first `make site` installs a third of what `make test` does.
@@ -41,20 +41,39 @@ publish: $(BIN)/.installed  ## build with --strict and publish site/ to the gh-p
 	$(BIN)/ghp-import --no-jekyll --branch gh-pages $(PUSH) $(if $(CNAME),--cname $(CNAME),) \
 	  --message "Publish $$(git rev-parse --short HEAD)" site
 
-node_modules/.installed: package-lock.json  ## the W3C Nu Html Checker (vnu-jar) for the HTML tests
+# What the suite needs from Debian, as command=package: the command is what the tests run (Chromium and
+# nginx by their full path; Playwright cannot download a browser here), the package what provides it.
+# Java runs the Nu Html Checker (tests/test_html_validity.py), which npm installs (vnu-jar).
+BROWSER_NEEDS := /usr/bin/chromium=chromium
+TEST_NEEDS := $(BROWSER_NEEDS) /usr/sbin/nginx=nginx java=default-jre-headless npm=npm
+
+# $(call debian,NEEDS): install the packages of NEEDS whose command is missing, in one apt-get run, as
+# root; anyone else is told in one line what to install, and make stops. Installing nginx may start
+# Debian's nginx service on port 80 (not in containers): the tests start their own, on free ports.
+define debian
+	@missing=; for need in $(1); do command -v "$${need%%=*}" >/dev/null || missing="$$missing $${need#*=}"; done; \
+	[ -z "$$missing" ] || if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
+	else echo "Missing from Debian:$$missing. As root, run: apt-get install$$missing" >&2; exit 1; fi
+endef
+
+browser:  ## Debian's Chromium for the browser tests, when missing (as root)
+	$(call debian,$(BROWSER_NEEDS))
+
+debian:  ## every Debian package `make test` needs (Chromium, nginx, Java, npm), when missing (as root)
+	$(call debian,$(TEST_NEEDS))
+
+# Order-only: npm comes from `make debian`, without making the checker look out of date.
+node_modules/.installed: package-lock.json | debian  ## the W3C Nu Html Checker (vnu-jar) for the HTML tests
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser:  ## Debian's Chromium for the browser tests (Playwright cannot download one here)
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
-	  { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
-
-test: $(BIN)/.installed-test node_modules/.installed browser  ## run the whole suite (what CI runs)
+test: $(BIN)/.installed-test debian node_modules/.installed  ## run the whole suite (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no browser, no Java, nothing slow (< 90 s)
-	$(BIN)/python -m pytest -m "not browser and not slow"
+# Nothing from Debian: no browser, nginx or Java.
+test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no browser, no nginx, no Java, nothing slow (< 90 s)
+	$(BIN)/python -m pytest -m "not browser and not nginx and not slow"
 
 screenshots: site $(BIN)/.installed-test browser  ## every page type at 390 and 1280 px (and the listing on A4) into screenshots/
 	$(BIN)/python tools/screenshots.py --site site --out screenshots

@@ -3,8 +3,9 @@ nginx, and deploy/_headers read the way Cloudflare and Netlify read it.
 
 Only the embed/ widget pages may be framed by other sites; every other page (and 404 page, and
 medium) says frame-ancestors 'self'; every response says nosniff; calendars, feeds, CSV and SVG have
-their types; a missing address gets its own site's 404 page. nginx comes from Debian (`.ci/run`
-installs it); without /usr/sbin/nginx these tests fail, they do not skip.
+their types; a missing address gets its own site's 404 page. nginx comes from Debian (`make test`
+installs it); without /usr/sbin/nginx these tests fail, they do not skip. They are marked `nginx`,
+so `make test-fast` needs nothing from Debian.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ MIME_TYPES = Path("/etc/nginx/mime.types")
 SNIPPET = ROOT / "deploy" / "nginx" / "campaignsite.conf"
 HEADERS_FILE = ROOT / "deploy" / "_headers"
 TODAY = dt.date(2025, 3, 1)
-INSTALL = "nginx is not installed: run `apt-get install -y nginx` as root (.ci/run does it)"
+INSTALL = "nginx is not installed: run `apt-get install -y nginx` as root (make test does it)"
 
 SELF = "frame-ancestors 'self'"
 ANY = "frame-ancestors *"
@@ -343,11 +344,13 @@ def fetch(base: str, path: str) -> Response:
             return Response(e.code, e.headers, e.read())
 
 
+@pytest.mark.nginx
 def test_nginx_is_installed():
     assert NGINX.exists(), INSTALL
     assert MIME_TYPES.exists(), INSTALL
 
 
+@pytest.mark.nginx
 def test_embed_pages_can_be_framed_by_any_site(nginx):
     pages = [p for p in documents(nginx.site) if EMBED.match(p)]
     assert f"/{FAKE_EMBED[:-len('index.html')]}" in pages
@@ -358,6 +361,7 @@ def test_embed_pages_can_be_framed_by_any_site(nginx):
         assert r.headers.get("X-Frame-Options") is None, path
 
 
+@pytest.mark.nginx
 def test_the_operator_can_list_the_municipal_sites(nginx):
     r = fetch(nginx.municipal_url, "/" + FAKE_EMBED[: -len("index.html")])
     assert r.status == 200
@@ -366,6 +370,7 @@ def test_the_operator_can_list_the_municipal_sites(nginx):
     assert r.csp() == {SELF}
 
 
+@pytest.mark.nginx
 @pytest.mark.parametrize("path", ["/", "/fr/", "/demo-2025/nl/", "/demo-2025/fr/laureates/moestuin/",
                                   "/demo-2025/nl/call/index.html", "/demo-2025/nl/agenda.ics"])
 def test_other_pages_refuse_other_sites(nginx, path):
@@ -375,6 +380,7 @@ def test_other_pages_refuse_other_sites(nginx, path):
     assert r.headers.get_all("X-Frame-Options") == ["SAMEORIGIN"]
 
 
+@pytest.mark.nginx
 def test_every_page_says_self_but_embed(nginx, header_rules):
     """nginx and deploy/_headers (as Cloudflare reads it) give every page the same frame policy."""
     for path in documents(nginx.site):
@@ -386,6 +392,7 @@ def test_every_page_says_self_but_embed(nginx, header_rules):
         assert ("x-frame-options" in cloudflare) == ("X-Frame-Options" in r.headers), path
 
 
+@pytest.mark.nginx
 def test_nosniff_and_referrer_policy_everywhere(nginx):
     paths = [url_of(nginx.site, f) for f in sorted(nginx.site.rglob("*")) if f.is_file()]
     paths += ["/nope", "/demo-2025/nl/nope/", "/demo-2025/nl/embed/", "/demo-2025/nl/embed"]
@@ -396,6 +403,7 @@ def test_nosniff_and_referrer_policy_everywhere(nginx):
         assert r.csp(), (path, r.status)
 
 
+@pytest.mark.nginx
 @pytest.mark.parametrize("path, content_type", [
     ("/demo-2025/nl/agenda.ics", "text/calendar; charset=utf-8"),
     ("/agenda.ics", "text/calendar; charset=utf-8"),
@@ -413,6 +421,7 @@ def test_content_types(nginx, path, content_type):
     assert r.headers.get("Content-Type") == content_type
 
 
+@pytest.mark.nginx
 def test_an_svg_opened_on_its_own_runs_nothing(nginx):
     for path in ("/demo-2025/media/garden.svg", "/demo-2025/media/logo.svg", "/assets/favicon.svg"):
         r = fetch(nginx.url, path)
@@ -425,6 +434,7 @@ def html_lang(body: bytes) -> str:
     return re.search(rb'<html[^>]*\blang="([^"]+)"', body).group(1).decode()
 
 
+@pytest.mark.nginx
 @pytest.mark.parametrize("path, page, lang", [
     ("/demo-2025/fr/nope/", "demo-2025/fr/404.html", "fr"),
     ("/demo-2025/fr/laureates/nope/deeper", "demo-2025/fr/404.html", "fr"),
@@ -447,6 +457,7 @@ def test_a_missing_address_gets_its_sites_404_page(nginx, path, page, lang):
     assert r.headers.get("X-Frame-Options") == "SAMEORIGIN"
 
 
+@pytest.mark.nginx
 @pytest.mark.parametrize("path", ["/assets/stylesheets/campaign.css", "/demo-2025/nl/assets/javascripts/campaign.js",
                                   "/demo-2025/nl/sitemap.xml", "/demo-2025/nl/"])
 def test_text_travels_compressed(nginx, path):

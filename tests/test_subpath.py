@@ -4,7 +4,7 @@ sitemap address of every page resolves under the prefix, and nothing escapes it.
 
 The public host is the test's own nginx: an absolute https://www.gemeente.be/proximity/... address is
 fetched as http://127.0.0.1:<port>/proximity/... . Anything else on that host (the municipality's own
-website) answers 404, so a link that forgets the prefix fails. nginx comes from Debian (.ci/run
+website) answers 404, so a link that forgets the prefix fails. nginx comes from Debian (make test
 installs it); without it these tests fail, they do not skip.
 """
 
@@ -36,7 +36,7 @@ BASE_URL = re.compile(r"^base_url: .*$", re.M)
 CSS_URL = re.compile(r"url\((['\"]?)(?!data:)([^'\")]+)\1\)")
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "javascript:", "#")
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.nginx]
 
 
 def publish_under_prefix(source: Path, target: Path) -> Path:
