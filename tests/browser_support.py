@@ -204,10 +204,11 @@ class RequestRecorder:
     def hosts(self) -> set[str]:
         return {urlsplit(url).hostname or "" for _, url in self.requests if not self.is_local(url)}
 
-    def wait_for_host(self, page, host: str, timeout_ms: int = 5000) -> None:
+    def wait_for_host(self, page, host: str, timeout_ms: int = 20_000) -> None:
         """Wait until a request to `host` has been seen and stopped: at once if it already was, else
         until the browser reports it failed (Playwright's own waits for "networkidle" return at once
-        when the page was idle before)."""
+        when the page was idle before). The time-out is a hang guard, as long as the suite's other
+        waits (conftest's browser_context): a busy machine may take seconds to send the request."""
         if any(urlsplit(url).hostname == host for url in self.aborted):
             return
         try:

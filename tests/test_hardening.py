@@ -1,12 +1,13 @@
 """Hardening of the input side: every bad input is a problem `file:line: field: message [code]`, exit 1,
-in seconds and with bounded memory, never a traceback.
+with bounded memory, never a traceback.
 
 Classes of input, each with several cases: symbolic links and special files (never followed),
 editors' droppings (never read), control characters, reserved names, limits (file sizes, YAML depth,
 aliases and values, CSV rows and columns, Markdown nesting and rendering time), dates at and beyond
 the accepted range, private values kept out of messages, and web and e-mail addresses. A few cases
 go through the command line in a process whose address space is capped, so that a regression fails
-instead of eating the machine. Cases are asserted on (path, line, field, code).
+instead of eating the machine, and whose run has a generous time-out, so that one that hangs fails
+(speed is `make bench`'s, never a test's). Cases are asserted on (path, line, field, code).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import re
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -81,16 +81,15 @@ def with_limits(**limits: int) -> dict[str, str]:
     return {NETWORK: NETWORK_YML + "limits:\n" + "".join(f"  {name}: {value}\n" for name, value in limits.items())}
 
 
-def run_build(root: Path, *args: str, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
-    """build.py on `root` in a process whose address space is capped; the result and the seconds it took."""
+def run_build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """build.py on `root` in a process whose address space is capped; one that hangs fails the test."""
     def cap_memory():
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
-    start = time.monotonic()
-    result = subprocess.run([sys.executable, "build.py", "--root", str(root), "--today", "2025-03-01",
-                             "-o", str(root.parent / "site"), *args], cwd=ROOT, capture_output=True, text=True,
-                            timeout=timeout, preexec_fn=cap_memory)
-    return result, time.monotonic() - start
+    # A hang guard, not a speed limit: generous enough for a busy machine.
+    return subprocess.run([sys.executable, "build.py", "--root", str(root), "--today", "2025-03-01",
+                           "-o", str(root.parent / "site"), *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, preexec_fn=cap_memory)
 
 
 def assert_fails_cleanly(result: subprocess.CompletedProcess, path: str, code: str) -> None:
@@ -173,7 +172,7 @@ def test_a_linked_media_file_is_never_published(tmp_path, secret):
     root = write_project(tmp_path / "project")
     (root / f"{C}/media/garden.svg").unlink()
     (root / f"{C}/media/garden.svg").symlink_to(secret)
-    result, _ = run_build(root)
+    result = run_build(root)
     assert_fails_cleanly(result, f"{C}/media/garden.svg", "symlink")
     assert not (tmp_path / "site").exists()
 
@@ -329,14 +328,13 @@ def test_a_file_over_its_size_is_refused_before_it_is_read(tmp_path, path, size,
 
 
 @pytest.mark.slow
-def test_a_huge_file_fails_fast_in_little_memory(tmp_path):
+def test_a_huge_file_fails_cleanly_in_little_memory(tmp_path):
     root = write_project(tmp_path / "project")
     os.truncate(root / YML, 50 << 30)  # 50 GiB, sparse
     os.truncate(root / LAUREATES, 50 << 30)
-    result, seconds = run_build(root)
+    result = run_build(root)
     assert_fails_cleanly(result, YML, "too-large")
     assert_fails_cleanly(result, LAUREATES, "too-large")
-    assert seconds < 30
 
 
 ALIAS_BOMB = "lol0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -370,12 +368,11 @@ def test_yaml_aliases_within_the_limits_are_fine(tmp_path):
 
 
 @pytest.mark.slow
-def test_an_alias_bomb_fails_fast_in_little_memory(tmp_path):
+def test_an_alias_bomb_fails_cleanly_in_little_memory(tmp_path):
     root = write_project(tmp_path / "project", {YML: ALIAS_BOMB, NETWORK: NETWORK_YML + "x: " + ALIAS_BOMB.replace(
         "\n", "\n  ")})
-    result, seconds = run_build(root)
+    result = run_build(root)
     assert_fails_cleanly(result, YML, "too-many")
-    assert seconds < 30
 
 
 def test_a_deep_flow_sequence_fails_before_python_recurses(tmp_path):
@@ -401,11 +398,10 @@ def test_csv_beyond_its_limits(tmp_path, files, expected):
 
 
 @pytest.mark.slow
-def test_a_hundred_thousand_rows_fail_fast_in_little_memory(tmp_path):
+def test_a_hundred_thousand_rows_fail_cleanly_in_little_memory(tmp_path):
     root = write_project(tmp_path / "project", {UPDATES: rows(100_000), **with_limits(csv_bytes=8 << 20)})
-    result, seconds = run_build(root)
+    result = run_build(root)
     assert_fails_cleanly(result, UPDATES, "too-many")
-    assert seconds < 30
 
 
 def test_problems_in_one_file_are_capped(tmp_path):
@@ -482,10 +478,11 @@ def test_markdown_that_makes_the_renderer_recurse(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("text", ["<a " * 21_000, "*[x]: y\n" * 8000])
 def test_markdown_too_slow_to_render(tmp_path, text):
-    start = time.monotonic()
-    assert check(tmp_path, {PROJECT_NL: text, **with_limits(markdown_seconds=1)}) == {
-        (PROJECT_NL, 1, "", "too-complex")}
-    assert time.monotonic() - start < 10
+    """The limit stops the rendering: the build ends, with this one problem (a build process, so that a
+    limit that never fires fails on run_build's time-out instead of hanging the suite)."""
+    result = run_build(write_project(tmp_path / "project", {PROJECT_NL: text, **with_limits(markdown_seconds=1)}))
+    assert_fails_cleanly(result, f"{PROJECT_NL}:1: ", "too-complex")
+    assert len(result.stderr.splitlines()) == 2, result.stderr  # the problem, then the count
 
 
 # --- 5. Dates -------------------------------------------------------------------------------------
@@ -580,7 +577,7 @@ def test_a_private_value_is_named_by_row_and_column_never_shown(tmp_path, column
 def test_the_command_line_keeps_private_values_out_of_its_output(tmp_path):
     root = write_project(tmp_path / "project",
                          {LAUREATES: laureates_with("repair", {"contact_email": "secret-holder@nowhere"})})
-    result, _ = run_build(root, "--check")
+    result = run_build(root, "--check")
     assert_fails_cleanly(result, f"{LAUREATES}:{row_line('repair')}: contact_email:", "bad-format")
     assert "secret-holder" not in result.stderr + result.stdout
 
@@ -661,9 +658,9 @@ def test_good_addresses_pass(tmp_path):
     ({EVENTS: EVENTS_CSV.replace("2025-02-01 21:30", "9999-12-31 23:59")}, EVENTS, "out-of-range"),
 ])
 def test_the_command_line_fails_cleanly(tmp_path, files, path, code):
-    result, seconds = run_build(write_project(tmp_path / "project", files))
+    result = run_build(write_project(tmp_path / "project", files))
     assert_fails_cleanly(result, path, code)
-    assert seconds < 30 and not (tmp_path / "site").exists()
+    assert not (tmp_path / "site").exists()
 
 
 def test_every_address_format_in_the_schemas_is_known():

@@ -137,7 +137,7 @@ def test_kill_9_leaves_no_worker_and_the_next_build_cleans_up(project, tmp_path)
     assert victim.poll() is None, "the build finished before it could be killed"
     victim.send_signal(signal.SIGKILL)
     victim.wait()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a hang guard: the kernel kills the workers, a busy machine may lag
     while processes_mentioning(str(output)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert processes_mentioning(str(output)) == [], "worker processes outlived the killed build"
