@@ -152,6 +152,7 @@ def fixture_other_day(tmp_path_factory) -> Path:
     return fixture_build(tmp_path_factory, dt.date(2025, 3, 1))
 
 
+@pytest.mark.slow  # a second build of the fixture network
 def test_uids_are_stable_across_builds(fixture_site, fixture_other_day):
     """Two builds (other days, so other DTSTAMPs) give every calendar the same UIDs."""
     first = {site_rel(fixture_site, p): sorted(str(e["UID"]) for e in vevents(p)) for p in fixture_site.rglob("*.ics")}

@@ -68,12 +68,21 @@ def sites_of(slug: str) -> set[str]:
 PORTAL = {"_portal/nl", "_portal/fr", "_portal/en"}
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The three campaigns built once per module (and xdist worker): (their folder, the build's report)."""
+    folder = tmp_path_factory.mktemp("first-build")
+    return folder, build(BuildConfig(network(folder), folder / "site", TODAY, jobs=2))
+
+
 @pytest.fixture
-def built(tmp_path):
-    root = network(tmp_path)
-    config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
-    first = build(config)
-    return root, config, first
+def built(tmp_path, first_build):
+    """A copy of that first build, project and output, for one test to change. The state travels with
+    the site (it names no machine), so the next build there is incremental as after a build of its own."""
+    folder, first = first_build
+    for name in ("project", "site"):
+        shutil.copytree(folder / name, tmp_path / name, symlinks=True)
+    return tmp_path / "project", BuildConfig(tmp_path / "project", tmp_path / "site", TODAY, jobs=2), first
 
 
 def test_a_first_build_builds_every_site(built):
@@ -159,10 +168,10 @@ def test_a_failed_incremental_build_leaves_the_previous_site(built, monkeypatch)
     assert set(build(config).rebuilt) == PORTAL | sites_of("alpha-2025"), "the failed build recorded nothing"
 
 
-def test_the_state_is_published_with_the_site_and_names_no_machine(built):
-    _root, config, _first = built
-    text = (config.output / STATE_FILE).read_text(encoding="utf-8")
-    assert str(config.root) not in text and str(config.output) not in text
+def test_the_state_is_published_with_the_site_and_names_no_machine(first_build):
+    folder, _first = first_build
+    text = (folder / "site" / STATE_FILE).read_text(encoding="utf-8")
+    assert str(folder / "project") not in text and str(folder / "site") not in text
 
 
 # --- Incremental output equals full output, over random sequences of changes ---------------------
@@ -243,6 +252,7 @@ def test_check_stands_by_the_last_build_and_renders_only_what_changed(built, mon
     assert {problem.path for problem in failure.value.problems} == {"campaigns/alpha-2025/laureates.csv"}
 
 
+@pytest.mark.slow  # three builds
 def test_the_search_index_of_unchanged_campaigns_is_kept(tmp_path, monkeypatch):
     """The campaigns are indexed in parts (two campaigns a part here); an edit indexes again only the
     portal and the part of the campaign edited; the search page merges every part."""

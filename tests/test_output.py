@@ -158,6 +158,7 @@ def small_disk(tmp_path):
     subprocess.run(["umount", str(mount)], check=True)
 
 
+@pytest.mark.slow  # a failure made on purpose, as root (mount, chattr)
 def test_a_full_disk_is_a_clean_failure(project, small_disk):
     done = run_build(project, small_disk / "site")
     assert done.returncode == 2
@@ -179,6 +180,7 @@ def immutable(tmp_path):
         subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
+@pytest.mark.slow  # a failure made on purpose, as root (mount, chattr)
 def test_an_immutable_output_is_a_clean_failure_and_stays_as_it_was(project, tmp_path, immutable):
     output = tmp_path / "site"
     assert run_build(project, output).returncode == 0
@@ -190,6 +192,7 @@ def test_an_immutable_output_is_a_clean_failure_and_stays_as_it_was(project, tmp
     assert snapshot(output) == before
 
 
+@pytest.mark.slow  # a failure made on purpose, as root (mount, chattr)
 def test_a_read_only_parent_is_a_clean_failure(project, tmp_path, immutable):
     parent = tmp_path / "public"
     parent.mkdir()
