@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
+import shutil
 
 import pytest
 
@@ -23,13 +23,22 @@ def snapshot(folder) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The fixture network built once per module (and xdist worker), into project/site."""
+    root = write_project(tmp_path_factory.mktemp("first-build") / "project")
+    build(BuildConfig(root=root, output=root / "site", today=TODAY, jobs=2))
+    return root
+
+
 @pytest.fixture
-def built(tmp_path):
-    root = write_project(tmp_path / "project")
-    config = BuildConfig(root=root, output=root / "site", today=TODAY, jobs=2)
-    build(config)
+def built(tmp_path, first_build):
+    """A copy of that build, project and site, for one test to break."""
+    root = tmp_path / "project"
+    shutil.copytree(first_build, root, symlinks=True)
     # Rebuilt in full: the same input again would otherwise be a no-op that never meets the failure.
-    return dataclasses.replace(config, full=True), snapshot(config.output)
+    config = BuildConfig(root=root, output=root / "site", today=TODAY, jobs=2, full=True)
+    return config, snapshot(config.output)
 
 
 def test_a_crash_in_a_template_keeps_the_previous_site(built, monkeypatch):
