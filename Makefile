@@ -72,7 +72,7 @@ test: $(BIN)/.installed-test debian node_modules/.installed  ## run the whole su
 	$(BIN)/python -m pytest
 
 # Nothing from Debian: no browser, nginx or Java.
-test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no browser, no nginx, no Java, nothing slow (under 2 min on 2 cores)
+test-fast: $(BIN)/.installed-test  ## the loop to run every few minutes: no browser, no nginx, no Java, nothing slow (under 90 s on 2 cores)
 	$(BIN)/python -m pytest -m "not browser and not nginx and not slow"
 
 screenshots: site $(BIN)/.installed-test browser  ## every page type at 390 and 1280 px (and the listing on A4) into screenshots/

@@ -44,6 +44,7 @@ def with_sdgs(text: str, slug: str, sdgs: str) -> str:
     return "".join(lines)
 
 
+@pytest.mark.slow
 def test_unknown_sdg_fails_and_leaves_the_site_unchanged(tmp_path):
     write_project(tmp_path)
     built = run("--root", str(tmp_path), "--today", "2025-06-01")

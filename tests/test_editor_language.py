@@ -112,6 +112,7 @@ def test_the_lines_are_the_problems_rendered(broken):
     ({"LANG": "C.UTF-8"}, "en"),
     ({}, "en"),
 ])
+@pytest.mark.slow
 def test_the_locale_chooses_the_language(broken, env, lang):
     """Without --lang the locale does, as POSIX reads it: LC_ALL, then LC_MESSAGES, then LANG;
     a language the sites do not have (Spanish, the C locale) gives English."""

@@ -122,6 +122,7 @@ def test_a_portal_page_edit_rebuilds_the_portal_only(built):
     assert "Het netwerk." in (config.output / "about" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_change_to_network_yml_or_the_day_rebuilds_everything(built):
     root, config, first = built
     path = root / "content" / "network.yml"
@@ -140,6 +141,7 @@ def test_a_file_removed_from_the_output_by_hand_is_built_again(built):
     assert page.is_file()
 
 
+@pytest.mark.slow
 def test_full_rebuilds_everything_and_says_so(built):
     root, config, first = built
     done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY.isoformat(),
@@ -153,6 +155,7 @@ def test_full_rebuilds_everything_and_says_so(built):
     assert "Niets gewijzigd sinds de vorige build" in done.stdout, done.stdout
 
 
+@pytest.mark.slow
 def test_a_failed_incremental_build_leaves_the_previous_site(built, monkeypatch):
     root, config, _first = built
     before = snapshot(config.output)

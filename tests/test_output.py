@@ -76,6 +76,7 @@ def test_refuses_a_symlinked_output(project, tmp_path):
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_builds_into_a_new_or_empty_folder_and_its_own_output(project, tmp_path):
     (tmp_path / "empty").mkdir()
     for output in (tmp_path / "new" / "site", tmp_path / "empty"):
@@ -202,6 +203,7 @@ def test_a_read_only_parent_is_a_clean_failure(project, tmp_path, immutable):
     assert "cannot build into" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_refuses_the_build_code_own_folders_even_for_another_project(project):
     """--root elsewhere does not make the build's own code a place to write."""
     for output in (ROOT, ROOT / "campaignsite" / "out", ROOT / "theme" / "x", ROOT.parent):

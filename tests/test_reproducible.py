@@ -49,6 +49,7 @@ def running_on(day: dt.date) -> list[str]:
     return sorted(start.isoformat() for start, last in DEMO_PHASES.values() if start <= day <= last)
 
 
+@pytest.mark.slow
 def test_same_day_gives_byte_identical_output(golden_build, tmp_path_factory):
     """Two builds of the fixture network for the same day, into different folders."""
     second = fixture_build(tmp_path_factory, GOLDEN_TODAY)

@@ -62,6 +62,7 @@ def test_new_campaign_builds_at_once(network, tmp_path):
     ("climate-plan", "nl", "44021", "flanders"),
     ("call-for-projects", "de,fr,nl,en", "63023", "wallonia"),
 ])
+@pytest.mark.slow
 def test_every_kind_and_language_set_validates(network, kind, languages, nis, region):
     if "de" in languages.split(","):  # the portal speaks every language of its campaigns
         write_project(network, files=portal_in_german())
@@ -100,6 +101,7 @@ def test_strict_refuses_to_publish_while_todos_remain(network, tmp_path):
     assert not site.exists()
 
 
+@pytest.mark.slow
 def test_once_written_no_warning_and_strict_builds(network, tmp_path):
     new(network)
     path = network / "campaigns" / SLUG / "campaign.yml"
