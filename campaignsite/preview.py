@@ -114,28 +114,32 @@ def rebuild(config: PreviewConfig, output: Path, state: PreviewState, out=sys.st
     """Build the preview; tell `state` and the terminal how it went. The previous good build stays
     in `output` when this one fails (pipeline.build writes nothing then)."""
     started, lang = time.monotonic(), config.lang
+    # The state changes before the terminal is told: whoever waits for the terminal's line (an editor,
+    # a test) then finds the page's event stream telling the same.
     try:
         result = build(BuildConfig(root=config.root, output=output, today=config.today, jobs=config.jobs))
     except ValidationFailed as exc:
         lines = [problem.render(lang) for problem in exc.problems]
-        count = len(lines)
-        say(out, *lines, render(nmsg("%(count)s problem(s) found; %(state)s", "%(count)s problem(s) found; %(state)s",
-                                     count, count=count, state=kept(state)), lang))
+        count, note = len(lines), kept(state)
         state.failed(lines)
+        say(out, *lines, render(nmsg("%(count)s problem(s) found; %(state)s", "%(count)s problem(s) found; %(state)s",
+                                     count, count=count, state=note), lang))
         return False
     except CampaignSiteError as exc:
-        say(out, render(msg("build failed: %(error)s", error=exc), lang), render(kept(state), lang))
+        note = kept(state)
         state.failed([exc.render(lang)])
+        say(out, render(msg("build failed: %(error)s", error=exc), lang), render(note, lang))
         return False
     except Exception as exc:  # a bug must not end the preview: the next save may well build
-        say(out, render(msg("build failed: %(error)s", error=f"{type(exc).__name__}: {exc}"), lang),
-            render(kept(state), lang))
+        note = kept(state)
         state.failed([f"{type(exc).__name__}: {exc}"])
+        say(out, render(msg("build failed: %(error)s", error=f"{type(exc).__name__}: {exc}"), lang),
+            render(note, lang))
         return False
+    state.succeeded()
     say(out, render(msg("Built %(sites)s sites, %(pages)s pages in %(seconds)s s (as of %(today)s).",
                         sites=result.sites, pages=result.pages, seconds=f"{time.monotonic() - started:.1f}",
                         today=config.today), lang))
-    state.succeeded()
     return True
 
 
