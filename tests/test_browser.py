@@ -115,7 +115,7 @@ def test_featured_card_leads_to_its_laureate(page, site_samples, subtests):
 
 @pytest.mark.parametrize("lang, title, goals, amount", [
     ("nl", "Buurtmoestuin", ["2 Geen honger", "11 Duurzame steden en gemeenschappen"], "€ 8.000"),
-    ("fr", "Potager de quartier", ['2 Faim "zéro"', "11 Villes et communautés durables"], "8 000 €"),
+    ("fr", "Potager de quartier", ["2 Faim « zéro »", "11 Villes et communautés durables"], "8 000 €"),
 ])
 def test_laureate_page_shows_title_goals_and_amount(page, fixture_url, lang, title, goals, amount):
     page.goto(f"{fixture_url}/demo-2025/{lang}/")
