@@ -96,6 +96,7 @@ def test_problems_in_each_language_keep_their_place_and_code(broken, english, la
     assert f"{C}/laureates.csv:2: sdgs: {SDG[lang]} [unknown-sdg]" in lines
 
 
+@pytest.mark.slow
 def test_the_lines_are_the_problems_rendered(broken):
     """What build.py prints in a language is each problem's `render(lang)`; `str()` is the English."""
     problems = validate(broken)
@@ -120,6 +121,7 @@ def test_the_locale_chooses_the_language(broken, env, lang):
     assert done.stderr.splitlines()[-1] == COUNT[lang], done.stderr
 
 
+@pytest.mark.slow
 def test_the_option_wins_over_the_locale(broken):
     assert run(broken, "--lang", "de", LANG="fr_BE.UTF-8").stderr.splitlines()[-1] == COUNT["de"]
     refused = run(broken, "--lang", "es")

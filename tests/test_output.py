@@ -95,6 +95,7 @@ def test_a_second_build_is_stopped_and_told_who_is_building(project, tmp_path):
     assert (config.output / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_the_swap_exchanges_old_and_new_in_one_step(project, tmp_path, monkeypatch):
     """No moment without a site: the old output is never renamed away before the new one is in."""
     config = BuildConfig(root=project, output=tmp_path / "site", today=TODAY, jobs=1)

@@ -45,6 +45,7 @@ def network(tmp_path) -> Path:
     return write_project(tmp_path / "network")
 
 
+@pytest.mark.slow
 def test_new_campaign_builds_at_once(network, tmp_path):
     done = new(network)
     assert done.returncode == 0, done.stderr
