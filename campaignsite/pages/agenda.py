@@ -84,7 +84,7 @@ def event_json_ld(b: CampaignBuilder, event: Event) -> dict:
             "description": event_description(b, event), "startDate": start, "endDate": end,
             "eventStatus": f"https://schema.org/{SCHEMA_STATUS[event.status]}",
             "url": b.absolute(urls.event(event.slug)), "inLanguage": b.lang,
-            "organizer": {"@type": "Organization", "name": b.text(b.campaign.title), "url": b.absolute("")}}
+            "organizer": {"@type": "Organization", "name": b.text(b.campaign.title), "url": b.absolute(urls.HOME)}}
     places = []
     venue, address = event.place_in(b.lang)
     if venue or address:

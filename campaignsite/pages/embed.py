@@ -93,7 +93,7 @@ def embed_figures(b: CampaignBuilder) -> Page:
         phase = current_phase(b.campaign, b.today)
         now = _("Now: %(phase)s", phase=_(f"phase:{phase.id}")) if phase else None
         return contexts.EmbedFiguresContext(b.site, title, now, key_figures(b),
-                                            views.Link(_("More about the campaign"), href(url, "")))
+                                            views.Link(_("More about the campaign"), href(url, urls.HOME)))
     return b.page(urls.EMBED_FIGURES, title, b.text(b.campaign.tagline), context)
 
 
@@ -140,7 +140,7 @@ def widget_list(b: CampaignBuilder, url: str) -> tuple[views.Widget, ...]:
     rows.append(("agenda", _("Agenda"), _("The upcoming events, with a link to subscribe to the calendar."),
                  urls.EMBED_AGENDA, urls.AGENDA, "", ()))
     rows.append(("figures", _("Key figures"), _("The campaign's key figures and its current phase."),
-                 urls.EMBED_FIGURES, "", "", ()))
+                 urls.EMBED_FIGURES, urls.HOME, "", ()))
     if campaign.call:
         rows.append(("call", _("Call for projects"), _("Where the call stands, with the days left and how to "
                                                        "apply while it is open."), urls.EMBED_CALL, urls.CALL, "", ()))
@@ -182,5 +182,5 @@ def oembed_json(b: CampaignBuilder, widget_url: str, title: str) -> bytes:
               f'height="{HEIGHT}" sandbox="allow-scripts allow-popups allow-top-navigation-by-user-activation" '
               'style="width:100%;border:0" loading="lazy"></iframe>')
     data = {"version": "1.0", "type": "rich", "title": title, "provider_name": b.text(b.campaign.title),
-            "provider_url": b.absolute(""), "html": markup, "width": HEIGHT, "height": HEIGHT}
+            "provider_url": b.absolute(urls.HOME), "html": markup, "width": HEIGHT, "height": HEIGHT}
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")

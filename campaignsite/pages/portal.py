@@ -186,7 +186,7 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     context = contexts.SdgContext(
         b.site, b.badges(url, [number])[0], intro, tuple(cards), (),
         b.badges(url, [other for other in used if other != number]),
-        views.Link(b._("All campaigns"), href(url, "")), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
+        views.Link(b._("All campaigns"), href(url, urls.HOME)), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
         official_title(b, number), figures, tuple(campaigns))
     return b.page(url, title, title, lambda _url: context)
 
@@ -218,7 +218,7 @@ def sdg_index(b: PortalBuilder) -> Page:
                                         official_title(b, number)))
         return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), False,
                                         _("A project that serves several goals counts for each of them."),
-                                        views.Link(_("All campaigns"), href(url, "")))
+                                        views.Link(_("All campaigns"), href(url, urls.HOME)))
     return b.page(urls.SDG_INDEX, title, intro, context)
 
 
