@@ -28,9 +28,10 @@ from campaignsite.core.places import CODE_ROOT
 from campaignsite.core.sitespec import SiteJob, SiteSpec
 from campaignsite.exports import opendata, presskit
 from campaignsite.exports.imagesize import size_of
-from campaignsite.exports.media import MediaFile, get_media
+from campaignsite.exports.media import MediaFile, get_media, referenced
 from campaignsite.load.tree import load_content, load_network
 from campaignsite.model.assembly import build_campaign, build_network
+from campaignsite.model.public import network_on
 from campaignsite.model.records import Campaign, Network
 from campaignsite.pages import registry, sites
 from campaignsite.render import engine
@@ -111,6 +112,16 @@ def build_model(root: Path) -> Checked:
     return Checked(campaigns, network, tuple(media))
 
 
+def public_on(checked: Checked, day: dt.date) -> Checked:
+    """What the sites built for `day` may publish (model/public.py): results under embargo and anything
+    dated later held back, and only the media files that what remains uses."""
+    network = network_on(checked.network, day)
+    used = {campaign.slug: {path.removeprefix("media/") for path in referenced(campaign)}
+            for campaign in network.campaigns}
+    media = tuple((slug, file) for slug, file in checked.media if file.name in used[slug])
+    return Checked(network.campaigns, network, media)
+
+
 def build(config: BuildConfig) -> BuildResult:
     """Build the network under `config.root` into `config.output`, or raise without touching it.
 
@@ -125,7 +136,7 @@ def build(config: BuildConfig) -> BuildResult:
     if not place.leftovers() and incremental.unchanged(previous, prints, config.output, frozenset({MARKER})):
         place.check()
         return BuildResult(*previous.counts)
-    checked = build_model(config.root)
+    checked = public_on(build_model(config.root), config.today)
     place.check()
     with place.locked():
         # As the last build left it, should one have finished since the look above.
@@ -169,7 +180,7 @@ def check(config: BuildConfig) -> BuildResult:
     previous = None if config.full else incremental.read_state(config.output)
     if previous is not None and previous.network == prints.network:
         return BuildResult(*previous.counts)
-    checked = build_model(config.root)
+    checked = public_on(build_model(config.root), config.today)
     kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
             if prints.campaigns.get(slug) == record.key}
     jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))

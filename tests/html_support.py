@@ -264,9 +264,42 @@ def front_matter(path: Path) -> dict:
     return {}
 
 
+def results_day(config: dict) -> dt.date:
+    """The day a campaign's results are public, as DATA.md says: results_day, else the press phase's
+    start, else the day after its last selection stage (or jury or vote phase), else after the call."""
+    phases = config["phases"]
+    if config.get("results_day"):
+        return as_date(config["results_day"])
+    if "press" in phases:
+        return as_date(phases["press"]["start"])
+    ends = [as_date(s.get("end") or s["start"]) for s in config.get("selection", []) if s.get("start")]
+    ends += [as_date(phases[p].get("end") or phases[p]["start"]) for p in ("jury", "public_vote") if p in phases]
+    if not ends and "call" in phases:
+        ends = [as_date(phases["call"].get("end") or phases["call"]["start"])]
+    return max(ends) + dt.timedelta(days=1) if ends else dt.date.min
+
+
+def public_rows(config: dict, laureates: list[dict], updates: list[dict], payments: list[dict],
+                day: dt.date) -> tuple[list[dict], list[dict], list[dict]]:
+    """(laureates, updates, payments) as a site built for `day` shows them: none before the results day,
+    nothing dated after `day`, each laureate with the status of its latest update up to `day`."""
+    if day < results_day(config):
+        return [], [], []
+    followed = {row["project"] for row in updates}
+    updates = [row for row in updates if as_date(row["date"]) <= day]
+    payments = [row for row in payments if as_date(row["date"]) <= day]
+    shown = []
+    for row in laureates:
+        own = sorted((u for u in updates if u["project"] == row["slug"]), key=lambda u: u["date"])
+        status = own[-1]["status"] if own else ("selected" if row["slug"] in followed else row["status"])
+        shown.append({**row, "status": status})
+    return shown, updates, payments
+
+
 @dataclass
 class Campaign:
-    """One campaign's source data, read as an editor wrote it."""
+    """One campaign's source data, read as an editor wrote it; `laureates`, `updates` and `payments` as
+    the site built for TODAY shows them (all_laureates: every row of laureates.csv)."""
 
     slug: str
     folder: Path
@@ -275,6 +308,19 @@ class Campaign:
     events: list[dict[str, str]]
     updates: list[dict[str, str]]
     actions: list[dict[str, str]]
+    payments: list[dict[str, str]]
+    all_laureates: list[dict[str, str]]
+
+    def grant_of(self, row: dict[str, str]) -> int:
+        """Cents a laureate counts for as granted: its grant, but what a stopped project kept of it (paid
+        minus repaid) where the campaign has payments.csv."""
+        if row["status"] == "stopped" and (self.folder / "payments.csv").exists():
+            return sum(-cents(p["amount"]) if p["kind"] == "repayment" else cents(p["amount"])
+                       for p in self.payments if p["project"] == row["slug"])
+        return cents(row["amount"])
+
+    def granted(self) -> int:
+        return sum(self.grant_of(row) for row in self.laureates)
 
     @property
     def languages(self) -> list[str]:
@@ -361,9 +407,11 @@ def load_network(root: Path = ROOT) -> Network:
         if not (folder / "campaign.yml").is_file():
             continue
         config = yaml.safe_load((folder / "campaign.yml").read_text(encoding="utf-8"))
-        campaigns.append(Campaign(folder.name, folder, config, read_csv(folder / "laureates.csv"),
-                                  read_csv(folder / "events.csv"), read_csv(folder / "updates.csv"),
-                                  read_csv(folder / "actions.csv")))
+        everyone = read_csv(folder / "laureates.csv")
+        laureates, updates, payments = public_rows(config, everyone, read_csv(folder / "updates.csv"),
+                                                   read_csv(folder / "payments.csv"), TODAY)
+        campaigns.append(Campaign(folder.name, folder, config, laureates, read_csv(folder / "events.csv"), updates,
+                                  read_csv(folder / "actions.csv"), payments, everyone))
     config = yaml.safe_load((root / "content" / "network.yml").read_text(encoding="utf-8"))
     return Network(root, config, campaigns)
 

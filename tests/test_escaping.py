@@ -37,7 +37,7 @@ from project import LAUREATES_HEADER, default_files, write_project
 
 CHARS = "<\"'&>"
 BASE = "campaigns/demo-2025"
-TODAY = dt.date(2025, 3, 1)  # during the call: the countdown shows, the launch event is upcoming
+TODAY = dt.date(2025, 6, 15)  # after the results, the news and the update: every field is public
 MARKED = re.compile(r"Q(\d\d)")
 DOUBLE_ESCAPED = re.compile(rb"&amp;(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
 CODE_TO_COPY = re.compile(rb'<textarea [^>]*class="cs-widget-demo__code"[^>]*>.*?</textarea>', re.S)
@@ -303,12 +303,12 @@ def test_json_ld_is_json_with_the_exact_values_and_cannot_close_its_script(site,
 
 
 def test_urls_with_an_ampersand_are_escaped_in_attributes(site):
-    call = page(site, "demo-2025/nl/call")
-    assert "https://demo.example.be/apply?step=1&lang=nl" in [a.get("href") for a in call.select("a")]
+    project = page(site, "demo-2025/nl/laureates/moestuin")
+    assert "https://give.example.be/moestuin?x=1&y=2" in [a.get("href") for a in project.select("a")]
     home = page(site, "demo-2025/nl")
     assert "https://www.beplanet.example/?a=1&b=2" in [a.get("href") for a in home.select(".cs-partner a")]
-    raw = (site / "demo-2025/nl/call/index.html").read_text(encoding="utf-8")
-    assert 'href="https://demo.example.be/apply?step=1&amp;lang=nl"' in raw
+    raw = (site / "demo-2025/nl/laureates/moestuin/index.html").read_text(encoding="utf-8")
+    assert 'href="https://give.example.be/moestuin?x=1&amp;y=2"' in raw
 
 
 # --- Feeds, calendars, open data -----------------------------------------------------------------

@@ -125,7 +125,7 @@ def test_only_referenced_media_are_published(tmp_path):
         f"{MEDIA}/logo.svg~": "backup",
     })
     output = tmp_path / "site"
-    build(BuildConfig(root=root, output=output, today=dt.date(2025, 3, 1), jobs=1))
+    build(BuildConfig(root=root, output=output, today=dt.date(2025, 6, 15), jobs=1))
     assert sorted(p.name for p in (output / "demo-2025" / "media").iterdir()) == ["garden.svg", "logo.svg"]
 
 

@@ -103,7 +103,7 @@ def test_home_shows_title_figures_and_goals(site, c, lang):
     shown = figures(doc, ".cs-home > .cs-figures")
     if c.laureates:
         expected = {label(lang, "laureates"): fmt.number(len(c.laureates)),
-                    label(lang, "granted to citizen projects"): fmt.money(sum(cents(r["amount"]) for r in c.laureates))}
+                    label(lang, "granted to citizen projects"): fmt.money(c.granted())}
         for name, value in expected.items():
             if shown.get(name) != value:
                 problems.append(f"key figure {name!r} is {shown.get(name)!r}, expected {value!r} from laureates.csv")
@@ -414,10 +414,10 @@ def test_press_listing_has_one_row_per_laureate(site, c, lang):
     rows = doc.select("table.cs-listing__table > tbody > tr")
     assert len(rows) == len(c.laureates), f"{len(rows)} rows, laureates.csv has {len(c.laureates)}"
     amounts = {laureate_slug(site, doc, tr.one("th a").get("href")): tr.one("td.cs-num").text for tr in rows}
-    expected = {r["slug"]: fmt.money(cents(r["amount"])) for r in c.laureates}
+    expected = {r["slug"]: fmt.money(c.grant_of(r)) for r in c.laureates}
     assert amounts == expected
     total = doc.one("table.cs-listing__table > tfoot td.cs-num").text
-    assert total == fmt.money(sum(cents(r["amount"]) for r in c.laureates))
+    assert total == fmt.money(c.granted())
 
 
 # --- Climate plan --------------------------------------------------------------------------------
@@ -606,7 +606,7 @@ def test_portal_home_totals_and_campaign_cards(site, lang):
     expected = {label(lang, "campaigns"): fmt.number(len(NETWORK.campaigns)),
                 label(lang, "municipalities"): fmt.number(len(nis)),
                 label(lang, "laureates"): fmt.number(len(laureates)),
-                label(lang, "granted to citizen projects"): fmt.money(sum(cents(r["amount"]) for r in laureates))}
+                label(lang, "granted to citizen projects"): fmt.money(sum(c.granted() for c in NETWORK.campaigns))}
     assert figures(doc, ".cs-portal > .cs-figures") == expected
     cards = doc.select(".cs-campaigns > .cs-campaign")
     assert len(cards) == len(NETWORK.campaigns)

@@ -158,9 +158,10 @@ def test_call_page_and_widget_open_or_closed(site, day, state):
 
 # --- Events that took place; phases that stay phases --------------------------------------------------
 
-@pytest.mark.parametrize("day", ["2025-01-20", "2025-02-10"])
+@pytest.mark.parametrize("day", ["2025-01-20", "2025-02-10", "2025-05-20"])
 def test_event_took_place_without_registration(site, day):
-    """The launch (1 February 2025, with a registration link, a news post and photos) before and after."""
+    """The launch (1 February 2025, with a registration link, a news post of 10 May and photos) before and
+    after; the post is linked once it is out."""
     built = site(day)
     over = day > "2025-02-01"
     for lang in ("nl", "fr"):
@@ -171,7 +172,8 @@ def test_event_took_place_without_registration(site, day):
             assert REGISTER not in hrefs, f"{lang}: a registration link for an event that is over"
             assert len(notices) == 1 and "1" in notices[0] and "2025" in notices[0], notices
             assert PHOTOS in hrefs
-            assert "news/laureates/index.html" in {target(built, doc, h) for h in hrefs}
+            linked = "news/laureates/index.html" in {target(built, doc, h) for h in hrefs}
+            assert linked == (day >= "2025-05-10"), f"{lang}: the post of 10 May linked: {linked} as of {day}"
         else:
             assert REGISTER in hrefs and not notices
             assert PHOTOS not in hrefs, "photos of an event still to come"

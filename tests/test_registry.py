@@ -94,7 +94,7 @@ def test_goals_page_counts_projects_and_money_per_goal(network, example_sites):
         for number, row in shown.items():
             projects = [item for item in campaign.laureates if number in item.sdgs]
             assert row.projects == fmt.number(len(projects)), f"{site.id}: goal {number}"
-            assert row.granted == fmt.money(sum(item.amount for item in projects)), f"{site.id}: goal {number}"
+            assert row.granted == fmt.money(sum(item.granted for item in projects)), f"{site.id}: goal {number}"
             assert row.badge.href == f"{number}/"
         assert [row.badge.number for row in goals.rows] == sorted(shown)
 

@@ -22,7 +22,7 @@ from tools.update_golden import GOLDEN_DIR, GOLDEN_FILES, GOLDEN_TODAY, build_go
 
 DEMO_PHASES = {pid: (as_date(p["start"]), as_date(p.get("end") or p["start"]))
                for pid, p in yaml.safe_load(CAMPAIGN_YML)["phases"].items()}
-OTHER_DAY = dt.date(2025, 6, 15)
+OTHER_DAY = dt.date(2025, 3, 1)  # during the call, before the results
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -69,11 +69,12 @@ def test_another_day_moves_the_current_phase(golden_build, tmp_path_factory, fix
 def test_call_countdown_follows_the_day(golden_build, tmp_path_factory):
     """During the call the home counts the days to its close; after it, no countdown."""
     start, end = DEMO_PHASES["call"]
-    assert start <= GOLDEN_TODAY <= end < OTHER_DAY
+    assert start <= OTHER_DAY <= end < GOLDEN_TODAY
     # The call to action of the home page (issue 9: it follows the phase) carries the countdown.
-    notice = parse(golden_build[0] / "demo-2025" / "nl" / "index.html").select_one(".cs-cta--call .cs-cta__text")
-    assert notice is not None and f"nog {(end - GOLDEN_TODAY).days} dagen" in notice.text, notice and notice.text
-    later = parse(fixture_build(tmp_path_factory, OTHER_DAY) / "demo-2025" / "nl" / "index.html")
+    during = parse(fixture_build(tmp_path_factory, OTHER_DAY) / "demo-2025" / "nl" / "index.html")
+    notice = during.select_one(".cs-cta--call .cs-cta__text")
+    assert notice is not None and f"nog {(end - OTHER_DAY).days} dagen" in notice.text, notice and notice.text
+    later = parse(golden_build[0] / "demo-2025" / "nl" / "index.html")
     assert later.select_one(".cs-cta--call") is None and "dagen" not in later.one(".cs-cta").text
 
 

@@ -66,7 +66,7 @@ def _csv(value: str) -> str:
 def hostile_site(tmp_path_factory):
     root = write_project(tmp_path_factory.mktemp("hostile"), hostile_files())
     output = root / "site"
-    build(BuildConfig(root=root, output=output, today=dt.date(2025, 3, 1), jobs=2))
+    build(BuildConfig(root=root, output=output, today=dt.date(2025, 6, 15), jobs=2))
     return output
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = ROOT / "tests" / "golden"
-GOLDEN_TODAY = dt.date(2025, 3, 1)  # during the call for projects: the countdown and current phase show
+GOLDEN_TODAY = dt.date(2025, 6, 15)  # coaching: the results, the first update and the news are public
 # Few files, one per kind of output, so the golden site does not churn on every theme change.
 GOLDEN_FILES = (
     "demo-2025/nl/index.html",                  # campaign home: figures, timeline, goals, cards

@@ -84,9 +84,15 @@ class Code(enum.StrEnum):
                                     "news/<slug>.<language>.md).")
     UNKNOWN_STAGE = "unknown-stage", ("A laureate's selected_by or a prize names a selection stage that campaign.yml "
                                       "selection does not have.")
-    UNKNOWN_PRIZE = "unknown-prize", "A laureate's prizes name a prize that campaign.yml prizes does not have."
+    UNKNOWN_PRIZE = "unknown-prize", ("A laureate's or candidate's prizes name a prize that campaign.yml prizes does "
+                                      "not have.")
     BAD_WEIGHTS = "bad-weights", "The weights of the selection stages do not add up to 100 %."
-    OVER_BUDGET = "over-budget", "The laureates' grants add up to more than the campaign's budget."
+    NOT_A_CANDIDATE = "not-a-candidate", ("A laureate that candidates.csv does not list: laureates are the selected "
+                                          "candidates.")
+    BAD_RANKING = "bad-ranking", ("Ranks, scores and marks that contradict each other or the selection's weights: "
+                                  "a better score ranked lower, a score that is not the weighted marks.")
+    OVER_BUDGET = "over-budget", ("The laureates' grants (and the prizes paid from the budget) add up to more "
+                                  "than the campaign's budget.")
     OVER_GRANT = "over-grant", "Payments to a project add up to more than its grant, or repay more than was paid."
     STATUS_MISMATCH = "status-mismatch", ("A laureate's status contradicts its latest update, or says the project "
                                           "progressed before the selection.")

@@ -64,6 +64,7 @@ def referenced(campaign: Campaign) -> list[str]:
     paths = {campaign.logo, *(p.logo for p in campaign.partners), *(k.file for k in campaign.kit)}
     for item in campaign.laureates:
         paths |= {item.image, *item.gallery}
+    paths |= {item.image for item in campaign.candidates}
     paths |= {post.image for post in campaign.news}
     return sorted(path for path in paths if path)
 

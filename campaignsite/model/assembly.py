@@ -18,6 +18,7 @@ from campaignsite.model.records import (
     Budget,
     Call,
     Campaign,
+    Candidate,
     Category,
     Contact,
     ContentPage,
@@ -34,12 +35,14 @@ from campaignsite.model.records import (
     Phase,
     Prize,
     PublicTable,
+    Results,
     SelectionStage,
     Source,
     Text,
     Update,
 )
 from campaignsite.validate.campaign_file import LEGACY_SELECTED_BY
+from campaignsite.validate.selection import parse_marks
 from campaignsite.validate.checked import CheckedCampaign
 from campaignsite.validate.schema import cents
 from campaignsite.validate.tables import sdg_numbers
@@ -87,7 +90,9 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
         partners=tuple(Partner(p["name"], p["role"], p.get("logo"), p.get("url")) for p in data.get("partners", [])),
         selection=_selection(checked),
         prizes=tuple(Prize(p["id"], text_of(p["name"], langs), p.get("stage"),
-                           cents(p["amount"]) if "amount" in p else None) for p in data.get("prizes", [])),
+                           cents(p["amount"]) if "amount" in p else None, p.get("from_budget", False))
+                     for p in data.get("prizes", [])),
+        results_day=_day(data.get("results_day")), candidates=_candidates(checked),
         kit=tuple(KitItem(k["file"], text_of(k["title"], langs), k["kind"], k.get("credit"))
                   for k in data.get("kit", [])),
         laureates=_laureates(checked), events=_events(checked, langs), news=_news(checked),
@@ -120,7 +125,8 @@ def _selection(checked: CheckedCampaign) -> tuple[SelectionStage, ...]:
             s["id"], s["kind"], text_of(s["name"], langs) if "name" in s else empty,
             text_of(s["description"], langs) if "description" in s else empty, _day(s.get("start")),
             _day(s.get("end")) or _day(s.get("start")), s.get("weight"),
-            tuple(_juror(m, langs) for m in s.get("members", []))) for s in data["selection"])
+            tuple(_juror(m, langs) for m in s.get("members", [])), s.get("url"),
+            text_of(s["how_to_vote"], langs) if "how_to_vote" in s else empty) for s in data["selection"])
     used = {stage for row in _rows(checked, "laureates") for stage in LEGACY_SELECTED_BY[row["selected_by"]]}
     phases, stages = data["phases"], []
     jurors = tuple(_juror(j, langs) for j in data.get("jury", []))
@@ -182,6 +188,34 @@ def _rows(checked: CheckedCampaign, name: str) -> list[dict]:
     return table.rows if table else []
 
 
+def results_of(row: dict, langs) -> Results:
+    """The results columns of a candidates.csv or laureates.csv row."""
+    return Results(votes=row.get("votes"), marks=MappingProxyType(parse_marks(row.get("marks"))),
+                   score=float(row["score"]) if row.get("score") is not None else None, rank=row.get("rank"),
+                   reason=row_text(row, "reason", langs),
+                   prizes=tuple(row["prizes"].split(";")) if row.get("prizes") else ())
+
+
+def _candidates(checked: CheckedCampaign) -> tuple[Candidate, ...]:
+    langs, selected = checked.languages, {row["slug"] for row in _rows(checked, "laureates")}
+    return tuple(Candidate(
+        slug=row["slug"], title=row_text(row, "title", langs), summary=row_text(row, "summary", langs),
+        sdgs=tuple(sdg_numbers(row["sdgs"])), holder=localised(row, "holder", langs),
+        address=localised(row, "address", langs), image=row.get("image"), image_credit=row.get("image_credit"),
+        results=results_of(row, langs), selected=row["slug"] in selected) for row in _rows(checked, "candidates"))
+
+
+def _merged(own: Results, candidate: Results | None) -> Results:
+    """A laureate's results: its candidates.csv row's, with what laureates.csv adds (the checks made sure
+    that a value given in both is the same)."""
+    if candidate is None:
+        return own
+    return Results(votes=candidate.votes if candidate.votes is not None else own.votes,
+                   marks=candidate.marks or own.marks, score=candidate.score if candidate.score is not None else own.score,
+                   rank=candidate.rank if candidate.rank is not None else own.rank,
+                   reason=candidate.reason or own.reason, prizes=candidate.prizes or own.prizes)
+
+
 def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
     langs = checked.languages
     descriptions: dict[str, dict[str, str]] = {}
@@ -194,12 +228,14 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
     for row in _rows(checked, "payments"):
         payments.setdefault(row["project"], []).append(Payment(row["date"], row["kind"], cents(row["amount"])))
     result = []
+    candidates = {row["slug"]: results_of(row, langs) for row in _rows(checked, "candidates")}
     for row in _rows(checked, "laureates"):
         goal = row.get("crowdfunding_goal")
+        results = _merged(results_of(row, langs), candidates.get(row["slug"]))
         result.append(Laureate(
             slug=row["slug"], title=row_text(row, "title", langs), summary=row_text(row, "summary", langs),
             sdgs=tuple(sdg_numbers(row["sdgs"])), category=row.get("category"), amount=cents(row["amount"]),
-            selected_by=selected_by(row["selected_by"], "selection" in checked.data), votes=row.get("votes"),
+            selected_by=selected_by(row["selected_by"], "selection" in checked.data), votes=results.votes,
             status=row["status"], holder=localised(row, "holder", langs),
             image=row.get("image"), image_credit=row.get("image_credit"), video_url=row.get("video_url"),
             website=row.get("website"), address=localised(row, "address", langs),
@@ -210,10 +246,10 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
             description=MappingProxyType(descriptions.get(row["slug"], {})),
             updates=tuple(sorted(updates.get(row["slug"], []), key=lambda u: u.date)),
             gallery=tuple(sorted(m for m in checked.files.media if m.startswith(f"media/{row['slug']}-"))),
-            prizes=tuple(row["prizes"].split(";")) if row.get("prizes") else (),
-            score=float(row["score"]) if row.get("score") is not None else None,
-            payments=tuple(sorted(payments.get(row["slug"], []), key=lambda p: p.date)),
+            prizes=results.prizes, score=results.score, marks=results.marks, rank=results.rank,
+            reason=results.reason, payments=tuple(sorted(payments.get(row["slug"], []), key=lambda p: p.date)),
             public_email=row.get("public_email"), public_url=row.get("public_url"),
+            tracked="payments" in checked.tables,
         ))
     return tuple(result)
 

@@ -61,13 +61,31 @@ def phase_on(campaign: Campaign, day: dt.date) -> str:
 
 
 def results_day(campaign: Campaign) -> dt.date:
-    """The day the laureates are made public: the press phase, else the day after the jury, else after the call."""
-    press, jury, call = (get_phase(campaign, pid) for pid in ("press", "jury", "call"))
+    """The day the results (laureates, scores, ranks, prizes, grants) are made public: campaign.yml
+    results_day, else the press phase's start, else the day after the selection's last stage, else after
+    the call; before it they are under embargo (model/public.py)."""
+    if campaign.results_day:
+        return campaign.results_day
+    press = get_phase(campaign, "press")
     if press:
         return press.start
-    if jury or call:
-        return (jury or call).last_day + dt.timedelta(days=1)
+    ends = [stage.last_day for stage in campaign.selection if stage.last_day]
+    ends += [phase.last_day for phase in campaign.phases if phase.id in ("jury", "public_vote")]
+    call = get_phase(campaign, "call")
+    if ends or call:
+        return max(ends or [call.last_day]) + dt.timedelta(days=1)
     return dt.date.min
+
+
+def candidates_day(campaign: Campaign) -> dt.date:
+    """The day the candidates (without results) are shown: the first selection stage's start (a public
+    vote shows the projects to vote for), else the day after the call closes."""
+    starts = [stage.start for stage in campaign.selection if stage.start]
+    starts += [phase.start for phase in campaign.phases if phase.id in ("jury", "public_vote")]
+    if starts:
+        return min(starts)
+    call = get_phase(campaign, "call")
+    return call.last_day + dt.timedelta(days=1) if call else dt.date.min
 
 
 def call_state(campaign: Campaign, day: dt.date) -> str:

@@ -115,6 +115,12 @@ class SelectionStage:
     end: dt.date | None
     weight: int | None  # percent
     members: tuple[Juror, ...] = ()
+    url: str | None = None  # a public vote's own address to vote
+    how_to_vote: Text = field(default_factory=dict)  # a public vote's rules, per language
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return self.end or self.start
 
     @property
     def is_vote(self) -> bool:
@@ -127,6 +133,7 @@ class Prize:
     name: Text
     stage: str | None
     amount: int | None  # cents
+    from_budget: bool = False  # paid out of the campaign's budget, on top of the grant
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,39 @@ class Crowdfunding:
 
 
 @dataclass(frozen=True)
+class Results:
+    """What the selection gave a project, where the campaign publishes it; empty before the results day."""
+
+    votes: int | None = None
+    marks: Mapping[str, float] = field(default_factory=dict)  # stage id -> mark out of 100
+    score: float | None = None  # out of 100, weighted over the stages
+    rank: int | None = None  # 1 is first: as given, else from the scores
+    reason: Text = field(default_factory=dict)  # the jury's reason in one line, per language
+    prizes: tuple[str, ...] = ()  # ids of Campaign.prizes
+
+    def __bool__(self) -> bool:
+        return any((self.votes is not None, self.marks, self.score is not None, self.rank is not None,
+                    self.reason, self.prizes))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A project that reached a selection stage (candidates.csv): shown from the first stage on, its
+    results only from the results day on. Holds no private column."""
+
+    slug: str
+    title: Text
+    summary: Text
+    sdgs: tuple[int, ...]
+    holder: Text
+    address: Text | None
+    image: str | None
+    image_credit: str | None
+    results: Results = field(default_factory=Results)
+    selected: bool = False  # a laureate: known from the results day on
+
+
+@dataclass(frozen=True)
 class Laureate:
     """A selected citizen project. Holds no private column."""
 
@@ -190,13 +230,38 @@ class Laureate:
     prizes: tuple[str, ...] = ()  # ids of Campaign.prizes
     score: float | None = None
     payments: tuple[Payment, ...] = ()
+    marks: Mapping[str, float] = field(default_factory=dict)  # stage id -> mark out of 100
+    rank: int | None = None
+    reason: Text = field(default_factory=dict)  # the jury's reason in one line, per language
+    stopped_on: dt.date | None = None  # the day of the update that stopped it
+    tracked: bool = False  # its campaign gives its payments (payments.csv)
     public_email: str | None = None  # where visitors offer help; never the private contact_email
     public_url: str | None = None
 
     @property
     def paid(self) -> int:
         """Cents paid to the project so far, net of what it paid back."""
-        return sum(-p.amount if p.kind == "repayment" else p.amount for p in self.payments)
+        return self.paid_out - self.repaid
+
+    @property
+    def paid_out(self) -> int:
+        """Cents paid to the project (advances and balances), before any repayment."""
+        return sum(p.amount for p in self.payments if p.kind != "repayment")
+
+    @property
+    def repaid(self) -> int:
+        """Cents the project paid back."""
+        return sum(p.amount for p in self.payments if p.kind == "repayment")
+
+    @property
+    def goes_on(self) -> bool:
+        return self.status != "stopped"
+
+    @property
+    def granted(self) -> int:
+        """Cents the project counts for as granted: its grant, or once stopped what it kept of it (paid
+        minus repaid), where its payments are known."""
+        return self.amount if self.goes_on or not self.tracked else self.paid
 
 
 @dataclass(frozen=True)
@@ -280,6 +345,8 @@ class Campaign:
     selection: tuple[SelectionStage, ...]
     kit: tuple[KitItem, ...]
     prizes: tuple["Prize", ...] = ()
+    results_day: dt.date | None = None  # campaign.yml results_day; see phases.results_day for the default
+    candidates: tuple[Candidate, ...] = field(default=())
     laureates: tuple[Laureate, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
     news: tuple[NewsPost, ...] = field(default=())
@@ -293,7 +360,21 @@ class Campaign:
 
     @property
     def granted(self) -> int:
-        return sum(laureate.amount for laureate in self.laureates)
+        """Cents granted to projects: the grants of those that go on, and what stopped ones kept of theirs."""
+        return sum(item.granted for item in self.laureates)
+
+    @property
+    def paid(self) -> int:
+        """Cents paid to projects, net of repayments."""
+        return sum(item.paid for item in self.laureates)
+
+    @property
+    def repaid(self) -> int:
+        return sum(item.repaid for item in self.laureates)
+
+    @property
+    def has_payments(self) -> bool:
+        return any(item.payments for item in self.laureates)
 
     def laureate(self, slug: str) -> Laureate:
         return next(item for item in self.laureates if item.slug == slug)

@@ -345,7 +345,7 @@ def sdg_index(b: CampaignBuilder) -> Page:
             projects = [item for item in campaign.laureates if number in item.sdgs]
             actions = [action for action in campaign.actions if number in action.sdgs]
             rows.append(views.SdgRow(b.badges(url, [number])[0], b.fmt.number(len(projects)),
-                                        b.fmt.money(sum(item.amount for item in projects)),
+                                        b.fmt.money(sum(item.granted for item in projects)),
                                         b.fmt.number(len(actions)) if campaign.actions else None,
                                         official_title(b, number)))
         showcase = views.Link(_("All laureates"), href(url, urls.SHOWCASE)) if campaign.laureates else None

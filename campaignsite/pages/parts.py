@@ -141,7 +141,7 @@ def official_title(b: SiteBuilder, number: int) -> str:
 def goal_figures(b: SiteBuilder, projects) -> tuple[views.Figure, ...]:
     """How many projects serve a goal and the money granted to them."""
     return (views.Figure(b.fmt.number(len(projects)), b._.ngettext("project", "projects", len(projects))),
-            views.Figure(b.fmt.money(sum(item.amount for item in projects)), b._("granted")))
+            views.Figure(b.fmt.money(sum(item.granted for item in projects)), b._("granted")))
 
 
 STATUS_NOTICE = ("cancelled", "postponed", "moved-online")

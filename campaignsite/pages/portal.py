@@ -198,7 +198,7 @@ def goal_campaign(b: PortalBuilder, url: str, campaign: Campaign, number: int, s
         views.Link(builder.text(campaign.title), campaign_href(b, url, campaign, urls.sdg(number))),
         shown_language(b, campaign), towns(b, campaign),
         b._.ngettext("%(count)s project", "%(count)s projects", len(serving), count=b.fmt.number(len(serving))),
-        b.fmt.money(sum(item.amount for item in serving)), note(b, campaign))
+        b.fmt.money(sum(item.granted for item in serving)), note(b, campaign))
 
 
 def sdg_index(b: PortalBuilder) -> Page:
@@ -214,7 +214,7 @@ def sdg_index(b: PortalBuilder) -> Page:
             projects = [item for campaign in b.network.campaigns for item in campaign.laureates
                         if number in item.sdgs]
             rows.append(views.SdgRow(b.badges(url, [number])[0], b.fmt.number(len(projects)),
-                                        b.fmt.money(sum(item.amount for item in projects)), None,
+                                        b.fmt.money(sum(item.granted for item in projects)), None,
                                         official_title(b, number)))
         return contexts.SdgIndexContext(b.site, title, intro, tuple(rows), False,
                                         _("A project that serves several goals counts for each of them."),

@@ -72,7 +72,7 @@ def listing(b: CampaignBuilder) -> Page:
         for item in sorted(campaign.laureates, key=lambda i: b.text(i.title)):
             card = b.card(url, item)
             rows.append(views.ListingRow(
-                card.href, card.title, b.text(item.holder), card.category_label, card.amount,
+                card.href, card.title, b.text(item.holder), card.category_label, b.fmt.money(item.granted),
                 tuple(f"{number} {get_sdgs()[number].title[b.lang]}" for number in sorted(item.sdgs)),
                 selected_by(b, item),
                 card.status_label, b.fmt.list([prize.name for prize in card.prizes])))

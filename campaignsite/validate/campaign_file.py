@@ -187,6 +187,7 @@ def iso_day(text) -> dt.date | None:
 def check_campaign(doc: YamlDoc, problems: list[Problem]) -> None:
     """Selection stages and prizes, the edition year, the municipalities' NIS codes."""
     _check_selection(doc, problems)
+    _check_results_day(doc, problems)
     _check_prizes(doc, problems)
     _check_edition(doc, problems)
     for index, municipality in enumerate(doc.data["municipalities"]):
@@ -213,10 +214,44 @@ def _check_selection(doc: YamlDoc, problems: list[Problem]) -> None:
             problems.append(Problem(doc.rel, doc.line_of(("selection", index, "end")), f"selection.{index}.end",
                                     msg("%(date)s is before the start %(start)s", date=end, start=start),
                                     Code.DATE_ORDER))
+        _check_stage_days(doc, index, start, end, problems)
         if stage["kind"] == "public-vote" and stage.get("members"):
             problems.append(Problem(doc.rel, doc.line_of(("selection", index, "members")),
                                     f"selection.{index}.members", msg("a public vote has no jurors: give members "
                                                                       "to a jury stage only"), Code.INCONSISTENT))
+
+
+def declared_results_day(data: dict) -> dt.date | None:
+    """The day the results become public as campaign.yml gives it: results_day, else the press phase's start."""
+    return iso_day(data.get("results_day")) or iso_day(data["phases"].get("press", {}).get("start"))
+
+
+def _check_results_day(doc: YamlDoc, problems: list[Problem]) -> None:
+    day, call_end = iso_day(doc.data.get("results_day")), iso_day(doc.data["phases"].get("call", {}).get("end"))
+    if day and call_end and day <= call_end:
+        problems.append(Problem(doc.rel, doc.line_of(("results_day",)), "results_day", msg(
+            "%(date)s is not after the call for projects closes (phases.call.end: %(end)s)", date=day, end=call_end),
+            Code.DATE_ORDER))
+
+
+def _check_stage_days(doc: YamlDoc, index: int, start: dt.date | None, end: dt.date | None,
+                      problems: list[Problem]) -> None:
+    """A stage selects among projects sent in: it starts once the call has closed, and ends before the
+    results are made public."""
+    call_end = iso_day(doc.data["phases"].get("call", {}).get("end"))
+    if start and call_end and start < call_end:
+        problems.append(Problem(doc.rel, doc.line_of(("selection", index, "start")), f"selection.{index}.start",
+                                msg("%(date)s is before the call for projects closes (phases.call.end: %(end)s); "
+                                    "expected a selection stage after the call", date=start, end=call_end),
+                                Code.DATE_ORDER))
+    results, last = declared_results_day(doc.data), end or start
+    if results and last and last >= results:
+        field = "results_day" if "results_day" in doc.data else "phases.press.start"
+        problems.append(Problem(doc.rel, doc.line_of(("selection", index, "end" if end else "start")),
+                                f"selection.{index}.{'end' if end else 'start'}",
+                                msg("%(date)s is not before the results are made public (%(field)s: %(results)s); "
+                                    "expected every selection stage to end before", date=last, field=field,
+                                    results=results), Code.DATE_ORDER))
 
 
 def _check_unique_ids(doc: YamlDoc, key: str, items: list, problems: list[Problem]) -> None:

@@ -12,6 +12,7 @@ from campaignsite.load.files import entry_kind
 from campaignsite.validate.campaign_file import SDG_RANGE, euros, iso_day, stage_ids
 from campaignsite.validate.checked import CheckedCampaign, media_names
 from campaignsite.validate.schema import TableRows, cents, quoted
+from campaignsite.validate.selection import check_results
 
 
 def laureate_slugs(checked: CheckedCampaign) -> set[str] | None:
@@ -35,6 +36,10 @@ def check_rows(checked: CheckedCampaign, problems: list[Problem]) -> None:
     if laureates:
         for row, line in zip(laureates.rows, laureates.lines):
             _check_laureate(laureates.rel, line, row, caps, media_names(checked.files), problems)
+    candidates = checked.tables.get("candidates")
+    for row, line in zip(candidates.rows, candidates.lines) if candidates else ():
+        _check_sdgs(candidates.rel, line, row["sdgs"], problems)
+        _check_image(candidates.rel, line, row, media_names(checked.files), problems)
     if "actions" in checked.tables:
         table = checked.tables["actions"]
         for row, line in zip(table.rows, table.lines):
@@ -86,13 +91,7 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
     elif not category and caps:
         problems.append(Problem(rel, line, "category", msg("is empty: expected one of %(values)s",
                                                            values=", ".join(caps)), Code.MISSING_VALUE))
-    if row["selected_by"] in ("public-vote", "both") and row.get("votes") is None:
-        problems.append(Problem(rel, line, "votes", msg("is empty but the project was selected by %(selected_by)s: "
-                                                        "give the number of votes", selected_by=row["selected_by"]),
-                                Code.MISSING_VALUE))
-    if row.get("image") and row["image"] not in media:
-        problems.append(Problem(rel, line, "image", msg("%(value)s does not exist in the campaign's media/ folder",
-                                                        value=quoted(row["image"])), Code.MISSING_MEDIA))
+    _check_image(rel, line, row, media, problems)
     goal = row.get("crowdfunding_goal")
     for name in ("crowdfunding_raised", "crowdfunding_url"):
         if row.get(name) is not None and goal is None:
@@ -101,6 +100,12 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
     if (row.get("latitude") is None) != (row.get("longitude") is None):
         problems.append(Problem(rel, line, "longitude" if row.get("longitude") is None else "latitude",
                                 msg("is empty: give both latitude and longitude, or neither"), Code.INCONSISTENT))
+
+
+def _check_image(rel: str, line: int, row: dict, media: set, problems: list[Problem]) -> None:
+    if row.get("image") and row["image"] not in media:
+        problems.append(Problem(rel, line, "image", msg("%(value)s does not exist in the campaign's media/ folder",
+                                                        value=quoted(row["image"])), Code.MISSING_MEDIA))
 
 
 def selection_days(data: dict) -> tuple[dt.date | None, dt.date | None]:
@@ -117,7 +122,8 @@ def selection_days(data: dict) -> tuple[dt.date | None, dt.date | None]:
 
 # Names given per language in optional `<stem>_<lang>` columns, beside the plain `<stem>` column that
 # the languages without a name of their own show.
-LOCALISED_NAMES = {"laureates": ("holder", "address"), "events": ("venue", "address")}
+LOCALISED_NAMES = {"laureates": ("holder", "address"), "candidates": ("holder", "address"),
+                   "events": ("venue", "address")}
 
 
 def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Problem]) -> None:
@@ -126,13 +132,16 @@ def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Proble
     for name, stems in LOCALISED_NAMES.items():
         if name in tables:
             _check_localised_names(tables[name], stems, problems)
+    if tables.get("candidates"):
+        _check_prize_ids(data, tables["candidates"], problems)
+    check_results(data, tables, problems)
     laureates = tables.get("laureates")
     if not laureates:
         return
     first, _ = selection_days(data)
     by_slug = {row["slug"]: (row, line) for row, line in zip(laureates.rows, laureates.lines)}
     _check_selected_by(data, laureates, problems)
-    _check_budget_total(data, laureates, problems)
+    _check_budget_total(data, laureates, tables.get("candidates"), problems)
     updates = tables.get("updates")
     if updates:
         _check_updates(laureates, updates, by_slug, first, problems)
@@ -151,7 +160,7 @@ def _check_localised_names(table: TableRows, stems: tuple[str, ...], problems: l
 
 
 def _check_selected_by(data: dict, laureates: TableRows, problems: list[Problem]) -> None:
-    ids, prizes = stage_ids(data), [prize["id"] for prize in data.get("prizes", [])]
+    ids = stage_ids(data)
     for row, line in zip(laureates.rows, laureates.lines):
         if "selection" not in data and row["selected_by"] not in ids:
             problems.append(Problem(laureates.rel, line, "selected_by", msg(
@@ -163,23 +172,41 @@ def _check_selected_by(data: dict, laureates: TableRows, problems: list[Problem]
                     problems.append(Problem(laureates.rel, line, "selected_by", msg(
                         "%(value)s is not a stage of campaign.yml selection (%(values)s)", value=quoted(stage),
                         values=", ".join(ids)), Code.UNKNOWN_STAGE))
+    _check_prize_ids(data, laureates, problems)
+
+
+def _check_prize_ids(data: dict, table: TableRows, problems: list[Problem]) -> None:
+    prizes = [prize["id"] for prize in data.get("prizes", [])]
+    for row, line in zip(table.rows, table.lines):
         for prize in row["prizes"].split(";") if row.get("prizes") else ():
             if prize not in prizes:
                 known = ", ".join(prizes) or msg("campaign.yml has no prizes")
-                problems.append(Problem(laureates.rel, line, "prizes", msg(
+                problems.append(Problem(table.rel, line, "prizes", msg(
                     "%(value)s is not a prize (%(known)s)", value=quoted(prize), known=known), Code.UNKNOWN_PRIZE))
 
 
-def _check_budget_total(data: dict, laureates: TableRows, problems: list[Problem]) -> None:
+def prize_money(data: dict, tables: list[TableRows]) -> int:
+    """Cents of the prizes paid out of the budget: each prize with from_budget, once per project that won it."""
+    amounts = {p["id"]: cents(p["amount"]) for p in data.get("prizes", []) if p.get("from_budget") and "amount" in p}
+    winners = {(row["slug"], prize) for table in tables for row in table.rows
+               for prize in (row["prizes"].split(";") if row.get("prizes") else ())}
+    return sum(amounts.get(prize, 0) for _, prize in winners)
+
+
+def _check_budget_total(data: dict, laureates: TableRows, candidates: TableRows | None,
+                        problems: list[Problem]) -> None:
     if "budget" not in data:
         return
-    total, granted = cents(data["budget"]["total"]), 0
+    prizes = prize_money(data, [table for table in (laureates, candidates) if table])
+    total, granted = cents(data["budget"]["total"]), prizes
     for row, line in zip(laureates.rows, laureates.lines):
         granted += cents(row["amount"])
         if granted > total:
+            more = msg(" (%(prizes)s of them prizes paid from the budget)", prizes=euros(prizes)) if prizes else ""
             problems.append(Problem(laureates.rel, line, "amount", msg(
-                "%(amount)s brings the grants to %(granted)s, more than the budget (campaign.yml budget.total: "
-                "%(total)s)", amount=row["amount"], granted=euros(granted), total=euros(total)), Code.OVER_BUDGET))
+                "%(amount)s brings the grants to %(granted)s%(prizes)s, more than the budget (campaign.yml "
+                "budget.total: %(total)s)", amount=row["amount"], granted=euros(granted), prizes=more,
+                total=euros(total)), Code.OVER_BUDGET))
             return
 
 

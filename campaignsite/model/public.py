@@ -1,0 +1,100 @@
+"""What was public on a given day: the campaign as its site may show it when built for that day.
+
+A site is true on its build day. The data in git runs ahead of it: an editor commits the jury's
+result before the press day, an update or a payment the week it happens. `campaign_on(campaign, day)`
+is the one place that holds them back, so that no later stage (pages, feeds, calendars, open data,
+press kit, search index, media) can publish them by mistake:
+
+- before the results day (phases.results_day: campaign.yml results_day, else the press day): no
+  laureate, no result of any candidate (votes, marks, score, rank, reason, prize), no project an event
+  links to, no update or payment; the candidates are shown from the first selection stage on;
+- on any day: no news post, update or payment dated after it, and each project's status is the one in
+  force on that day (its latest update up to then).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from types import MappingProxyType
+
+from campaignsite.model.phases import candidates_day, results_day
+from campaignsite.model.records import Campaign, Laureate, Network, PublicTable, Results
+
+# Open-data columns that are results: held back with the laureates until the results day.
+RESULT_COLUMNS = ("votes", "marks", "score", "rank", "prizes")
+
+
+def network_on(network: Network, day: dt.date) -> Network:
+    """The network as its portal may show it on `day`: each campaign as public on that day."""
+    return dataclasses.replace(network, campaigns=tuple(campaign_on(c, day) for c in network.campaigns))
+
+
+def campaign_on(campaign: Campaign, day: dt.date) -> Campaign:
+    """The campaign with only what was public on `day`."""
+    public = day >= results_day(campaign)
+    laureates = tuple(laureate_on(item, day) for item in campaign.laureates) if public else ()
+    candidates = ()
+    if day >= candidates_day(campaign):
+        candidates = campaign.candidates if public else tuple(
+            dataclasses.replace(c, results=Results(), selected=False) for c in campaign.candidates)
+    news = tuple(post for post in campaign.news if post.date <= day)
+    posts = {post.slug for post in news}
+    events = tuple(dataclasses.replace(event, project=event.project if public else None,
+                                       news=event.news if event.news in posts else None)
+                   for event in campaign.events)
+    return dataclasses.replace(campaign, laureates=laureates, candidates=candidates, news=news, events=events,
+                               public_tables=MappingProxyType(_tables_on(campaign, day, public, laureates, posts,
+                                                                         bool(candidates))))
+
+
+def laureate_on(laureate: Laureate, day: dt.date) -> Laureate:
+    """The laureate with its updates and payments up to `day`, and the status in force then."""
+    updates = tuple(update for update in laureate.updates if update.date <= day)
+    status = updates[-1].status if updates else ("selected" if laureate.updates else laureate.status)
+    stopped_on = updates[-1].date if updates and status == "stopped" else None
+    return dataclasses.replace(laureate, updates=updates, status=status, stopped_on=stopped_on,
+                               payments=tuple(payment for payment in laureate.payments if payment.date <= day))
+
+
+def _tables_on(campaign: Campaign, day: dt.date, public: bool, laureates: tuple[Laureate, ...], posts: set[str],
+               candidates: bool) -> dict[str, PublicTable]:
+    """The open-data tables as public on `day`: the same rows the pages show."""
+    tables = {}
+    for name, table in campaign.public_tables.items():
+        # A table held back keeps its columns, so that the open data has the same shape every day.
+        if name in ("laureates", "updates", "payments") and not public or name == "candidates" and not candidates:
+            table = PublicTable(table.fields, ())
+        elif name == "candidates" and not public:
+            for column in [f["name"] for f in table.fields if f["name"] in RESULT_COLUMNS or f["name"].startswith("reason_")]:
+                table = _with_cells(table, column, lambda row: "")
+        elif name == "laureates":
+            status = {item.slug: item.status for item in laureates}
+            table = _with_cells(table, "status", lambda row: status[row["slug"]])
+        elif name in ("updates", "payments"):
+            table = _rows_where(table, lambda row: dt.date.fromisoformat(row["date"]) <= day)
+        elif name == "events":
+            table = _with_cells(table, "news", lambda row: row.get("news") if row.get("news") in posts else "")
+            if not public:
+                table = _with_cells(table, "project", lambda row: "")
+        tables[name] = table
+    return tables
+
+
+def _records(table: PublicTable):
+    names = [f["name"] for f in table.fields]
+    return [dict(zip(names, row)) for row in table.rows]
+
+
+def _rows_where(table: PublicTable, keep) -> PublicTable:
+    return PublicTable(table.fields, tuple(row for row, record in zip(table.rows, _records(table)) if keep(record)))
+
+
+def _with_cells(table: PublicTable, column: str, value) -> PublicTable:
+    """The table with `column` (where it has one) set to value(record) in every row."""
+    names = [f["name"] for f in table.fields]
+    if column not in names:
+        return table
+    index = names.index(column)
+    return PublicTable(table.fields, tuple(row[:index] + (value(record) or "",) + row[index + 1:]
+                                           for row, record in zip(table.rows, _records(table))))
