@@ -20,8 +20,8 @@ from campaignsite.model.records import Campaign
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
-TITLES = {"laureates": "Laureate projects", "events": "Events", "updates": "Follow-up of the projects",
-          "payments": "Grant payments and repayments",
+TITLES = {"laureates": "Laureate projects", "candidates": "Candidate projects and their results", "events": "Events",
+          "updates": "Follow-up of the projects", "payments": "Grant payments and repayments",
           "actions": "Climate plan actions"}
 
 
