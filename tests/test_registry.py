@@ -87,7 +87,7 @@ def test_goals_page_counts_projects_and_money_per_goal(network, example_sites):
         campaign = next(c for c in network.campaigns if site.id.startswith(c.slug + "/"))
         goals = next(page.context for page in site.pages if page.url == "sdg/")
         shown = {row.badge.number: row for row in goals.rows}
-        expected = set(campaign.sdgs) | {n for item in campaign.laureates for n in item.sdgs} \
+        expected = set(campaign.sdgs) | {n for item in campaign.laureates + campaign.candidates for n in item.sdgs} \
             | {n for action in campaign.actions for n in action.sdgs}
         assert set(shown) == expected, site.id
         fmt = goals.site.fmt

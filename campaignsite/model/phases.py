@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from campaignsite.model.records import Campaign, Event, Phase
+from campaignsite.model.records import Campaign, Event, Phase, SelectionStage
 
 ANNOUNCED = "announced"        # the call for projects opens later
 CALL = "call"                  # the call is open: submit a project
@@ -20,9 +20,11 @@ PUBLIC_VOTE = "public-vote"    # the public votes
 LAUREATES = "laureates"        # the laureates are known and coached
 MOBILISATION = "mobilisation"  # the projects ask visitors for money, materials, skills and time
 CLOSING = "closing"            # the closing event is what comes next
-FINISHED = "finished"          # the closing event is over: results and follow-up
+FOLLOW_UP = "follow-up"        # the closing event is over; the projects are still followed up
+FINISHED = "finished"          # the closing event and the follow-up are over: results
 CLIMATE_PLAN = "climate-plan"  # a climate-plan trajectory, which has no call
-MOMENTS = (ANNOUNCED, CALL, SELECTION, PUBLIC_VOTE, LAUREATES, MOBILISATION, CLOSING, FINISHED, CLIMATE_PLAN)
+MOMENTS = (ANNOUNCED, CALL, SELECTION, PUBLIC_VOTE, LAUREATES, MOBILISATION, CLOSING, FOLLOW_UP, FINISHED,
+           CLIMATE_PLAN)
 
 
 def get_phase(campaign: Campaign, phase_id: str) -> Phase | None:
@@ -43,16 +45,15 @@ def phase_on(campaign: Campaign, day: dt.date) -> str:
         return ANNOUNCED
     if call and day <= call.last_day:
         return CALL
-    if covers(get_phase(campaign, "public_vote"), day):
+    if covers(get_phase(campaign, "public_vote"), day) or vote_stage(campaign, day):
         return PUBLIC_VOTE
     mobilisation = get_phase(campaign, "mobilisation")
     if covers(mobilisation, day):
         return MOBILISATION
     closing = get_phase(campaign, "closing_event")
-    if closing and day > closing.last_day:
-        return FINISHED
-    if not closing and all(p.last_day < day for p in campaign.phases if p.id != "follow_up"):
-        return FINISHED
+    if (closing and day > closing.last_day or
+            not closing and all(p.last_day < day for p in campaign.phases if p.id != "follow_up")):
+        return FOLLOW_UP if covers(get_phase(campaign, "follow_up"), day) else FINISHED
     if day < results_day(campaign):
         return SELECTION
     if closing and (mobilisation is None or day > mobilisation.last_day):
@@ -75,6 +76,19 @@ def results_day(campaign: Campaign) -> dt.date:
     if ends or call:
         return max(ends or [call.last_day]) + dt.timedelta(days=1)
     return dt.date.min
+
+
+def vote_stage(campaign: Campaign, day: dt.date) -> SelectionStage | None:
+    """The public vote of the selection going on on `day`, or None."""
+    return next((stage for stage in campaign.selection if stage.is_vote and stage.start
+                 and stage.start <= day <= stage.last_day), None)
+
+
+def next_stage(campaign: Campaign, day: dt.date) -> SelectionStage | None:
+    """The first selection stage that starts after `day`, or None."""
+    later = sorted((stage for stage in campaign.selection if stage.start and stage.start > day),
+                   key=lambda stage: stage.start)
+    return later[0] if later else None
 
 
 def candidates_day(campaign: Campaign) -> dt.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import quote
 
 from campaignsite.core.markup import render_markdown
@@ -63,12 +64,7 @@ def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
             views.Link(_("Submit your project"), form) if form else link(_("How to apply"), urls.CALL + "#apply"),
             (link(_("Criteria, budget and deadline"), urls.CALL),) if form else ())
     if moment == phases.PUBLIC_VOTE:
-        vote, phase = phases.vote_event(campaign, today), phases.get_phase(campaign, "public_vote")
-        target = (vote.online_url or vote.registration_url) if vote else None
-        action = views.Link(_("Vote"), target) if target else             link(_("Vote"), urls.event(vote.slug)) if vote else agenda
-        return views.CallToAction(moment, _("Vote for your favourite project"),
-                                     _("The public vote is open until %(date)s.", date=fmt.date(phase.last_day)),
-                                     action)
+        return vote_action(b, url, moment)
     if moment == phases.MOBILISATION and campaign.laureates:
         phase = phases.get_phase(campaign, "mobilisation")
         return views.CallToAction(
@@ -83,12 +79,20 @@ def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
             moment, _("Join us at the closing event"), fmt.date(event.start.date() if event else phase.start),
             link(agenda_event_title(b, event), urls.event(event.slug)) if event else agenda,
             (link(_("Discover the laureates"), urls.SHOWCASE),) if campaign.laureates else ())
-    if moment == phases.FINISHED:
+    if moment in (phases.FOLLOW_UP, phases.FINISHED):
         more = tuple(link(_("Follow-up: %(title)s", title=post.title[b.lang]), urls.news_post(post.slug))
                      for post in campaign.news[:1] if b.lang in post.title)
-        return views.CallToAction(
-            moment, _("The campaign is over: see the results"), None,
-            link(_("See the laureates"), urls.SHOWCASE) if campaign.laureates else agenda, more)
+        if not campaign.laureates:
+            return views.CallToAction(moment, _("The campaign is over"),
+                                         _("Its results have not been published on this site."), agenda, more)
+        if moment == phases.FOLLOW_UP:
+            phase = phases.get_phase(campaign, "follow_up")
+            return views.CallToAction(
+                moment, _("The projects are being followed up"),
+                _("Until %(date)s, the laureates carry out their projects and report on them.",
+                  date=fmt.date(phase.last_day)), link(_("See how the projects are doing"), urls.SHOWCASE), more)
+        return views.CallToAction(moment, _("The campaign is over: see the results"), None,
+                                     link(_("See the laureates"), urls.SHOWCASE), more)
     if moment == phases.CLIMATE_PLAN:
         upcoming = [e for e in campaign.events if not phases.took_place(e, today) and e.status != "cancelled"]
         actions = (link(_("See the actions of the climate plan"), urls.ACTIONS),) if campaign.actions else ()
@@ -98,11 +102,57 @@ def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
                                          actions + (agenda,))
         return views.CallToAction(moment, _("Take part in the climate plan"), None,
                                      actions[0] if actions else agenda)
-    # Between the deadline and the results, and while the laureates are coached.
+    # While the laureates are coached; between the deadline and the results.
     if campaign.laureates:
         return views.CallToAction(moment, _("Meet the laureates"), None,
                                      link(_("Discover the laureates"), urls.SHOWCASE))
-    return views.CallToAction(moment, _("The jury is choosing the laureates"), call_status(b), agenda)
+    return selection_action(b, url, moment)
+
+
+def candidates_link(b: CampaignBuilder, url: str) -> views.Link | None:
+    """A link to the candidates page, where the campaign shows them."""
+    count = len(b.campaign.candidates)
+    return views.Link(b._.ngettext("See the %(count)s project in the running", "See the %(count)s projects in the "
+                                   "running", count, count=b.fmt.number(count)),
+                      href(url, urls.CANDIDATES)) if count else None
+
+
+def vote_action(b: CampaignBuilder, url: str, moment: str) -> views.CallToAction:
+    """During the public vote: where to vote (the stage's own address, else the vote event's), until when,
+    and the projects to vote for."""
+    campaign, _ = b.campaign, b._
+    stage = phases.vote_stage(campaign, b.today)
+    event = phases.vote_event(campaign, b.today)
+    last = stage.last_day if stage else phases.get_phase(campaign, "public_vote").last_day
+    target = (stage and stage.url) or (event and (event.online_url or event.registration_url))
+    projects = candidates_link(b, url)
+    if target:
+        action = views.Link(_("Vote"), target)
+    elif event:
+        action = views.Link(_("Vote"), href(url, urls.event(event.slug)))
+    else:
+        action = projects or views.Link(_("See the agenda"), href(url, urls.AGENDA))
+    days = (last - b.today).days
+    text = _("The public vote is open until %(date)s.", date=b.fmt.date(last)) if days else \
+        _("Last day to vote: the vote closes tonight at midnight.")
+    return views.CallToAction(moment, _("Vote for your favourite project"), text, action,
+                                 (projects,) if projects and projects is not action else ())
+
+
+def selection_action(b: CampaignBuilder, url: str, moment: str) -> views.CallToAction:
+    """Between the deadline and the results: what comes next (a jury, a vote) and when the results are out."""
+    campaign, _, fmt = b.campaign, b._, b.fmt
+    results = phases.results_day(campaign)
+    stage, more = phases.next_stage(campaign, b.today), candidates_link(b, url)
+    action = more or views.Link(_("See the agenda"), href(url, urls.AGENDA))
+    if stage and stage.is_vote:
+        title = _("The public vote opens on %(date)s", date=fmt.date(stage.start))
+    elif stage:
+        title = _("The jury meets on %(date)s", date=fmt.date(stage.start))
+    else:
+        title = _("The results will be published on %(date)s", date=fmt.date(results))
+    text = _("Results on %(date)s.", date=fmt.date(results)) if stage else call_status(b)
+    return views.CallToAction(moment, title, text, action)
 
 
 def agenda_event_title(b: CampaignBuilder, event) -> str:
@@ -320,8 +370,9 @@ def laureate_json_ld(b: CampaignBuilder, item: Laureate) -> dict:
 
 
 def used_sdgs(campaign) -> list[int]:
-    """The goals of the campaign, its laureates and its actions."""
+    """The goals of the campaign, its laureates, its candidates and its actions."""
     return sorted(set(campaign.sdgs) | {n for item in campaign.laureates for n in item.sdgs}
+                  | {n for item in campaign.candidates for n in item.sdgs}
                   | {n for action in campaign.actions for n in action.sdgs})
 
 
@@ -366,7 +417,9 @@ def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
                                    tuple(b.card(url, i) for i in projects), actions,
                                    b.badges(url, [other for other in used if other != number]),
                                    views.Link(b._("All laureates"), href(url, urls.SHOWCASE))
-                                   if b.campaign.laureates else None,
+                                   if b.campaign.laureates else
+                                   views.Link(b._("Projects in the running"), href(url, urls.CANDIDATES))
+                                   if b.campaign.candidates else None,
                                    views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
                                    official_title(b, number), goal_figures(b, projects) if projects else ())
     title = goal_title(b, number)
@@ -480,3 +533,39 @@ def call(b: CampaignBuilder) -> Page:
             payment_terms=terms, figures=tuple(figures))
     return b.page(urls.CALL, _("Call for projects"),
                   _("Criteria, budget and deadline of the call for projects"), context)
+
+
+def candidates_page(b: CampaignBuilder) -> Page:
+    """The projects in the running: the ones to vote for during a public vote, without any result (the
+    model holds results back until the results day); once they are public, the laureates are linked."""
+    campaign, _ = b.campaign, b._
+    count = len(campaign.candidates)
+
+    def context(url: str) -> contexts.CandidatesContext:
+        stage = phases.vote_stage(campaign, b.today)
+        vote = None
+        if stage:
+            action = vote_action(b, url, phases.PUBLIC_VOTE)
+            vote = views.VoteBox(_("Vote for your favourite project"), action.text, b.text(stage.how_to_vote) or None,
+                                 action.action if action.action.href != href(url, urls.CANDIDATES) else None)
+        laureates = {item.slug for item in campaign.laureates}
+        cards = tuple(views.CandidateCard(
+            item.slug, b.lang, b.text(item.title), b.text(item.summary),
+            b.image(url, item.image, _("Photo of the project %(title)s", title=b.text(item.title)), item.image_credit),
+            b.badges(url, item.sdgs), b.text(item.holder), b.text(item.address) if item.address else None,
+            views.Link(_("Laureate: see the project"), href(url, urls.laureate(item.slug)))
+            if item.slug in laureates else None)
+            for item in sorted(campaign.candidates, key=lambda c: title_key(b.text(c.title))))
+        intro = _.ngettext("%(count)s project is in the running for %(campaign)s.",
+                           "%(count)s projects are in the running for %(campaign)s.", count,
+                           count=b.fmt.number(count), campaign=b.text(campaign.title))
+        return contexts.CandidatesContext(b.site, intro, vote, cards)
+    return b.page(urls.CANDIDATES, _("Projects in the running"),
+                  _.ngettext("The %(count)s project in the running", "The %(count)s projects in the running", count,
+                             count=b.fmt.number(count)), context)
+
+
+def title_key(title: str) -> tuple[str, str]:
+    """Titles in alphabetical order whatever their accents and capitals (Énergie beside Eau)."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch))
+    return bare.casefold(), title

@@ -13,6 +13,7 @@ from campaignsite.pages.views import (
     ActionView,
     CallToAction,
     CampaignCard,
+    CandidateCard,
     Card,
     Download,
     EventSummary,
@@ -35,6 +36,7 @@ from campaignsite.pages.views import (
     StageView,
     UpdateView,
     Video,
+    VoteBox,
     Widget,
 )
 
@@ -350,3 +352,12 @@ class WidgetsContext:
     loader: str                          # relative address of the loader script, for the previews
     loader_address: str                  # its public address, for the snippets
     height: int                          # the snippets' height without JavaScript, in pixels
+
+
+@dataclass(frozen=True)
+class CandidatesContext:
+    template: ClassVar[str] = "candidates.html"
+    site: Site
+    intro: str
+    vote: VoteBox | None
+    cards: tuple[CandidateCard, ...]

@@ -83,6 +83,8 @@ def call_notice(b: CampaignBuilder) -> str | None:
     if phases.call_state(b.campaign, b.today) != "open":
         return None
     days = (phase.end - b.today).days
+    if days == 0:
+        return b._("Last day: the call closes tonight at midnight (%(date)s).", date=b.fmt.date(phase.end))
     return b._.ngettext("The call is open until %(date)s: %(days)s day left.",
                         "The call is open until %(date)s: %(days)s days left.", days, date=b.fmt.date(phase.end),
                         days=b.fmt.number(days)) if days != 1 else b._("The call closes tomorrow, %(date)s.",

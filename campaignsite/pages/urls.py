@@ -12,6 +12,7 @@ import re
 # Pages of a campaign site (the portal has its own home, agenda, search and goal pages at the same places).
 HOME = ""
 SHOWCASE = "laureates/"
+CANDIDATES = "candidates/"
 LAUREATE = "laureates/{slug}/"
 ACTIONS = "actions/"
 CALL = "call/"

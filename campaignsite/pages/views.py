@@ -374,3 +374,28 @@ class Widget:
     link: str                            # a plain link to the full page, as text to copy
     choice_label: str                    # what can be chosen ("Goal", "Project"), or ""
     choices: tuple[tuple[str, str, str], ...]  # (relative address, public address, label), the first shown
+
+
+@dataclass(frozen=True)
+class CandidateCard:
+    """A project in the running (candidates.csv) on the candidates page: no grant, status or result."""
+
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    image: Image | None
+    badges: tuple[SdgBadge, ...]
+    holder: str
+    place: str | None
+    laureate: Link | None  # its page, once the results are public and it is a laureate
+
+
+@dataclass(frozen=True)
+class VoteBox:
+    """The public vote going on: until when, who may vote and how, where to vote."""
+
+    title: str
+    text: str
+    how: str | None
+    action: Link | None
