@@ -166,3 +166,20 @@ def test_saint_gilles_vote_counts_stay_under_embargo(example_site):
     assert not found, f"vote counts of Saint-Gilles published in {found[:10]}"
     candidates = csv_rows(example_site / "saint-gilles-2026/data/candidates.csv")
     assert len(candidates) == 8 and not any(row["votes"] for row in candidates)
+
+
+def test_haute_meuse_during_its_vote_shows_the_candidates_and_no_laureate(example_site):
+    """Its vote runs from 16 November 2026 to 7 February 2027: the 26 projects to vote for, the vote's own
+    address, and no laureate, grant or result anywhere in its site."""
+    folder = Path(__file__).resolve().parent.parent / "campaigns/haute-meuse-2026"
+    titles = sorted(row["title_fr"] for row in csv_rows(folder / "candidates.csv"))
+    page = parse(example_site / "haute-meuse-2026/fr/candidates/index.html")
+    assert sorted(card.one(".cs-card__title").text for card in page.select(".cs-candidate")) == titles
+    assert len(titles) == 26
+    assert page.one(".cs-vote a").get("href") == "https://participation.haute-meuse.example.be/vote-proximity"
+    home = parse(example_site / "haute-meuse-2026/fr/index.html").one(".cs-cta")
+    assert [a.get("href") for a in home.select("a")] == [
+        "https://participation.haute-meuse.example.be/vote-proximity", "candidates/"]
+    site = example_site / "haute-meuse-2026"
+    assert not (site / "fr/laureates").exists()
+    assert not published(site, r"cs-card__amount|cs-status--|laureates/[a-z]")
