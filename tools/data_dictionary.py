@@ -36,8 +36,15 @@ mark (`2499.50`), in YAML and CSV alike.
 Optional files: `projects/<laureate-slug>.<lang>.md` (a project's long description, Markdown),
 `news/<post>.<lang>.md` (front matter `title:`, `date: YYYY-MM-DD`, optional `summary:`; one file per
 language it is written in: a post in only some of the campaign's languages is shown on the other
-sites in its own language, marked as such), `payments.csv` (below), `media/` (images, logos and kit files referenced as `media/<file>`; a file named
+sites in its own language, marked as such), `candidates.csv` and `payments.csv` (below), `media/` (images, logos and kit files referenced as `media/<file>`; a file named
 `<laureate-slug>-<anything>` joins that project's gallery).
+
+**A site is true on its build day** (`--today`): the results (laureates, votes, marks, scores, ranks,
+reasons, prizes, grants, statuses, updates and payments) are published from campaign.yml `results_day`
+on (by default the press day, else the day after the last selection stage), so they can be written
+down as soon as they are known; candidates.csv is shown (without results) from the first selection
+stage on; news posts, updates and payments dated after the build day wait for their day, and each
+project shows the status of its latest update up to that day.
 """
 
 
