@@ -158,14 +158,24 @@ def vote_counts(folder: Path) -> list[str]:
     return [row["votes"] for row in csv_rows(folder / "candidates.csv") if row.get("votes")]
 
 
-def test_saint_gilles_vote_counts_stay_under_embargo(example_site):
-    """Its vote closed on 8 November; the counts are in candidates.csv, public from 14 January 2027."""
-    counts = vote_counts(Path(__file__).resolve().parent.parent / "campaigns/saint-gilles-2026")
-    assert len(counts) == 8
+def test_saint_gilles_results_stay_under_embargo(example_site):
+    """Its vote closed on 8 November and its jury met on 28 November: the vote counts, marks, scores,
+    ranks, reasons and laureates are in its files, public from 14 January 2027 (results_day)."""
+    folder = Path(__file__).resolve().parent.parent / "campaigns/saint-gilles-2026"
+    candidates = csv_rows(folder / "candidates.csv")
+    counts = [row["votes"] for row in candidates]
+    reasons = [row[f"reason_{lang}"] for row in candidates for lang in ("fr", "nl") if row[f"reason_{lang}"]]
+    laureates = [row["slug"] for row in csv_rows(folder / "laureates.csv")]
+    assert len(counts) == 8 and len(reasons) == 8 and len(laureates) == 4
     found = published(example_site, r"(?<![0-9.,])(" + "|".join(counts) + r")(?![0-9])")
     assert not found, f"vote counts of Saint-Gilles published in {found[:10]}"
-    candidates = csv_rows(example_site / "saint-gilles-2026/data/candidates.csv")
-    assert len(candidates) == 8 and not any(row["votes"] for row in candidates)
+    for text in reasons + [f"laureates/{slug}" for slug in laureates]:
+        found = published(example_site, re.escape(text))
+        assert not found, f"{text!r} published in {found[:10]}"
+    published_rows = csv_rows(example_site / "saint-gilles-2026/data/candidates.csv")
+    assert len(published_rows) == 8
+    assert not any(row[name] for row in published_rows for name in ("votes", "marks", "score", "rank", "reason_fr"))
+    assert not csv_rows(example_site / "saint-gilles-2026/data/laureates.csv")
 
 
 def test_haute_meuse_during_its_vote_shows_the_candidates_and_no_laureate(example_site):
