@@ -105,6 +105,12 @@ def grow_laureates(folder: Path, count: int) -> None:
             grown.append(copy)
         n += 1
     write_rows(folder / "laureates.csv", [header, *grown])
+    if (folder / "candidates.csv").is_file():  # a laureate is one of the candidates: copy its row too
+        head, *lines = read_rows(folder / "candidates.csv")
+        at, named = head.index("slug"), [i for i, name in enumerate(head) if name.startswith("title_")]
+        extra = [[new if i == at else f"{cell} ({new.rsplit('-', 1)[1]})" if i in named else cell
+                  for i, cell in enumerate(line)] for line in lines for new in copies.get(line[at], ())]
+        write_rows(folder / "candidates.csv", [head, *lines, *extra])
     for name in ("updates.csv", "payments.csv"):
         if (folder / name).is_file():
             head, *lines = read_rows(folder / name)
