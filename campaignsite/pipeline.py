@@ -146,6 +146,7 @@ def build(config: BuildConfig) -> BuildResult:
         jobs = [SiteJob(job.id, functools.partial(rendered, job.make)) for job in jobs]
         shared = shared_files(checked, skip=frozenset(kept))
         place.clean()
+        place.make_stage()
         try:
             pages = engine.build(jobs, place.stage, config.jobs, config.source_date_epoch)
             writer = Writer(place.stage / "html")

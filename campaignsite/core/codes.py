@@ -107,6 +107,8 @@ class Code(enum.StrEnum):
     ENGINE_FAILED = "engine-failed", "The site engine (MkDocs) failed or warned while building a site."
     SEARCH_FAILED = "search-failed", "Pagefind could not index the built pages."
     UNSAFE_OUTPUT = "unsafe-output", ("The output is the project, a folder above it or inside its sources, a file, a "
-                                      "symbolic link, or a non-empty folder the build did not make.")
+                                      "symbolic link, or a non-empty folder the build did not make; or a name the "
+                                      "build keeps beside it (.<name>.lock, .building, .old) is a symbolic link or "
+                                      "something the build did not make.")
     OUTPUT_LOCKED = "output-locked", "Another build is writing the same output; the message names it."
     WRITE_FAILED = "write-failed", "The output could not be written (full disk, read-only or immutable folder)."

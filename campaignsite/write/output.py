@@ -6,6 +6,11 @@ a build runs, keeps a second build out and names the one at work. The new site i
 and exchanged with it in one atomic step (Linux renameat2 RENAME_EXCHANGE), so at every instant
 the output is the whole old site or the whole new one; what a killed build left is cleaned up by
 the next one, under the lock.
+
+The three names beside the output (`.<name>.lock`, `.building`, `.old`) are the build's own: a
+symbolic link or anything the build did not make under one of them (committed to a repository, say)
+is refused, never followed, written through or deleted (issue 20). The lock is opened with
+O_NOFOLLOW, the staging folder made with mkdir, which never follows a link either.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import fcntl
 import os
 import shutil
 import socket
+import stat
 from pathlib import Path
 
 from campaignsite.core.codes import Code
@@ -31,6 +37,9 @@ SOURCE_FOLDERS = ("campaigns", "content", "data", "theme", "campaignsite", "test
                   ".venv", "node_modules")
 ENGINE_ROOT = CODE_ROOT
 RENAME_EXCHANGE = 2  # linux/fs.h
+LOCK_TEXT = "build.py, process "  # how every lock file the build writes begins
+# O_NONBLOCK: a pipe planted under the lock's name must not hang the build.
+LOCK_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
 class OutputPlace:
@@ -58,10 +67,39 @@ class OutputPlace:
         if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
             self.refuse(msg("it holds files that build.py did not make (no %(marker)s in it); empty it or choose "
                             "another folder", marker=MARKER))
+        self.check_own_names()
+
+    def check_own_names(self) -> None:
+        """Refuse a link, or anything the build did not make, under the names it keeps beside the output."""
+        for path in (self.lock_file, self.stage, self.old):
+            try:
+                info = os.lstat(path)
+            except (FileNotFoundError, NotADirectoryError):  # no such name, or no such folder to hold it
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                self.refuse_name(path, linked=True)
+            if path == self.lock_file:
+                if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1 or not is_lock_text(read_start(path)):
+                    self.refuse_name(path)
+            elif not stat.S_ISDIR(info.st_mode) or not is_own_folder(path):
+                self.refuse_name(path)
+
+    def refuse_name(self, path: Path, linked: bool = False):
+        if linked:
+            why = msg("%(file)s, a name the build keeps for itself, is a symbolic link, which the build never "
+                      "follows; remove it", file=path)
+        else:
+            why = msg("%(file)s, a name the build keeps for itself, holds something build.py did not make there; "
+                      "remove it", file=path)
+        self.refuse(why)
 
     def refuse(self, why: str):
         raise BuildFailed(msg("refusing to build into %(output)s: %(why)s", output=self.output, why=why),
                           Code.UNSAFE_OUTPUT)
+
+    def write_failed(self, exc: OSError) -> BuildFailed:
+        return BuildFailed(msg("cannot build into %(output)s: %(reason)s: %(file)s", output=self.output,
+                               reason=exc.strerror, file=exc.filename), Code.WRITE_FAILED)
 
     @contextlib.contextmanager
     def locked(self):
@@ -89,33 +127,59 @@ class OutputPlace:
         while True:
             try:
                 self.output.parent.mkdir(parents=True, exist_ok=True)
-                handle = open(self.lock_file, "a+", encoding="utf-8")
+                fd = os.open(self.lock_file, LOCK_FLAGS, 0o644)
             except OSError as exc:
-                raise BuildFailed(msg("cannot build into %(output)s: %(reason)s: %(file)s", output=self.output,
-                                      reason=exc.strerror, file=exc.filename), Code.WRITE_FAILED) from exc
+                if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):  # a link, folder or socket: not ours
+                    self.refuse_name(self.lock_file, linked=exc.errno == errno.ELOOP)
+                raise self.write_failed(exc) from exc
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:  # a pipe, or another file's second name
+                os.close(fd)
+                self.refuse_name(self.lock_file)
+            os.set_blocking(fd, True)
+            handle = open(fd, "a+", encoding="utf-8")
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 handle.seek(0)
-                other = handle.read().strip() or msg("another build")
+                text = handle.read().strip()
                 handle.close()
+                if not is_lock_text(text):
+                    self.refuse_name(self.lock_file)
+                other = text or msg("another build")
                 raise BuildFailed(msg("another build is writing %(output)s (%(other)s); try again when it has "
                                       "finished", output=self.output, other=other), Code.OUTPUT_LOCKED) from None
             try:
                 if os.stat(self.lock_file).st_ino == os.fstat(handle.fileno()).st_ino:
-                    return handle
+                    handle.seek(0)
+                    if is_lock_text(handle.read(len(LOCK_TEXT))):
+                        return handle
+                    handle.close()
+                    self.refuse_name(self.lock_file)
             except FileNotFoundError:
                 pass
             handle.close()  # the previous holder deleted this file as we locked it
 
     def leftovers(self) -> bool:
         """Whether a killed build left its staging or old folder beside the output (clean removes them)."""
-        return self.stage.exists() or self.old.exists()
+        return os.path.lexists(self.stage) or os.path.lexists(self.old)
 
     def clean(self) -> None:
-        """Remove what a killed build left beside the output (under the lock, so no build uses it)."""
+        """Remove what a killed build left beside the output (under the lock, so no build uses it);
+        anything else there is refused, never deleted."""
+        self.check_own_names()
         for leftover in (self.stage, self.old):
             shutil.rmtree(leftover, ignore_errors=True)
+
+    def make_stage(self) -> None:
+        """Make the staging folder anew, marked as the build's own; mkdir never follows a link."""
+        try:
+            os.mkdir(self.stage)
+            (self.stage / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        except FileExistsError:
+            self.refuse_name(self.stage)
+        except OSError as exc:
+            raise self.write_failed(exc) from exc
 
     def swap_in(self, built: Path) -> None:
         """Make `built` the output in one atomic step; the previous site is then deleted."""
@@ -130,6 +194,35 @@ class OutputPlace:
         os.rename(self.output, self.old)
         os.rename(built, self.output)
         shutil.rmtree(self.old, ignore_errors=True)
+
+
+def is_lock_text(text: str) -> bool:
+    """Whether `text` begins a lock file the build wrote (empty too: a build killed as it began one)."""
+    return text == "" or text.startswith(LOCK_TEXT) or LOCK_TEXT.startswith(text)
+
+
+def read_start(path: Path) -> str:
+    """The first bytes of the regular file `path`, read without following a link or blocking."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return "?"
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(len(LOCK_TEXT)).decode("utf-8", "replace")
+
+
+def is_own_folder(folder: Path) -> bool:
+    """Whether `folder` is one the build made: marked (MARKER, a regular file), or empty."""
+    try:
+        if stat.S_ISREG(os.lstat(folder / MARKER).st_mode):
+            return True
+    except FileNotFoundError:
+        pass
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
 
 
 def exchange(a: Path, b: Path) -> bool:
