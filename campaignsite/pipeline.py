@@ -138,6 +138,7 @@ def build(config: BuildConfig) -> BuildResult:
         return BuildResult(*previous.counts)
     checked = public_on(build_model(config.root), config.today)
     place.check()
+    place.check_writable()
     with place.locked():
         # As the last build left it, should one have finished since the look above.
         previous = None if config.full else incremental.read_state(config.output)

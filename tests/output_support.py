@@ -1,6 +1,6 @@
 """What the tests of the output place share: a site built once per module (`first_site`), copied for
-each test (`place`) and the state of a tree (kinds, bytes, times) to show that a refused build left
-it exactly as it was.
+each test (`place`), the state of a tree (kinds, bytes, times) to show that a refused build left it
+exactly as it was, and a tmpfs mounted for a test (as root, as CI runs the suite).
 
 A test module takes the fixtures by importing them: `from output_support import first_site, place`."""
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,15 @@ def place(first_site, tmp_path) -> tuple[Path, Path]:
     shutil.copytree(site, output, symlinks=True)
     return root, output
 
+
+@contextmanager
+def tmpfs(mount: Path, options: str):
+    """A tmpfs mounted at `mount` with `options` (needs root), unmounted afterwards."""
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, f"cannot mount a tmpfs ({options}) for this test (needs root): {done.stderr}"
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)

@@ -18,6 +18,7 @@ from campaignsite.write import output as output_module
 from campaignsite.core.errors import BuildFailed
 from campaignsite.write.output import MARKER, OutputPlace
 from campaignsite.pipeline import build, BuildConfig
+from output_support import tmpfs
 from project import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,13 +152,8 @@ def test_kill_9_leaves_no_worker_and_the_next_build_cleans_up(project, tmp_path)
 @pytest.fixture
 def small_disk(tmp_path):
     """A 1 MiB file system (tmpfs; the suite runs as root, as CI does)."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True,
-                          text=True)
-    assert done.returncode == 0, f"cannot mount a small tmpfs for this test (needs root): {done.stderr}"
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
+    with tmpfs(tmp_path / "small", "size=1m") as mount:
+        yield mount
 
 
 @pytest.mark.slow  # a failure made on purpose, as root (mount, chattr)

@@ -24,6 +24,7 @@ import os
 import shutil
 import socket
 import stat
+import sys
 from pathlib import Path
 
 from campaignsite.core.codes import Code
@@ -37,6 +38,7 @@ SOURCE_FOLDERS = ("campaigns", "content", "data", "theme", "campaignsite", "test
                   ".venv", "node_modules")
 ENGINE_ROOT = CODE_ROOT
 RENAME_EXCHANGE = 2  # linux/fs.h
+FS_IOC_GETFLAGS, FS_IMMUTABLE_FL, FS_APPEND_FL = 0x80086601, 0x10, 0x20  # linux/fs.h, as `lsattr` reads them
 LOCK_TEXT = "build.py, process "  # how every lock file the build writes begins
 # O_NONBLOCK: a pipe planted under the lock's name must not hang the build.
 LOCK_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
@@ -68,6 +70,19 @@ class OutputPlace:
             self.refuse(msg("it holds files that build.py did not make (no %(marker)s in it); empty it or choose "
                             "another folder", marker=MARKER))
         self.check_own_names()
+
+    def check_writable(self) -> None:
+        """Refuse, before anything is built, an output the build could not replace: the folder it goes
+        in (or the nearest one that exists) and the output itself must take new names and lose old ones.
+        Root may write where chmod says no, but not into an immutable folder or a read-only file system."""
+        folder = self.output.parent
+        while not os.path.lexists(folder):
+            folder = folder.parent
+        places = (folder, self.output) if os.path.lexists(self.output) else (folder,)
+        for place in places:
+            error = unwritable(place)
+            if error:
+                raise self.write_failed(OSError(error, os.strerror(error), str(place)))
 
     def check_own_names(self) -> None:
         """Refuse a link, or anything the build did not make, under the names it keeps beside the output."""
@@ -169,7 +184,11 @@ class OutputPlace:
         anything else there is refused, never deleted."""
         self.check_own_names()
         for leftover in (self.stage, self.old):
-            shutil.rmtree(leftover, ignore_errors=True)
+            if os.path.lexists(leftover):
+                try:
+                    shutil.rmtree(leftover)
+                except OSError as exc:  # an immutable file in it, say: said now, not as "not ours" later
+                    raise self.write_failed(exc) from exc
 
     def make_stage(self) -> None:
         """Make the staging folder anew, marked as the build's own; mkdir never follows a link."""
@@ -194,6 +213,25 @@ class OutputPlace:
         os.rename(self.output, self.old)
         os.rename(built, self.output)
         shutil.rmtree(self.old, ignore_errors=True)
+
+
+def unwritable(folder: Path) -> int | None:
+    """Why no entry can be added to or removed from `folder`, as an errno; None if they can."""
+    if not folder.is_dir():
+        return errno.ENOTDIR
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return errno.EROFS
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            flags = int.from_bytes(fcntl.ioctl(fd, FS_IOC_GETFLAGS, bytes(8))[:4], sys.byteorder)
+        finally:
+            os.close(fd)
+    except OSError:
+        flags = 0  # a file system without these flags, or a folder we may not open: access() decides
+    if flags & (FS_IMMUTABLE_FL | FS_APPEND_FL):
+        return errno.EPERM
+    return None if os.access(folder, os.W_OK | os.X_OK) else errno.EACCES
 
 
 def is_lock_text(text: str) -> bool:
