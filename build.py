@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from campaignsite import scaffold
+from campaignsite.core.codes import Code
 from campaignsite.core.errors import (
     BuildFailed,
     CampaignSiteError,
@@ -27,7 +28,7 @@ from campaignsite.core.errors import (
     render,
 )
 from campaignsite.core.languages import CODES
-from campaignsite.pipeline import BuildConfig, build, build_model
+from campaignsite.pipeline import BuildConfig, build, build_model, check_today
 from campaignsite.validate import scope
 
 ROOT = Path(__file__).resolve().parent
@@ -42,21 +43,37 @@ def say(lang: str | None, *lines, file=None) -> None:
 
 
 def get_today(option: str | None, lang: str | None = None) -> dt.date | None:
-    """The build's "today": --today, else SOURCE_DATE_EPOCH; never the clock, so builds reproduce."""
+    """The build's "today": --today, else SOURCE_DATE_EPOCH; never the clock, so builds reproduce. A day
+    that is no date, or one outside the days a site can be built for, ends build.py (exit status 2)."""
     if option:
         try:
-            return dt.date.fromisoformat(option)
+            return checked_day(dt.date.fromisoformat(option), "--today", lang)
         except ValueError:
-            raise SystemExit(render(msg("build.py: --today: %(value)s is not a date as YYYY-MM-DD",
-                                        value=f"'{option}'"), lang))
+            refuse_day(msg("build.py: --today: %(value)s is not a date as YYYY-MM-DD", value=f"'{option}'"), lang)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
         except (ValueError, OverflowError, OSError):  # not a number, or a moment no calendar has
-            raise SystemExit(render(msg("build.py: SOURCE_DATE_EPOCH: %(value)s is not a number of seconds",
-                                        value=f"'{epoch}'"), lang))
+            refuse_day(msg("build.py: SOURCE_DATE_EPOCH: %(value)s is not a number of seconds", value=f"'{epoch}'"),
+                       lang)
+        return checked_day(day, f"SOURCE_DATE_EPOCH={int(epoch)}", lang)
     return None
+
+
+def checked_day(day: dt.date, source: str, lang: str | None) -> dt.date:
+    """`day`, if a site can be built for it (pipeline.check_today); `source` says where it came from."""
+    try:
+        check_today(day)
+    except BuildFailed as exc:
+        say(lang, msg("build.py: %(source)s: %(error)s", source=source, error=exc))
+        raise SystemExit(2) from None
+    return day
+
+
+def refuse_day(message: Message, lang: str | None):
+    say(lang, f"{render(message, lang)} [{Code.BAD_TODAY}]")
+    raise SystemExit(2)
 
 
 def report(problems, slugs: tuple[str, ...] | None = None, lang: str | None = None) -> int:

@@ -25,6 +25,7 @@ from campaignsite.core.errors import BuildFailed, ValidationFailed, msg
 from campaignsite.core.i18n import Translator
 from campaignsite.core.languages import CODES as LANGUAGES
 from campaignsite.core.places import CODE_ROOT
+from campaignsite.core.schemas import date_range
 from campaignsite.core.sitespec import SiteJob, SiteSpec
 from campaignsite.exports import opendata, presskit
 from campaignsite.exports.imagesize import size_of
@@ -122,11 +123,21 @@ def public_on(checked: Checked, day: dt.date) -> Checked:
     return Checked(network.campaigns, network, media)
 
 
+def check_today(today: dt.date) -> None:
+    """Refuse a day no site can be built for: one outside core.schemas.date_range(), the days every date
+    of the data must be in (calendars, countdowns, the sitemaps' dates are bounded by them)."""
+    first, last = date_range()
+    if not first <= today <= last:
+        raise BuildFailed(msg("%(day)s is outside the days a site can be built for, %(first)s to %(last)s",
+                              day=today.isoformat(), first=first.isoformat(), last=last.isoformat()), Code.BAD_TODAY)
+
+
 def build(config: BuildConfig) -> BuildResult:
     """Build the network under `config.root` into `config.output`, or raise without touching it.
 
     What did not change since the previous build into the same output is kept (write/incremental.py):
     the output is the same as a full build's, sooner."""
+    check_today(config.today)
     if config.check_only:
         return check(config)
     place = OutputPlace(config.output, config.root)
@@ -178,6 +189,7 @@ def check(config: BuildConfig) -> BuildResult:
     answer stands. A campaign that did not change since that build rendered without fault then: only
     the others and the portal are rendered again (in worker processes); the whole network is always
     validated, since one campaign's change can be another's problem (a clashing address)."""
+    check_today(config.today)
     prints = incremental.fingerprints(config.root, config.today)
     previous = None if config.full else incremental.read_state(config.output)
     if previous is not None and previous.network == prints.network:

@@ -101,6 +101,8 @@ class Code(enum.StrEnum):
     # Warnings: the site builds, but is not ready to publish (an error with build.py --strict)
     TODO = "todo", "A text still marked TODO, as `build.py new` leaves them: write it before publishing."
     # After validation: the build itself
+    BAD_TODAY = "bad-today", ("The day the site is built for (--today or SOURCE_DATE_EPOCH) is not a date, or is "
+                              "outside 1900-01-01 to 2200-12-31, the days every date must be in.")
     TEMPLATE_ERROR = "template-error", "A page template failed to render (a bug in the templates, not in the data)."
     UNSAFE_PATH = "unsafe-path", "The build tried to write outside the output folder."
     DOUBLE_WRITE = "double-write", "The build tried to write the same file twice (two pages with one address)."

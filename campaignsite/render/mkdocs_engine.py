@@ -9,16 +9,19 @@ with `build()` and `SELECTORS` and naming it in campaignsite/render/engine.py; s
 
 from __future__ import annotations
 
+import gzip
 import html
 import logging
 import os
 import re
+import types
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
 import jinja2
+import mkdocs.commands.build
 import yaml
 from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
@@ -272,6 +275,16 @@ def _init_worker(source_date_epoch: str, parent: int) -> None:
     die_with_parent(parent)
     # MkDocs dates its sitemap from SOURCE_DATE_EPOCH: the build's "today", never the clock.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
+    mkdocs.commands.build.gzip = types.SimpleNamespace(GzipFile=_gzip_file)
+
+
+def _gzip_file(*args, mtime: int | None = None, **kwargs) -> gzip.GzipFile:
+    """gzip.GzipFile for MkDocs' sitemap.xml.gz, with a header time the format can hold: 32 unsigned bits
+    (RFC 1952), where 0 means "no time". A day before 1970 or after 2106-02-07, within the days a site
+    can be built for, gets 0 instead of crashing the build (issue 20)."""
+    if mtime is not None and not 0 <= mtime < 1 << 32:
+        mtime = 0
+    return gzip.GzipFile(*args, mtime=mtime, **kwargs)
 
 
 def _result(future, job: SiteJob) -> tuple[BuildFailed | None, int]:
