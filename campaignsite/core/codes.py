@@ -24,6 +24,8 @@ class Code(enum.StrEnum):
     UNREADABLE_FILE = "unreadable-file", ("A file cannot be read (permissions, a folder where a file was expected, a "
                                           "pipe or device).")
     SYMLINK = "symlink", "A symbolic link under campaigns/, content/ or data/: links are never followed."
+    HARD_LINK = "hard-link", ("A file under campaigns/, content/ or data/ with other names on the disk (a hard link), "
+                              "which could be a file outside the project: such a file is never read.")
     CONTROL_CHARACTER = "control-character", ("A text file holds an invisible control character (NUL, DEL, C0 or C1 "
                                               "controls other than tab and line breaks).")
     NOT_UTF8 = "not-utf8", "A file is not UTF-8 text."

@@ -1,5 +1,5 @@
-"""Files we choose to read: no symbolic link followed, only regular files, no editors' droppings, every
-file bounded before it is read, control characters refused with their line.
+"""Files we choose to read: no symbolic link followed, only regular files with one name (no hard link),
+no editors' droppings, every file bounded before it is read, control characters refused with their line.
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ from campaignsite.load.limits import Limits, default_limits, raise_hint, too_lar
 NETWORK_FILE = "network.yml"
 
 SYMLINK_MESSAGE = msg("is a symbolic link, which the build does not follow: put the file or folder itself here")
+
+# A hard link is a second name of a file that may live anywhere on the disk (a deploy key, say): no
+# path tells where its content comes from, so a file with other names is never read (issue 20).
+HARD_LINK_MESSAGE = msg("has other names on this disk (a hard link), which could be a file outside the project: "
+                        "put a copy of the file here instead")
 
 TOP_FOLDERS = ("campaigns", "content", "data")
 
@@ -57,15 +62,25 @@ def folder_names(folder: Path, limits: Limits) -> list[str]:
     return sorted(names)
 
 
+def has_other_names(path: Path) -> bool:
+    """Whether the file `path` has other names (hard links), without following a link."""
+    try:
+        return os.lstat(path).st_nlink > 1
+    except OSError:
+        return False
+
+
 def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
-    """Report every symbolic link and every special file (pipe, socket, device) under campaigns/,
-    content/ and data/, and every folder with more entries than the limit. Links are not followed:
-    the loaders skip whatever is not a regular file or folder."""
+    """Report every symbolic link, file with other names (a hard link) and special file (pipe, socket,
+    device) under campaigns/, content/ and data/, and every folder with more entries than the limit.
+    Links are not followed: the loaders skip whatever is not a regular file or folder."""
     stack = [root / top for top in TOP_FOLDERS]
     while stack:
         path = stack.pop()
         kind = entry_kind(path)
         rel = printable(relpath(path, root))
+        if kind == "file" and has_other_names(path):
+            problems.append(Problem(rel, None, "", HARD_LINK_MESSAGE, Code.HARD_LINK))
         if not path.name.isprintable():
             # A line break or an escape sequence in a name would forge or garble the build's log.
             problems.append(Problem(rel, None, "", msg("has invisible or undecodable characters in its name; rename "
@@ -130,6 +145,9 @@ def read_text(path: Path, root: Path, problems: list[Problem], limits: Limits | 
         if not stat.S_ISREG(info.st_mode):
             problems.append(Problem(rel, None, "", msg("is not a regular file (a folder, pipe or device)"),
                                     Code.UNREADABLE_FILE))
+            return None
+        if info.st_nlink > 1:
+            problems.append(Problem(rel, None, "", HARD_LINK_MESSAGE, Code.HARD_LINK))
             return None
         # The size is checked before the file is read, and the read is bounded in case it grows meanwhile.
         if info.st_size > limit:
