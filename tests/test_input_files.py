@@ -3,6 +3,10 @@
 A file under campaigns/, content/ or data/ with other names on the disk (a hard link, which may be
 a file far outside the project) is refused, `[hard-link]`, and never read: its content reaches no
 page, message or search index, wherever its other name is.
+
+Two names in one folder that macOS or Windows take for one file (upper and lower case, an accent
+written as one character, NFC, or as a letter and a combining accent, NFD) are refused,
+`[name-clash]`, the problem naming both; names that only look alike to a person are not.
 """
 
 from __future__ import annotations
@@ -10,13 +14,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from campaignsite.core.codes import Code
 from campaignsite.load.files import read_text
-from project import validate, write_project
+from project import default_files, validate, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
 C = "campaigns/demo-2025"
@@ -81,3 +86,60 @@ def test_the_build_publishes_nothing_of_a_hard_linked_file(tmp_path, secret):
     assert f"{C}/projects/moestuin.nl.md: has other names on this disk (a hard link)" in done.stderr
     assert done.stderr.splitlines()[0].endswith("[hard-link]") and SECRET not in done.stderr + done.stdout
     assert not (tmp_path / "site").exists()
+
+
+CLASH = "but for upper and lower case or the way an accent is written"
+NFC, NFD = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+
+
+def clash_files(pairs: list[tuple[str, str]]) -> dict[str, str | bytes]:
+    """Two files per pair, the first a copy of a demo file, the second of the same content."""
+    files = default_files()
+    added = {}
+    for first, second in pairs:
+        content = files.get(first, b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+        added |= {first: content, second: content}
+    return added
+
+
+@pytest.mark.parametrize("first, second", [
+    (f"{C}/media/Logo.svg", f"{C}/media/logo.svg"),
+    (f"{C}/media/{NFC}.svg", f"{C}/media/{NFD}.svg"),
+    (f"{C}/media/{NFD.upper()}.svg", f"{C}/media/{NFC}.svg"),
+    (f"{C}/news/Laureates.nl.md", f"{C}/news/laureates.nl.md"),
+    ("content/nl/ABOUT.md", "content/nl/about.md"),
+    (f"{C}/LAUREATES.CSV", f"{C}/laureates.csv"),
+])
+def test_two_names_one_file_on_macos_and_windows_are_refused(tmp_path, first, second):
+    root = write_project(tmp_path / "project", clash_files([(first, second)]))
+    clashes = [p for p in validate(root) if p.code == Code.NAME_CLASH]
+    assert len(clashes) == 1, clashes
+    later, earlier = sorted([first, second], reverse=True)
+    assert (clashes[0].path, clashes[0].line, clashes[0].field) == (later, None, "")
+    assert f"has the same name as '{earlier.rsplit('/', 1)[1]}' {CLASH}" in str(clashes[0]), "both are named"
+
+
+def test_campaign_folders_that_differ_in_case_are_refused(tmp_path):
+    root = write_project(tmp_path / "project")
+    (root / "campaigns" / "Demo-2025").mkdir()
+    assert ("campaigns/demo-2025", None, "", Code.NAME_CLASH) in where(validate(root))
+
+
+def test_each_clash_in_each_folder_is_reported(tmp_path):
+    root = write_project(tmp_path / "project", clash_files([
+        (f"{C}/media/A.svg", f"{C}/media/a.svg"), (f"{C}/media/B.svg", f"{C}/media/b.svg"),
+        ("content/fr/About.md", "content/fr/about.md")]))
+    (root / f"{C}/media/a.SVG").write_bytes(b"<svg/>")
+    assert {p.path for p in validate(root) if p.code == Code.NAME_CLASH} == {
+        f"{C}/media/a.SVG", f"{C}/media/a.svg", f"{C}/media/b.svg", "content/fr/about.md"}
+
+
+@pytest.mark.parametrize("first, second", [
+    (f"{C}/media/logo.svg", f"{C}/media/logo.png"),        # another extension
+    (f"{C}/media/cafe.svg", f"{C}/media/{NFC}.svg"),       # an accent is another letter
+    (f"{C}/media/logo.svg", f"{C}/media/.Logo.svg"),      # a dotfile is never read
+    (f"{C}/media/x1.svg", f"{C}/projects/X1.svg"),        # another folder
+])
+def test_names_that_are_two_files_everywhere_pass(tmp_path, first, second):
+    root = write_project(tmp_path / "project", clash_files([(first, second)]))
+    assert Code.NAME_CLASH not in {p.code for p in validate(root)}

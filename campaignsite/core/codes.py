@@ -26,6 +26,8 @@ class Code(enum.StrEnum):
     SYMLINK = "symlink", "A symbolic link under campaigns/, content/ or data/: links are never followed."
     HARD_LINK = "hard-link", ("A file under campaigns/, content/ or data/ with other names on the disk (a hard link), "
                               "which could be a file outside the project: such a file is never read.")
+    NAME_CLASH = "name-clash", ("Two names in one folder that differ only in upper and lower case or in how an "
+                                "accent is written (Unicode NFC/NFD): one file on macOS and Windows.")
     CONTROL_CHARACTER = "control-character", ("A text file holds an invisible control character (NUL, DEL, C0 or C1 "
                                               "controls other than tab and line breaks).")
     NOT_UTF8 = "not-utf8", "A file is not UTF-8 text."

@@ -1,5 +1,6 @@
 """Files we choose to read: no symbolic link followed, only regular files with one name (no hard link),
-no editors' droppings, every file bounded before it is read, control characters refused with their line.
+no editors' droppings, no two names in a folder that a case-insensitive system takes for one, every
+file bounded before it is read, control characters refused with their line.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 from campaignsite.core.codes import Code
@@ -73,7 +75,8 @@ def has_other_names(path: Path) -> bool:
 def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
     """Report every symbolic link, file with other names (a hard link) and special file (pipe, socket,
     device) under campaigns/, content/ and data/, and every folder with more entries than the limit.
-    Links are not followed: the loaders skip whatever is not a regular file or folder."""
+    Links are not followed: the loaders skip whatever is not a regular file or folder.
+    Names a case-insensitive system would take for one are reported too (name_clashes)."""
     stack = [root / top for top in TOP_FOLDERS]
     while stack:
         path = stack.pop()
@@ -91,6 +94,7 @@ def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
             problems.append(Problem(rel, None, "", msg("is not a regular file or folder (a pipe, socket or device); "
                                                        "remove it"), Code.UNREADABLE_FILE))
         elif kind == "dir":
+            names = []
             try:
                 with os.scandir(path) as entries:
                     for count, entry in enumerate(entries):
@@ -100,10 +104,31 @@ def scan_inputs(root: Path, limits: Limits, problems: list[Problem]) -> None:
                                 count=f"{limits.folder_entries:,}", hint=raise_hint("folder_entries")),
                                 Code.TOO_MANY))
                             break
-                        stack.append(path / entry.name)
+                        names.append(entry.name)
             except OSError as exc:
                 problems.append(Problem(rel, None, "", msg("cannot be read: %(reason)s", reason=exc.strerror),
                                         Code.UNREADABLE_FILE))
+            stack += [path / name for name in names]
+            problems += name_clashes(path, sorted(names), root)
+
+
+def name_clashes(folder: Path, names: list[str], root: Path) -> list[Problem]:
+    """A problem for each name in `folder` that is another's once case and Unicode normalisation are set
+    aside: macOS and Windows keep one file for `Logo.svg` and `logo.svg`, or for `é` written as one
+    character (NFC) and as `e` with an accent (NFD), so a checkout there would publish either."""
+    first: dict[str, str] = {}
+    found = []
+    for name in names:
+        if is_dropping(name):
+            continue
+        key = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+        if key in first:
+            found.append(Problem(printable(relpath(folder / name, root)), None, "", msg(
+                "has the same name as %(other)s but for upper and lower case or the way an accent is written: "
+                "macOS and Windows take them for one file; rename one of them",
+                other=f"'{printable(first[key])}'"), Code.NAME_CLASH))
+        first.setdefault(key, name)
+    return found
 
 
 def printable(value) -> str:
