@@ -29,7 +29,8 @@ class Code(enum.StrEnum):
     NAME_CLASH = "name-clash", ("Two names in one folder that differ only in upper and lower case or in how an "
                                 "accent is written (Unicode NFC/NFD): one file on macOS and Windows.")
     CONTROL_CHARACTER = "control-character", ("A text file holds an invisible control character (NUL, DEL, C0 or C1 "
-                                              "controls other than tab and line breaks).")
+                                              "controls other than tab and line breaks), typed or written as a YAML "
+                                              "escape (\"\\0\"), or a lone surrogate.")
     NOT_UTF8 = "not-utf8", "A file is not UTF-8 text."
     EMPTY_FILE = "empty-file", "A YAML or CSV file has no content."
     MISSING_FILE = "missing-file", "A required file or folder does not exist."

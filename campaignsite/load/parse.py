@@ -16,7 +16,7 @@ import yaml
 
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Message, Problem, msg, relpath
-from campaignsite.load.files import printable, read_text
+from campaignsite.load.files import CONTROL, CONTROL_NAMES, printable, read_text
 from campaignsite.load.limits import Limits, default_limits, raise_hint
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.S | re.M)
@@ -206,7 +206,45 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], limits: Limits | No
                                 Code.YAML_SYNTAX))
         return None
     problems.extend(duplicates)
-    return YamlDoc(rel, data, lines)
+    doc = YamlDoc(rel, data, lines)
+    controls = escaped_controls(doc)
+    problems.extend(controls)
+    return None if controls else doc
+
+
+# What read_text refuses in a file's text, and lone surrogates ("\ud800", half of a character that no
+# UTF-8 file can hold), as a double-quoted YAML string can write them with escapes: "\0", "\x07",
+# "\u0000", "\e". They appear only once parsed, so the parsed strings are searched too (issue 20).
+ESCAPED = re.compile(CONTROL.pattern[:-1] + "\ud800-\udfff]")
+
+
+def escaped_controls(doc: YamlDoc) -> list[Problem]:
+    """A problem for each key or text of `doc` that holds a control character or a lone surrogate."""
+    found: list[Problem] = []
+    walked: set[int] = set()  # an alias repeats a value: searched once, where its anchor is
+
+    def search(text, path: tuple) -> None:
+        match = ESCAPED.search(text) if isinstance(text, str) else None
+        if match:
+            char = ord(match.group())
+            name = msg("a lone surrogate, half of a character") if 0xD800 <= char <= 0xDFFF else \
+                CONTROL_NAMES.get(char) or msg("a control character")
+            found.append(Problem(doc.rel, doc.line_of(path), dotted(path), msg(
+                "holds %(name)s (%(char)s), written as an escape in quotes: an invisible character that texts "
+                "must not contain; remove it", name=name, char=f"U+{char:04X}"), Code.CONTROL_CHARACTER))
+
+    def walk(value, path: tuple) -> None:
+        if id(value) in walked:
+            return
+        walked.add(id(value))
+        search(value, path)
+        if not isinstance(value, (dict, list)):
+            return
+        for key, item in value.items() if isinstance(value, dict) else enumerate(value):
+            search(key, path + (key,))
+            walk(item, path + (key,))
+    walk(doc.data, ())
+    return found
 
 
 # PyYAML's words for the slips editors make most, and what to do about them.
