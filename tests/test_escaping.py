@@ -498,3 +498,21 @@ def test_widget_code_to_copy_is_escaped_once_as_code(site, markers):
         frame = parse_html(f"<!doctype html><html><body>{code}</body></html>", Path("snippet.html")).one("iframe")
         assert frame.get("title").endswith(f" - {title}"), frame.get("title")
         assert frame.get("src").startswith("https://demo.example.be/")
+
+
+def test_every_widget_code_to_copy_and_its_choices_show_each_title_once(site, markers):
+    """Issue 20: an `&` in a title was escaped twice on a widgets page. Each code to copy (the snippet
+    and the plain link), read as text, is HTML naming the title once escaped; each project in a widget's
+    chooser is named by its title, as read."""
+    title = markers["title.fr"]
+    widgets = page(site, "demo-2025/fr/widgets")
+    links = [element.raw_text for element in widgets.select("textarea.cs-widget-demo__code:not([data-cs-snippet])")]
+    assert len(links) == len(widgets.select("textarea[data-cs-snippet]")) > 1
+    for code in links:
+        link = parse_html(f"<!doctype html><html><body>{code}</body></html>", Path("link.html")).one("a")
+        assert link.text.endswith(f" - {title}"), link.text
+        assert link.get("href").startswith("https://demo.example.be/demo-2025/fr/")
+    labels = widgets.texts("select[name=address] option")
+    assert markers["moestuin.title_fr"] in labels and markers["repair.title_fr"] in labels, labels
+    for snippet in widgets.select("textarea[data-cs-snippet]"):
+        assert snippet.get("data-title").endswith(f" - {title}"), "the code the page's script writes, too"
