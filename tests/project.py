@@ -187,3 +187,89 @@ def laureates_with(slug: str, cells: dict[str, str]) -> str:
             assert len(row) == len(header)
             lines[index] = ",".join(cells.get(name, cell) for name, cell in zip(header, row)) + "\n"
     return "".join(lines)
+
+
+CANDIDATES_HEADER = ("slug,title_nl,title_fr,summary_nl,summary_fr,sdgs,holder,address,image,image_credit,votes,"
+                     "marks,score,prizes,reason_nl,reason_fr")
+
+SELECTION_YML = """\
+selection:
+  - id: vote
+    kind: public-vote
+    start: 2025-04-20
+    end: 2025-05-04
+    weight: 40
+  - id: experts
+    kind: expert-jury
+    start: 2025-05-06
+    weight: 60
+    members:
+      - name: An Peeters
+        kind: expert
+        affiliation: Brussels Environment
+prizes:
+  - id: coup-de-coeur
+    name: {nl: Publieksprijs, fr: Coup de cœur du public}
+    stage: vote
+    amount: 500
+    from_budget: true
+  - id: jury-prize
+    name: {nl: Prijs van de jury, fr: Prix du jury}
+    stage: experts
+    amount: 1000
+"""
+
+
+def csv_table(header: str, rows: list[dict]) -> str:
+    """A CSV file with `header`'s columns, each row's missing cells empty."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, header.split(","), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _project(slug: str, nl: str, fr: str, sdgs: str, holder: str) -> dict:
+    return {"slug": slug, "title_nl": nl, "title_fr": fr, "summary_nl": f"Over {nl}.",
+            "summary_fr": f"À propos de {fr}.", "sdgs": sdgs, "holder": holder}
+
+
+def weighted_selection_files() -> dict[str, str]:
+    """The demo campaign chosen by a public vote (40 %) and an expert jury (60 %), as public on 2025-06-15:
+    five candidates with their marks and scores (three tied at 76, broken by title: 'École verte' comes
+    before 'Repair Café' in French only when collated), three laureates, a public's-favourite prize paid
+    from the budget won by a candidate the jury did not keep, and the moestuin stopped on 2025-06-12
+    after a 6 400 advance of which it repaid 3 000."""
+    base = "campaigns/demo-2025"
+    moestuin = _project("moestuin", "Buurtmoestuin", "Potager de quartier", "2;11", "Vrienden van Flagey")
+    repair = _project("repair", "Repair Café", "Repair Café", "12", "Repair Elsene")
+    ecoles = _project("ecoles", "Groene speelplaats", "École verte", "4;13", "Ouders Flagey")
+    candidates = [
+        {**moestuin, "votes": 300, "marks": "vote:80;experts:90", "score": 86, "prizes": "jury-prize",
+         "reason_nl": "Brengt buren van alle leeftijden samen.", "reason_fr": "Rassemble les voisins de tout âge."},
+        {**repair, "votes": 312, "marks": "vote:85;experts:70", "score": 76},
+        {**_project("fietsen", "Fietsatelier", "Atelier vélo", "11", "Fietsers Elsene"), "votes": 1400,
+         "marks": "vote:100;experts:60", "score": 76, "prizes": "coup-de-coeur"},
+        {**ecoles, "votes": 210, "marks": "vote:76;experts:76", "score": 76},
+        {**_project("bijen", "Bijenhotel", "Hôtel à insectes", "15", "Imkers Elsene"), "votes": 50,
+         "marks": "vote:50;experts:60", "score": 56}]
+    laureates = [
+        {**moestuin, "category": "large", "amount": 8000, "selected_by": "vote;experts", "status": "stopped",
+         "needs_materials_nl": "schoppen", "needs_materials_fr": "pelles", "contact_email": "a@example.org"},
+        {**repair, "category": "small", "amount": 2000, "selected_by": "vote;experts", "status": "selected",
+         "contact_email": "b@example.org"},
+        {**ecoles, "category": "small", "amount": 500, "selected_by": "vote;experts", "status": "selected",
+         "contact_email": "c@example.org"}]
+    return {
+        f"{base}/campaign.yml": CAMPAIGN_YML[:CAMPAIGN_YML.index("jury:\n")] + SELECTION_YML,
+        f"{base}/candidates.csv": csv_table(CANDIDATES_HEADER, candidates),
+        f"{base}/laureates.csv": csv_table(LAUREATES_HEADER, laureates),
+        f"{base}/updates.csv": "project,date,status,text_nl,text_fr\n"
+                               "moestuin,2025-06-10,in-progress,De eerste bakken staan er.,Les premiers bacs sont là.\n"
+                               "moestuin,2025-06-12,stopped,De groep is gestopt.,Le groupe a arrêté.\n",
+        f"{base}/payments.csv": "project,date,kind,amount\nmoestuin,2025-05-20,advance,6400\n"
+                                "repair,2025-05-20,advance,1600\nmoestuin,2025-06-14,repayment,3000\n",
+    }

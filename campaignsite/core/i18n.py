@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -87,6 +88,9 @@ _CURRENCY_BEFORE = re.compile(r"(€|\bEUR) (?=\d)")
 
 _GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
+# Letters that collate as two (UCA expansions): casefold already makes ß "ss".
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
 
 @dataclass(frozen=True)
 class Formatter:
@@ -155,3 +159,12 @@ class Formatter:
             text = _GROUPS.sub(NNBSP, text)
             text = _FRENCH_AFTER.sub(NNBSP, _FRENCH_BEFORE.sub(NNBSP, text))
         return text
+
+    def sort_key(self, text: str) -> tuple[str, str, str]:
+        """A key that sorts titles as a dictionary of this language does: by letters first, then accents,
+        then case ('école' beside 'ecole' and before 'Eglise', 'Œuvre' as 'oeuvre'), where code points
+        would put every capital and accented letter apart. The Unicode Collation Algorithm's levels,
+        simplified: CLDR tailors nothing for Latin letters in nl, fr (France and Belgium), de or en."""
+        folded = unicodedata.normalize("NFKD", text.casefold()).translate(_LIGATURES)
+        letters = "".join(char for char in folded if not unicodedata.combining(char))
+        return letters, folded, text

@@ -5,6 +5,7 @@ Private columns (contact of project holders) are dropped here, so no later stage
 pages, feeds and downloads only ever see this model.
 
 Takes: what validate hands on.
-Hands on: `Campaign` and `Network` (records), the goals (sdgs), the moments of a campaign (phases).
+Hands on: `Campaign` and `Network` (records), the goals (sdgs), the moments of a campaign (phases), the
+final ranking of its selection (ranking).
 Entry point: `assembly.build_campaign(checked)` and `assembly.build_network(checked, campaigns)`.
 """
