@@ -16,13 +16,31 @@ import json
 import re
 
 from campaignsite.model.assembly import euros
-from campaignsite.model.records import Campaign
+from campaignsite.model.ranking import ranking, ranks
+from campaignsite.model.records import Campaign, PublicTable
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 TITLES = {"laureates": "Laureate projects", "candidates": "Candidate projects and their results", "events": "Events",
           "updates": "Follow-up of the projects", "payments": "Grant payments and repayments",
-          "actions": "Climate plan actions"}
+          "ranking": "Final ranking of the selection", "actions": "Climate plan actions"}
+
+# The ranking is computed (model/ranking.py), not a file of the campaign: its columns are declared here.
+RANKING_FIELDS = (
+    {"name": "rank", "type": "integer", "constraints": {"minimum": 1},
+     "description": "Place in the final ranking, 1 is first: as the campaign gives it, else from the scores "
+                    "(projects with the same score share a place and the next place is skipped: 1, 2, 2, 4). "
+                    "Empty for a project without a score or a rank."},
+    {"name": "slug", "type": "string", "constraints": {"required": True, "pattern": "[a-z0-9]+(-[a-z0-9]+)*"},
+     "description": "Short id of the project: its row in candidates.csv, or in laureates.csv for a campaign "
+                    "without candidates.csv."},
+    {"name": "votes", "type": "integer", "constraints": {"minimum": 0},
+     "description": "Votes the project received in the public vote, where the campaign publishes them."},
+    {"name": "score", "type": "number", "constraints": {"minimum": 0, "maximum": 100},
+     "description": "Final score out of 100, weighted over the selection stages, where the campaign publishes it."},
+    {"name": "selected", "type": "boolean",
+     "description": "true for a project that was selected (a laureate), false otherwise."},
+)
 
 
 # A cell a spreadsheet may take for a formula starts with one of these, possibly after single quotes
@@ -72,6 +90,42 @@ def _field(field: dict) -> dict:
     return field
 
 
+def ranking_table(campaign: Campaign) -> PublicTable | None:
+    """The final ranking as a table, for a campaign whose results have scores or ranks; on every day, with
+    no rows before the results day, so that the open data has the same shape every day."""
+    sources = [campaign.public_tables[name].fields for name in ("candidates", "laureates")
+               if name in campaign.public_tables]
+    names = {f["name"] for f in sources[0]} if sources else set()
+    if not names & {"score", "rank"}:
+        return None
+    # A mark column per stage where the campaign publishes marks: the stages are known every day.
+    stages = campaign.selection if "marks" in names else ()
+    fields = RANKING_FIELDS[:3] + tuple(
+        {"name": f"mark_{stage.id}", "type": "number", "constraints": {"minimum": 0, "maximum": 100},
+         "description": f"Mark out of 100 the project received at the selection stage '{stage.id}' "
+                        "(campaign.yml selection)."} for stage in stages) + RANKING_FIELDS[3:]
+    rows = tuple(tuple(_cell(value) for value in (entry.rank, entry.slug, entry.votes,
+                                                  *(entry.marks.get(stage.id) for stage in stages),
+                                                  entry.score, entry.selected))
+                 for entry in ranking(campaign))
+    return PublicTable(fields, rows)
+
+
+def _cell(value) -> str:
+    """A value as a CSV cell that Frictionless reads back: numbers without a useless '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def tables(campaign: Campaign) -> dict[str, PublicTable]:
+    """The published tables by name: the campaign's public tables and the ranking, in name order."""
+    ranked = ranking_table(campaign)
+    return dict(sorted({**campaign.public_tables, **({"ranking": ranked} if ranked else {})}.items()))
+
+
 def _resource(name: str, table) -> dict:
     fields = [_field(f) for f in table.fields]
     return {"name": name, "path": f"{name}.csv", "title": TITLES[name], "profile": "tabular-data-resource",
@@ -90,17 +144,18 @@ def datapackage(campaign: Campaign) -> dict:
         "licenses": [LICENCE],
         "contributors": [{"title": campaign.contact.name, "email": campaign.contact.email, "role": "publisher"}],
         "keywords": ["citizen projects", "ecological transition", "SDG", "Belgium"],
-        "resources": [_resource(name, table) for name, table in sorted(campaign.public_tables.items())],
+        "resources": [_resource(name, table) for name, table in tables(campaign).items()],
     }
 
 
 def laureates_json(campaign: Campaign) -> dict:
     """The laureate listing for the press and for reuse: typed values, a page address per language."""
+    ranked = ranks(campaign)
     return {"campaign": campaign.slug, "edition": campaign.edition, "currency": "EUR", "licence": LICENCE["name"],
             "laureates": [{
                 "slug": item.slug, "title": dict(item.title), "summary": dict(item.summary), "holder": dict(item.holder),
                 "sdgs": list(item.sdgs), "category": item.category, "amount": euros(item.amount),
-                "prizes": list(item.prizes), "score": item.score,
+                "prizes": list(item.prizes), "score": item.score, "rank": ranked.get(item.slug),
                 "selected_by": list(item.selected_by), "votes": item.votes, "status": item.status,
                 "image": campaign.base_url + item.image if item.image else None,
                 "image_credit": item.image_credit, "website": item.website,
@@ -114,7 +169,7 @@ def readme(campaign: Campaign) -> str:
              "Public data of this campaign, described by `datapackage.json` (Frictionless Data Package):",
              "every column has a description. Check it with `frictionless validate datapackage.json`.", "",
              f"Licence: {LICENCE['title']} ({LICENCE['name']}). Contact: {campaign.contact.email}.", "", "Files:", ""]
-    lines += [f"- `{name}.csv`: {TITLES[name]}" for name in sorted(campaign.public_tables)]
+    lines += [f"- `{name}.csv`: {TITLES[name]}" for name in tables(campaign)]
     if campaign.laureates:
         lines.append("- `laureates.json`: the laureates with typed values and the address of each project page")
     lines += ["", f"{NEUTRALISED} `laureates.json` keeps every value as written.", "",
@@ -124,7 +179,7 @@ def readme(campaign: Campaign) -> str:
 
 def files(campaign: Campaign) -> list[tuple[str, str]]:
     """(file name, content) of the campaign's open data folder."""
-    out = [(f"{name}.csv", table_csv(table)) for name, table in sorted(campaign.public_tables.items())]
+    out = [(f"{name}.csv", table_csv(table)) for name, table in tables(campaign).items()]
     out.append(("datapackage.json", json.dumps(datapackage(campaign), ensure_ascii=False, indent=2) + "\n"))
     out.append(("laureates.json", json.dumps(laureates_json(campaign), ensure_ascii=False, indent=2) + "\n"))
     out.append(("README.md", readme(campaign)))
