@@ -15,7 +15,9 @@ from campaignsite import pipeline
 from campaignsite.core.i18n import Formatter
 from campaignsite.exports import opendata
 from campaignsite.model.ranking import is_weighted, ranking, ranks
-from html_support import read_csv
+from campaignsite.pages.sites import all_sites
+from campaignsite.render.templates import render_body
+from html_support import label, parse_html, read_csv
 from project import weighted_selection_files, write_project
 
 DAY = dt.date(2025, 6, 15)  # after the results day (the day after the jury, 2025-05-07)
@@ -45,7 +47,8 @@ def test_a_given_rank_is_kept(checked):
     given = {"repair": 2, "ecoles": 3, "fietsen": 4}
     candidates = tuple(dataclasses.replace(c, results=dataclasses.replace(c.results, rank=given.get(c.slug)))
                        for c in campaign.candidates)
-    assert ranks(dataclasses.replace(campaign, candidates=candidates)) == {
+    laureates = tuple(dataclasses.replace(item, rank=given.get(item.slug)) for item in campaign.laureates)
+    assert ranks(dataclasses.replace(campaign, candidates=candidates, laureates=laureates)) == {
         "moestuin": 1, "repair": 2, "ecoles": 3, "fietsen": 4, "bijen": 5}
 
 
@@ -67,7 +70,8 @@ def test_titles_are_collated_not_sorted_by_code_point(lang):
     titles = ["Zonnepanelen", "Repair Café", "école du dehors", "Œuvre commune", "Eglise ouverte", "École verte",
               "Ecole 2"]
     assert sorted(titles, key=Formatter(lang).sort_key) == [
-        "Ecole 2", "école du dehors", "École verte", "Eglise ouverte", "Œuvre commune", "Repair Café", "Zonnepanelen"]
+        "Ecole 2", "école du dehors", "École verte", "Eglise ouverte", "Œuvre commune", "Repair Café",
+        "Zonnepanelen"]
 
 
 def published(campaign, folder):
@@ -101,3 +105,77 @@ def test_the_ranking_keeps_its_columns_and_no_row_before_the_results_day(checked
         "rank", "slug", "votes", "mark_vote", "mark_experts", "score", "selected"]
     assert (folder / "ranking.csv").read_text(encoding="utf-8") == \
         "rank,slug,votes,mark_vote,mark_experts,score,selected\n"
+
+
+@pytest.fixture(scope="module")
+def pages(checked):
+    """{(site id, page address): the page's HTML as our template renders it}, the sites built for DAY
+    without the engine (its furniture is not what these tests check)."""
+    public = pipeline.public_on(checked, DAY)
+    return {(site.id, page.url): parse_html(render_body(page, site.id))
+            for site in all_sites(public.network, public.media, DAY) for page in site.pages}
+
+
+def test_jury_page_shows_the_funnel_and_the_criteria(pages):
+    doc = pages["demo-2025/fr", "jury/"]
+    steps = [(li.one(".cs-funnel__value").text, li.one(".cs-funnel__label").text)
+             for li in doc.select(".cs-funnel > li")]
+    assert steps == [("9", "projets déposés"), ("7", "recevables"), ("5", "candidats"), ("3", "lauréats")]
+    assert doc.texts("#criteria ~ .cs-criteria > li") == ["Le projet est collectif.",
+                                                          "Le projet sert la transition écologique."]
+    weights = doc.texts(".cs-stage .cs-stage__weight")
+    assert weights == ["Compte pour 40\u00a0% de la décision.", "Compte pour 60\u00a0% de la décision."]
+
+
+TITLES = {"moestuin": {"nl": "Buurtmoestuin", "fr": "Potager de quartier"},
+          "fietsen": {"nl": "Fietsatelier", "fr": "Atelier vélo"}}
+PRIZES = {"jury-prize": {"nl": "Prijs van de jury", "fr": "Prix du jury"},
+          "coup-de-coeur": {"nl": "Publieksprijs", "fr": "Coup de cœur du public"}}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_jury_page_ranking_table(pages, lang):
+    table = pages[f"demo-2025/{lang}", "jury/"].one(".cs-ranking table")
+    headings, percent = [th.text for th in table.select("thead th")], Formatter(lang).percent
+    assert headings == [label(lang, msgid) for msgid in ("Rank", "Project", "Votes")] + [
+        f"{label(lang, 'stage:public-vote')} ({percent(40)})", f"{label(lang, 'stage:expert-jury')} ({percent(60)})",
+        label(lang, "Final score"), label(lang, "Selected"), label(lang, "Prize")]
+    rows = table.select("tbody > tr")
+    # Three tied at 76 share the second place, in the order of their titles in the page's language:
+    # fr Atelier vélo, École verte, Repair Café; nl Fietsatelier, Groene speelplaats, Repair Café.
+    assert [row.get("data-slug") for row in rows] == ["moestuin", "fietsen", "ecoles", "repair", "bijen"]
+    cells = {row.get("data-slug"): [cell.text for cell in row.select("td, th")] for row in rows}
+    yes, no, number = label(lang, "yes"), label(lang, "no"), Formatter(lang).number
+    assert cells["moestuin"] == ["1", TITLES["moestuin"][lang], "300", "80", "90", "86", yes,
+                                 PRIZES["jury-prize"][lang]]
+    assert cells["fietsen"] == ["2", TITLES["fietsen"][lang], number(1400), "100", "60", "76", no,
+                                PRIZES["coup-de-coeur"][lang]]
+    assert [cells[slug][0] for slug in ("ecoles", "repair", "bijen")] == ["2", "2", "5"]
+    assert cells["bijen"][2:] == ["50", "50", "60", "56", no, ""]
+    # A laureate is linked to its page; a candidate the jury did not keep has none.
+    links = {row.get("data-slug"): [a.get("href") for a in row.select("th a")] for row in rows}
+    assert links == {"moestuin": ["../laureates/moestuin/"], "fietsen": [], "ecoles": ["../laureates/ecoles/"],
+                     "repair": ["../laureates/repair/"], "bijen": []}
+
+
+def test_jury_page_prizes_say_their_amount_and_whether_the_budget_pays_them(pages):
+    doc = pages["demo-2025/fr", "jury/"]
+    prizes = {li.one(".cs-prize").text: li for li in doc.select(".cs-prize-list > li")}
+    favourite, jury = prizes["Coup de cœur du public"], prizes["Prix du jury"]
+    assert favourite.one(".cs-prize__amount").text == "500\u00a0€"
+    assert favourite.one(".cs-prize__funding").text == "(payé par le budget de la campagne, en plus de la subvention)"
+    assert favourite.text.endswith("\u202f: Atelier vélo") and not favourite.select("a")  # not a laureate: no page
+    assert jury.one(".cs-prize__amount").text == "1\u202f000\u00a0€"
+    assert jury.one(".cs-prize__funding").text == "(non payé par le budget de la campagne)"
+    assert [a.get("href") for a in jury.select("a")] == ["../laureates/moestuin/"]
+
+
+def test_no_ranking_on_the_jury_page_before_the_results(checked):
+    day = dt.date(2025, 4, 25)
+    public = pipeline.public_on(checked, day)
+    site = next(s for s in all_sites(public.network, public.media, day) if s.id == "demo-2025/nl")
+    doc = parse_html(render_body(next(p for p in site.pages if p.url == "jury/"), site.id))
+    assert doc.select(".cs-ranking") == [] and doc.select(".cs-prize-list a") == []
+    # The candidates are known from the vote on; who was selected is not.
+    assert [li.one(".cs-funnel__label").text for li in doc.select(".cs-funnel > li")] == [
+        "ingediende projecten", "ontvankelijk", "kandidaten"]

@@ -37,7 +37,9 @@ def is_weighted(campaign: Campaign) -> bool:
 
 def ranking(campaign: Campaign) -> tuple[RankedEntry, ...]:
     """Every entrant, best first (by rank, then score, then slug); empty when no entrant has a score or a rank."""
-    entries = [_entry(item) for item in (campaign.candidates or campaign.laureates)]
+    # A laureate's results are its candidates.csv row's with what laureates.csv adds (assembly._merged).
+    laureates = {item.slug: item for item in campaign.laureates}
+    entries = [_entry(laureates.get(item.slug, item)) for item in (campaign.candidates or campaign.laureates)]
     if not any(entry.rank is not None or entry.score is not None for entry in entries):
         return ()
     scores = [entry.score for entry in entries if entry.score is not None]

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from campaignsite.core.markup import render_markdown
 from campaignsite.model import phases
+from campaignsite.model.ranking import ranking
 from campaignsite.model.records import NEED_KINDS, Laureate
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import FEATURED, CampaignBuilder, Page, href
@@ -464,8 +465,57 @@ def jury(b: CampaignBuilder) -> Page:
         if weighted:
             intro += " " + _("The final decision weighs %(stages)s.",
                              stages=b.fmt.list([weighted_name(b, stage) for stage in weighted]))
-        return contexts.JuryContext(b.site, intro, stages, prizes)
+        criteria = tuple(b.fmt.typography(line) for line in campaign.call.criteria[b.lang]) if campaign.call else ()
+        return contexts.JuryContext(b.site, intro, stages, prizes, funnel(b), criteria, ranking_table(b, url))
     return b.page(urls.JURY, _("Jury"), _("The jury of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+def funnel(b: CampaignBuilder) -> tuple[views.Figure, ...]:
+    """From the call to the laureates, the steps the campaign gives a number for: projects submitted,
+    eligible, candidates, laureates (none, or one step alone, says nothing of a selection)."""
+    campaign, _ = b.campaign, b._
+    call = campaign.call
+    counts = ((call.submitted if call else None, lambda n: _.ngettext("project submitted", "projects submitted", n)),
+              (call.eligible if call else None, lambda n: _.ngettext("eligible", "eligible", n)),
+              (len(campaign.candidates) or None, lambda n: _.ngettext("candidate", "candidates", n)),
+              (len(campaign.laureates) or None, lambda n: _.ngettext("laureate", "laureates", n)))
+    steps = tuple(views.Figure(b.fmt.number(n), label(n)) for n, label in counts if n is not None)
+    return steps if len(steps) > 1 else ()
+
+
+def project_ref(b: CampaignBuilder, url: str, slug: str, title) -> views.ProjectRef:
+    """A project named on a page, linked to its page where it is a laureate."""
+    is_laureate = any(item.slug == slug for item in b.campaign.laureates)
+    return views.ProjectRef(b.text(title), href(url, urls.laureate(slug)) if is_laureate else None)
+
+
+def ranking_table(b: CampaignBuilder, url: str) -> views.RankingTable | None:
+    """The final ranking (model/ranking.py), ties in the order of the titles in the page's language: rank,
+    project, votes, each stage's mark, final score, selected or not, prizes; a column only where some
+    project has a value in it."""
+    _, fmt, campaign = b._, b.fmt, b.campaign
+    entries = sorted(ranking(campaign), key=lambda e: (e.rank is None, e.rank or 0, -(e.score or 0),
+                                                       fmt.sort_key(b.text(e.title))))
+    if not entries:
+        return None
+    number = lambda value: views.Cell(fmt.number(value) if value is not None else "", numeric=True)  # noqa: E731
+    columns = []  # (heading, the cell of an entry under it)
+    if any(e.votes is not None for e in entries):
+        columns.append((views.Cell(_("Votes"), True), lambda e: number(e.votes)))
+    columns += [(views.Cell(weighted_name(b, stage), True), lambda e, stage=stage: number(e.marks.get(stage.id)))
+                for stage in campaign.selection if any(stage.id in e.marks for e in entries)]
+    if any(e.score is not None for e in entries):
+        columns.append((views.Cell(_("Final score"), True), lambda e: number(e.score)))
+    columns.append((views.Cell(_("Selected")), lambda e: views.Cell(_("yes") if e.selected else _("no"))))
+    if any(e.prizes for e in entries):
+        columns.append((views.Cell(_("Prize")), lambda e: views.Cell(
+            fmt.list([b.text(campaign.prize(p).name) for p in e.prizes]))))
+    rows = tuple(views.RankingRow(e.slug, number(e.rank).text, project_ref(b, url, e.slug, e.title),
+                                  tuple(cell(e) for _heading, cell in columns), e.selected) for e in entries)
+    caption = _.ngettext("%(count)s project in the ranking", "%(count)s projects in the ranking", len(rows),
+                         count=fmt.number(len(rows)))
+    headings = (views.Cell(_("Rank"), True), views.Cell(_("Project"))) + tuple(heading for heading, _cell in columns)
+    return views.RankingTable(caption, headings, rows)
 
 
 def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
@@ -491,11 +541,19 @@ def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
 
 
 def prize_view(b: CampaignBuilder, url: str, prize) -> views.PrizeView:
-    stage = b.campaign.stage(prize.stage) if prize.stage else None
-    winners = tuple(views.Link(b.text(item.title), href(url, urls.laureate(item.slug)))
-                    for item in b.campaign.laureates if prize.id in item.prizes)
+    """A prize, its amount and whether the budget pays it, and who won it (a candidate the jury did not
+    keep among them)."""
+    _, campaign = b._, b.campaign
+    stage = campaign.stage(prize.stage) if prize.stage else None
+    won = {item.slug: item.title for item in campaign.laureates if prize.id in item.prizes}
+    won.update({item.slug: item.title for item in campaign.candidates if prize.id in item.results.prizes})
+    funding = None
+    if prize.amount:
+        funding = _("paid from the campaign's budget, on top of the grant") if prize.from_budget else \
+            _("not paid from the campaign's budget")
     return views.PrizeView(prize.id, b.text(prize.name), stage_name(b, stage) if stage else None,
-                              b.fmt.money(prize.amount) if prize.amount is not None else None, winners)
+                           b.fmt.money(prize.amount) if prize.amount is not None else None,
+                           tuple(project_ref(b, url, slug, title) for slug, title in won.items()), funding)
 
 
 def call(b: CampaignBuilder) -> Page:

@@ -29,6 +29,7 @@ from campaignsite.pages.views import (
     PartnerView,
     PhaseView,
     PrizeView,
+    RankingTable,
     SdgBadge,
     SdgCampaign,
     SdgRow,
@@ -76,6 +77,9 @@ class JuryContext:
     intro: str
     stages: tuple[StageView, ...]
     prizes: tuple[PrizeView, ...]
+    funnel: tuple[Figure, ...] = ()  # submitted -> eligible -> candidates -> laureates: the steps with a number
+    criteria: tuple[str, ...] = ()  # the call's criteria
+    ranking: RankingTable | None = None  # where the results have scores or ranks
 
 
 @dataclass(frozen=True)

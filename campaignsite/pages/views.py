@@ -163,12 +163,49 @@ class StageView:
 
 
 @dataclass(frozen=True)
+class ProjectRef:
+    """A project named on a page: linked to its page where it has one (a laureate), else plain text."""
+
+    text: str
+    href: str | None
+
+
+@dataclass(frozen=True)
 class PrizeView:
     id: str
     name: str
     stage: str | None
     amount: str | None
-    winners: tuple[Link, ...]
+    winners: tuple[ProjectRef, ...]
+    funding: str | None = None  # whether the amount comes from the campaign's budget, on top of the grant
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a table, or its column's heading."""
+
+    text: str
+    numeric: bool = False  # aligned right, as numbers are
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    """A project in the ranking table: its place, its name, then a cell under each further heading."""
+
+    slug: str
+    rank: str
+    project: ProjectRef
+    cells: tuple[Cell, ...]
+    selected: bool
+
+
+@dataclass(frozen=True)
+class RankingTable:
+    """The final ranking on the jury page: headings are Rank, Project, then those of each row's cells."""
+
+    caption: str
+    headings: tuple[Cell, ...]
+    rows: tuple[RankingRow, ...]
 
 
 @dataclass(frozen=True)
