@@ -107,6 +107,13 @@ def test_the_ranking_keeps_its_columns_and_no_row_before_the_results_day(checked
         "rank,slug,votes,mark_vote,mark_experts,score,selected\n"
 
 
+def rendered(checked, day: dt.date, site_id: str, url: str):
+    """One page as our template renders it, the site built for `day` without the engine."""
+    public = pipeline.public_on(checked, day)
+    site = next(site for site in all_sites(public.network, public.media, day) if site.id == site_id)
+    return parse_html(render_body(next(page for page in site.pages if page.url == url), site_id))
+
+
 @pytest.fixture(scope="module")
 def pages(checked):
     """{(site id, page address): the page's HTML as our template renders it}, the sites built for DAY
@@ -171,11 +178,24 @@ def test_jury_page_prizes_say_their_amount_and_whether_the_budget_pays_them(page
 
 
 def test_no_ranking_on_the_jury_page_before_the_results(checked):
-    day = dt.date(2025, 4, 25)
-    public = pipeline.public_on(checked, day)
-    site = next(s for s in all_sites(public.network, public.media, day) if s.id == "demo-2025/nl")
-    doc = parse_html(render_body(next(p for p in site.pages if p.url == "jury/"), site.id))
+    doc = rendered(checked, dt.date(2025, 4, 25), "demo-2025/nl", "jury/")
     assert doc.select(".cs-ranking") == [] and doc.select(".cs-prize-list a") == []
     # The candidates are known from the vote on; who was selected is not.
     assert [li.one(".cs-funnel__label").text for li in doc.select(".cs-funnel > li")] == [
         "ingediende projecten", "ontvankelijk", "kandidaten"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_showcase_orders_by_final_score_and_shows_the_rank(pages, lang):
+    cards = pages[f"demo-2025/{lang}", "laureates/"].select(".cs-cards > .cs-card")
+    # Tied at 76, École verte comes before Repair Café in French as in a dictionary (code points put É after R).
+    assert [card.get("data-slug") for card in cards] == ["moestuin", "ecoles", "repair"]
+    rank = label(lang, "Rank %(rank)s")
+    assert [card.one(".cs-card__rank").text for card in cards] == [rank % {"rank": n} for n in (1, 2, 2)]
+
+
+def test_showcase_without_weights_keeps_the_order_of_titles_and_shows_no_rank(tmp_path):
+    checked = pipeline.build_model(write_project(tmp_path))  # one jury, no weights, no scores
+    doc = rendered(checked, DAY, "demo-2025/nl", "laureates/")
+    assert [card.get("data-slug") for card in doc.select(".cs-card")] == ["moestuin", "repair"]  # by title
+    assert doc.select(".cs-card__rank") == []

@@ -86,7 +86,8 @@ class CampaignBuilder(SiteBuilder):
         width, height = self.campaign.image_sizes.get(src, (None, None))
         return views.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit, width, height)
 
-    def card(self, url: str, laureate: Laureate) -> views.Card:
+    def card(self, url: str, laureate: Laureate, rank: int | None = None) -> views.Card:
+        """A laureate's card; `rank`, its place in the final ranking, where the card shows it."""
         title = self.text(laureate.title)
         budget = self.campaign.budget
         category = next((cat for cat in budget.categories if cat.id == laureate.category), None) if budget else None
@@ -99,7 +100,8 @@ class CampaignBuilder(SiteBuilder):
             status=laureate.status, status_label=self._(f"status:{laureate.status}"),
             category=laureate.category or "", category_label=self.text(category.name) if category else "",
             prizes=tuple(views.PrizeBadge(prize_id, self.text(self.campaign.prize(prize_id).name))
-                         for prize_id in laureate.prizes))
+                         for prize_id in laureate.prizes),
+            rank=self._("Rank %(rank)s", rank=self.fmt.number(rank)) if rank is not None else None)
 
     def absolute(self, url: str) -> str:
         """Public address of a page of this site."""

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from campaignsite.core.markup import render_markdown
 from campaignsite.model import phases
-from campaignsite.model.ranking import ranking
+from campaignsite.model.ranking import is_weighted, ranking, ranks
 from campaignsite.model.records import NEED_KINDS, Laureate
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import FEATURED, CampaignBuilder, Page, href
@@ -161,6 +161,18 @@ def agenda_event_title(b: CampaignBuilder, event) -> str:
     return b.text(event.title) if event.title else b._(f"event:{event.kind}")
 
 
+def showcase_order(b: CampaignBuilder) -> tuple[tuple[Laureate, int | None], ...]:
+    """The laureates in the showcase's order, each with its rank: by final score where the selection
+    weighs its stages and scores are published (title, collated for the page's language, breaks a tie),
+    else by title, without ranks."""
+    laureates = b.campaign.laureates
+    if not is_weighted(b.campaign) or all(item.score is None for item in laureates):
+        return tuple((item, None) for item in sorted(laureates, key=lambda i: b.text(i.title)))
+    placed = ranks(b.campaign)
+    ordered = sorted(laureates, key=lambda i: (i.score is None, -(i.score or 0), b.fmt.sort_key(b.text(i.title))))
+    return tuple((item, placed.get(item.slug)) for item in ordered)
+
+
 def showcase(b: CampaignBuilder) -> Page:
     campaign = b.campaign
     laureates = campaign.laureates
@@ -176,7 +188,7 @@ def showcase(b: CampaignBuilder) -> Page:
             intro=b._.ngettext("%(count)s citizen project chosen in %(year)s.",
                                "%(count)s citizen projects chosen in %(year)s.", len(laureates),
                                count=b.fmt.number(len(laureates)), year=campaign.edition),
-            cards=tuple(b.card(url, item) for item in sorted(laureates, key=lambda i: b.text(i.title))),
+            cards=tuple(b.card(url, item, rank) for item, rank in showcase_order(b)),
             sdg_links=b.badges(url, used), statuses=statuses, categories=categories,
             goals=views.Link(b._("All goals"), href(url, urls.SDG_INDEX)), prizes=prize_options(b, laureates))
     return b.page(urls.SHOWCASE, b._("Laureates"),

@@ -76,6 +76,7 @@ class Card:
     category_label: str
     prizes: tuple["PrizeBadge", ...] = ()
     origin: Origin | None = None  # on the portal: its campaign and town
+    rank: str | None = None  # "Rank 2": on the showcase, where the selection is ranked by weighted scores
 
 
 @dataclass(frozen=True)
