@@ -502,6 +502,19 @@ def build_network(root: Path, output: Path, today: dt.date) -> Path:
     return output
 
 
+def rendered_pages(checked, day: dt.date) -> dict[tuple[str, str], Document]:
+    """{(site id, page address): the page as our template renders it}, for the model `checked`
+    (pipeline.build_model) built for `day`: the pipeline's stages up to the engine, which is left out
+    (its furniture is not what such tests check, and it takes seconds)."""
+    from campaignsite import pipeline
+    from campaignsite.pages.sites import all_sites
+    from campaignsite.render.templates import render_body
+
+    public = pipeline.public_on(checked, day)
+    return {(site.id, page.url): parse_html(render_body(page, site.id))
+            for site in all_sites(public.network, public.media, day) for page in site.pages}
+
+
 _FIXTURE_BUILDS: dict[tuple[dt.date, Path], Path] = {}
 
 

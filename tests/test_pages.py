@@ -200,7 +200,10 @@ def test_every_laureate_page(site, c, lang):
             if value not in facts:
                 problems.append(f"{where}: facts {facts} lack {value!r}")
         help_section = doc.select("section.cs-help")
-        if len(help_section) != 1 or help_section[0].select_one("h2#help") is None:
+        if row["status"] == "stopped":  # a stopped project asks for nothing (issue 19)
+            if help_section:
+                problems.append(f"{where}: a help section, but the project stopped")
+        elif len(help_section) != 1 or help_section[0].select_one("h2#help") is None:
             problems.append(f"{where}: no help section (section.cs-help with h2#help)")
         numbers = sorted(int(b.one(".cs-sdg__number").text) for b in doc.select(".cs-page > .cs-sdgs .cs-sdg"))
         if numbers != sdgs_of(row):

@@ -15,9 +15,7 @@ from campaignsite import pipeline
 from campaignsite.core.i18n import Formatter
 from campaignsite.exports import opendata
 from campaignsite.model.ranking import is_weighted, ranking, ranks
-from campaignsite.pages.sites import all_sites
-from campaignsite.render.templates import render_body
-from html_support import label, parse_html, read_csv
+from html_support import label, read_csv, rendered_pages
 from project import weighted_selection_files, write_project
 
 DAY = dt.date(2025, 6, 15)  # after the results day (the day after the jury, 2025-05-07)
@@ -107,20 +105,9 @@ def test_the_ranking_keeps_its_columns_and_no_row_before_the_results_day(checked
         "rank,slug,votes,mark_vote,mark_experts,score,selected\n"
 
 
-def rendered(checked, day: dt.date, site_id: str, url: str):
-    """One page as our template renders it, the site built for `day` without the engine."""
-    public = pipeline.public_on(checked, day)
-    site = next(site for site in all_sites(public.network, public.media, day) if site.id == site_id)
-    return parse_html(render_body(next(page for page in site.pages if page.url == url), site_id))
-
-
 @pytest.fixture(scope="module")
 def pages(checked):
-    """{(site id, page address): the page's HTML as our template renders it}, the sites built for DAY
-    without the engine (its furniture is not what these tests check)."""
-    public = pipeline.public_on(checked, DAY)
-    return {(site.id, page.url): parse_html(render_body(page, site.id))
-            for site in all_sites(public.network, public.media, DAY) for page in site.pages}
+    return rendered_pages(checked, DAY)
 
 
 def test_jury_page_shows_the_funnel_and_the_criteria(pages):
@@ -178,7 +165,7 @@ def test_jury_page_prizes_say_their_amount_and_whether_the_budget_pays_them(page
 
 
 def test_no_ranking_on_the_jury_page_before_the_results(checked):
-    doc = rendered(checked, dt.date(2025, 4, 25), "demo-2025/nl", "jury/")
+    doc = rendered_pages(checked, dt.date(2025, 4, 25))["demo-2025/nl", "jury/"]
     assert doc.select(".cs-ranking") == [] and doc.select(".cs-prize-list a") == []
     # The candidates are known from the vote on; who was selected is not.
     assert [li.one(".cs-funnel__label").text for li in doc.select(".cs-funnel > li")] == [
@@ -196,6 +183,17 @@ def test_showcase_orders_by_final_score_and_shows_the_rank(pages, lang):
 
 def test_showcase_without_weights_keeps_the_order_of_titles_and_shows_no_rank(tmp_path):
     checked = pipeline.build_model(write_project(tmp_path))  # one jury, no weights, no scores
-    doc = rendered(checked, DAY, "demo-2025/nl", "laureates/")
+    doc = rendered_pages(checked, DAY)["demo-2025/nl", "laureates/"]
     assert [card.get("data-slug") for card in doc.select(".cs-card")] == ["moestuin", "repair"]  # by title
     assert doc.select(".cs-card__rank") == []
+
+
+@pytest.mark.parametrize("lang, reason, prize", [
+    ("fr", "La motivation du jury\u202f: Rassemble les voisins de tout âge.", "Prix du jury\u202f: 1\u202f000\u00a0€"),
+    ("nl", "Motivering van de jury: Brengt buren van alle leeftijden samen.", "Prijs van de jury: €\u00a01.000")])
+def test_project_page_shows_the_jury_reason_and_its_prize_with_the_amount(pages, lang, reason, prize):
+    doc = pages[f"demo-2025/{lang}", "laureates/moestuin/"]
+    assert doc.one(".cs-reason").text == reason
+    facts = {f.one("dt").text: f.one("dd").text for f in doc.select(".cs-facts > div")}
+    assert facts[label(lang, "Prize")] == prize
+    assert pages[f"demo-2025/{lang}", "laureates/repair/"].select(".cs-reason") == []  # no reason given

@@ -186,7 +186,9 @@ def test_project_page_says_how_it_was_selected_its_prize_and_payments(example_si
     assert "Jury d'experts (50 %) et Jury citoyen namurois (50 %)" in couture
     assert "71 sur 100" in couture
     assert "Remboursement" in couture and "1 180,40 €" in couture
-    assert "739,60 € du subside de 2 400 € ont été versés" in couture
+    # Stopped: paid and repaid apart (issue 19).
+    assert "Ce projet s'est arrêté le 5 février 2024." in couture
+    assert "Sur son subside de 2 400 €, 1 920 € ont été versés et 1 180,40 € remboursés." in couture
 
 
 def test_cents_are_shown_and_published(example_site):

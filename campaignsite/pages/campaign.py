@@ -214,7 +214,9 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
             video=video(b, item), map_link=map_link(b, item), website=item.website,
             share=share_links(b, url, card.title),
             showcase=views.Link(b._("All laureates"), href(url, urls.SHOWCASE)),
-            help_page=views.Link(b._("How can I help?"), href(url, urls.HELP)))
+            help_page=views.Link(b._("How can I help?"), href(url, urls.HELP)),
+            reason=b.fmt.typography(item.reason[b.lang]) if item.reason.get(b.lang) else None,
+            stopped=stopped(b, item), asks_help=item.goes_on)
     return b.page(url, b.text(item.title), b.text(item.summary), context,
                   meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item)))
 
@@ -227,8 +229,10 @@ def laureate_facts(b: CampaignBuilder, item: Laureate, card: views.Card) -> tupl
     facts.append(views.Fact(_("Selected by"), selected_by(b, item)))
     if item.score is not None:
         facts.append(views.Fact(_("Score"), _("%(score)s out of 100", score=b.fmt.number(item.score))))
-    for prize in card.prizes:
-        facts.append(views.Fact(_("Prize"), prize.name))
+    for prize in (b.campaign.prize(prize_id) for prize_id in item.prizes):
+        name = b.text(prize.name)
+        facts.append(views.Fact(_("Prize"), name if prize.amount is None else _(
+            "%(prize)s: %(amount)s", prize=name, amount=b.fmt.money(prize.amount))))
     facts.append(views.Fact(_("Status"), card.status_label))
     if item.address:
         facts.append(views.Fact(_("Where"), b.text(item.address)))
@@ -241,12 +245,21 @@ def payments(b: CampaignBuilder, item: Laureate) -> tuple[views.Fact, ...]:
                                b.fmt.money(p.amount)) for p in item.payments)
 
 
+def stopped(b: CampaignBuilder, item: Laureate) -> str | None:
+    """'This project stopped on 12 June 2025.', for a project stopped on the build day."""
+    if item.goes_on:
+        return None
+    if item.stopped_on:
+        return b._("This project stopped on %(date)s.", date=b.fmt.date(item.stopped_on))
+    return b._("This project stopped.")
+
+
 def payment(b: CampaignBuilder, item: Laureate) -> str | None:
-    """Where the grant's payment stands: from the payments made where payments.csv lists them, else from
-    the status and the campaign's payment terms."""
-    if any(p.kind == "repayment" for p in item.payments):
-        return b._("%(paid)s of the grant of %(amount)s has been paid, net of repayments.",
-                   paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))
+    """Where the grant's payment stands: from the payments made where payments.csv lists them (what was
+    paid and what was paid back, apart), else from the status and the campaign's payment terms."""
+    if item.repaid:
+        return b._("Of its grant of %(amount)s, %(paid)s was paid and %(repaid)s repaid.",
+                   amount=b.fmt.money(item.amount), paid=b.fmt.money(item.paid_out), repaid=b.fmt.money(item.repaid))
     if item.payments:
         return b._("%(paid)s of the grant of %(amount)s has been paid.",
                    paid=b.fmt.money(item.paid), amount=b.fmt.money(item.amount))

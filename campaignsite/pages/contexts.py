@@ -152,6 +152,9 @@ class LaureateContext:
     share: tuple[Link, ...]
     showcase: Link
     help_page: Link
+    reason: str | None = None  # the jury's reason for its choice, in one line
+    stopped: str | None = None  # "This project stopped on ...", for a stopped project
+    asks_help: bool = True  # False once stopped: no "help this project" section at all
 
 
 @dataclass(frozen=True)
