@@ -322,6 +322,14 @@ class Campaign:
     def granted(self) -> int:
         return sum(self.grant_of(row) for row in self.laureates)
 
+    def repaid(self) -> int:
+        """Cents paid back by projects up to TODAY (payments.csv)."""
+        return sum(cents(p["amount"]) for p in self.payments if p["kind"] == "repayment")
+
+    def paid(self) -> int:
+        """Cents paid to projects up to TODAY, net of what they paid back."""
+        return sum(cents(p["amount"]) for p in self.payments if p["kind"] != "repayment") - self.repaid()
+
     @property
     def languages(self) -> list[str]:
         return list(self.config["languages"])

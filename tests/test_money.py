@@ -58,3 +58,36 @@ def test_before_it_stopped_the_project_asks_for_help(checked):
     assert doc.select(".cs-stopped") == [] and doc.texts(".cs-needs .cs-need__text") == ["schoppen"]
     grant, paid = euros("nl", 8000, 6400)
     assert doc.one(".cs-payment").text == f"Van de subsidie van {grant} is {paid} uitbetaald."
+
+
+def figures(doc, css: str) -> dict[str, str]:
+    return {f.one("dt").text: f.one("dd").text for f in doc.select(f"{css} > .cs-figure")}
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_key_figures_show_granted_paid_and_repaid_apart(pages, lang):
+    # Granted: the repair café's 2 000 and the green playground's 500, and what the stopped moestuin kept
+    # of its 8 000 grant: its 6 400 advance minus the 3 000 it paid back. Paid: 6 400 + 1 600 - 3 000.
+    granted, paid, repaid = euros(lang, 2000 + 500 + 6400 - 3000, 6400 + 1600 - 3000, 3000)
+    expected = {label(lang, "granted to citizen projects"): granted, label(lang, "paid out, net of repayments"): paid,
+                label(lang, "paid back by projects"): repaid}
+    home = figures(pages[f"demo-2025/{lang}", ""], ".cs-home > .cs-figures")
+    assert {name: home.get(name) for name in expected} == expected
+    portal = figures(pages[f"_portal/{lang}", ""], ".cs-portal > .cs-figures")
+    assert {name: portal.get(name) for name in expected} == expected
+
+
+def test_before_any_repayment_no_repaid_figure(checked):
+    doc = rendered_pages(checked, dt.date(2025, 6, 13))["demo-2025/nl", ""]  # stopped, not yet paid back
+    shown = figures(doc, ".cs-home > .cs-figures")
+    # A stopped project counts for what it kept of its grant: all of its advance, so far.
+    assert shown[label("nl", "granted to citizen projects")] == euros("nl", 2000 + 500 + 6400)[0]
+    assert shown[label("nl", "paid out, net of repayments")] == euros("nl", 6400 + 1600)[0]
+    assert label("nl", "paid back by projects") not in shown
+
+
+def test_without_payments_no_paid_figure(tmp_path):
+    doc = rendered_pages(pipeline.build_model(write_project(tmp_path)), DAY)["demo-2025/nl", ""]
+    shown = figures(doc, ".cs-home > .cs-figures")
+    assert shown[label("nl", "granted to citizen projects")] == euros("nl", 8000 + 2000)[0]
+    assert label("nl", "paid out, net of repayments") not in shown

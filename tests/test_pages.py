@@ -55,6 +55,15 @@ def figures(doc: Document, css: str) -> dict[str, str]:
     return {f.one("dt").text: f.one("dd").text for f in doc.select(f"{css} > .cs-figure")}
 
 
+def money_figures(lang: str, campaigns) -> dict[str, str]:
+    """The key figures of the money paid, where payments are given: paid net of repayments, and repaid
+    where some project paid something back (issue 19: shown apart)."""
+    fmt, payments = Formatter(lang), [p for c in campaigns for p in c.payments]
+    paid, repaid = sum(c.paid() for c in campaigns), sum(c.repaid() for c in campaigns)
+    shown = {label(lang, "paid out, net of repayments"): fmt.money(paid)} if payments else {}
+    return shown | ({label(lang, "paid back by projects"): fmt.money(repaid)} if repaid else {})
+
+
 def links_to(site: Path, doc: Document, css: str = "a[href]", attribute: str = "href") -> list[Path]:
     """The files that the relative links matched by `css` lead to."""
     return [resolve_link(site, doc.path, a.get(attribute))[0] for a in doc.select(css)
@@ -103,7 +112,7 @@ def test_home_shows_title_figures_and_goals(site, c, lang):
     shown = figures(doc, ".cs-home > .cs-figures")
     if c.laureates:
         expected = {label(lang, "laureates"): fmt.number(len(c.laureates)),
-                    label(lang, "granted to citizen projects"): fmt.money(c.granted())}
+                    label(lang, "granted to citizen projects"): fmt.money(c.granted()), **money_figures(lang, [c])}
         for name, value in expected.items():
             if shown.get(name) != value:
                 problems.append(f"key figure {name!r} is {shown.get(name)!r}, expected {value!r} from laureates.csv")
@@ -609,7 +618,8 @@ def test_portal_home_totals_and_campaign_cards(site, lang):
     expected = {label(lang, "campaigns"): fmt.number(len(NETWORK.campaigns)),
                 label(lang, "municipalities"): fmt.number(len(nis)),
                 label(lang, "laureates"): fmt.number(len(laureates)),
-                label(lang, "granted to citizen projects"): fmt.money(sum(c.granted() for c in NETWORK.campaigns))}
+                label(lang, "granted to citizen projects"): fmt.money(sum(c.granted() for c in NETWORK.campaigns)),
+                **money_figures(lang, NETWORK.campaigns)}
     assert figures(doc, ".cs-portal > .cs-figures") == expected
     cards = doc.select(".cs-campaigns > .cs-campaign")
     assert len(cards) == len(NETWORK.campaigns)

@@ -422,6 +422,19 @@ class Network:
         return sum(c.granted for c in self.campaigns)
 
     @property
+    def paid(self) -> int:
+        """Cents paid to projects, net of repayments."""
+        return sum(c.paid for c in self.campaigns)
+
+    @property
+    def repaid(self) -> int:
+        return sum(c.repaid for c in self.campaigns)
+
+    @property
+    def has_payments(self) -> bool:
+        return any(c.has_payments for c in self.campaigns)
+
+    @property
     def municipalities(self) -> int:
         """Distinct municipalities (a municipality with several campaigns counts once)."""
         return len({m.nis_code for c in self.campaigns for m in c.municipalities})

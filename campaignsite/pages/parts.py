@@ -13,7 +13,7 @@ from campaignsite.core.languages import BABEL_LOCALES
 from campaignsite.core.sitespec import Page
 from campaignsite.model import phases
 from campaignsite.model.phases import happened
-from campaignsite.model.records import Event, Laureate, NewsPost
+from campaignsite.model.records import Campaign, Event, Laureate, Network, NewsPost
 from campaignsite.model.sdgs import get_sdgs
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import STATUS_IDS, CampaignBuilder, SiteBuilder, href
@@ -28,12 +28,23 @@ def key_figures(b: CampaignBuilder) -> tuple[views.Figure, ...]:
     if campaign.laureates:
         figures.append(views.Figure(fmt.number(len(campaign.laureates)),
                                        _.ngettext("laureate", "laureates", len(campaign.laureates))))
-        figures.append(views.Figure(fmt.money(campaign.granted), _("granted to citizen projects")))
+        figures += money_figures(b, campaign)
     if campaign.budget:
         figures.append(views.Figure(fmt.money(campaign.budget.total), _("total budget")))
     municipalities = len(campaign.municipalities)
     figures.append(views.Figure(fmt.number(municipalities),
                                    _.ngettext("municipality", "municipalities", municipalities)))
+    return tuple(figures)
+
+
+def money_figures(b: SiteBuilder, source: Campaign | Network) -> tuple[views.Figure, ...]:
+    """What a campaign or the network granted to projects (stopped ones count what they kept) and, where
+    payments are given, what was paid out net of repayments and what was paid back, apart."""
+    figures = [views.Figure(b.fmt.money(source.granted), b._("granted to citizen projects"))]
+    if source.has_payments:
+        figures.append(views.Figure(b.fmt.money(source.paid), b._("paid out, net of repayments")))
+        if source.repaid:
+            figures.append(views.Figure(b.fmt.money(source.repaid), b._("paid back by projects")))
     return tuple(figures)
 
 

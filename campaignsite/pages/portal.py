@@ -23,6 +23,7 @@ from campaignsite.pages.parts import (
     goal_figures,
     goal_title,
     language_note,
+    money_figures,
     official_title,
     statement_page,
 )
@@ -76,7 +77,7 @@ def totals(b: PortalBuilder) -> tuple[views.Figure, ...]:
             views.Figure(fmt.number(network.municipalities),
                             _.ngettext("municipality", "municipalities", network.municipalities)),
             views.Figure(fmt.number(network.laureates), _.ngettext("laureate", "laureates", network.laureates)),
-            views.Figure(fmt.money(network.granted), _("granted to citizen projects")))
+            *money_figures(b, network))
 
 
 def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> views.CampaignCard:
