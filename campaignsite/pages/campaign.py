@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from urllib.parse import quote
 
 from campaignsite.core.markup import render_markdown
@@ -638,7 +637,7 @@ def candidates_page(b: CampaignBuilder) -> Page:
             b.badges(url, item.sdgs), b.text(item.holder), b.text(item.address) if item.address else None,
             views.Link(_("Laureate: see the project"), href(url, urls.laureate(item.slug)))
             if item.slug in laureates else None)
-            for item in sorted(campaign.candidates, key=lambda c: title_key(b.text(c.title))))
+            for item in sorted(campaign.candidates, key=lambda c: b.fmt.sort_key(b.text(c.title))))
         intro = _.ngettext("%(count)s project is in the running for %(campaign)s.",
                            "%(count)s projects are in the running for %(campaign)s.", count,
                            count=b.fmt.number(count), campaign=b.text(campaign.title))
@@ -646,9 +645,3 @@ def candidates_page(b: CampaignBuilder) -> Page:
     return b.page(urls.CANDIDATES, _("Projects in the running"),
                   _.ngettext("The %(count)s project in the running", "The %(count)s projects in the running", count,
                              count=b.fmt.number(count)), context)
-
-
-def title_key(title: str) -> tuple[str, str]:
-    """Titles in alphabetical order whatever their accents and capitals (Énergie beside Eau)."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch))
-    return bare.casefold(), title
