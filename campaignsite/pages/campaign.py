@@ -628,7 +628,8 @@ def candidates_page(b: CampaignBuilder) -> Page:
         vote = None
         if stage:
             action = vote_action(b, url, phases.PUBLIC_VOTE)
-            vote = views.VoteBox(_("Vote for your favourite project"), action.text, b.text(stage.how_to_vote) or None,
+            vote = views.VoteBox(_("Vote for your favourite project"), action.text,
+                                 b.text(stage.how_to_vote) if stage.how_to_vote.get(b.lang) else None,
                                  action.action if action.action.href != href(url, urls.CANDIDATES) else None)
         laureates = {item.slug for item in campaign.laureates}
         cards = tuple(views.CandidateCard(
