@@ -19,6 +19,7 @@ from campaignsite.pages.parts import (
     goal_figures,
     goal_title,
     key_figures,
+    mailto,
     official_title,
     prize_options,
     selected_by,
@@ -314,11 +315,6 @@ def offer(b: CampaignBuilder, item: Laureate, need: str) -> views.Link:
         "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(urls.laureate(item.slug))))
 
 
-def mailto(address: str, subject: str, body: str) -> str:
-    """A mailto: address with a subject and body, every part percent-encoded (RFC 6068)."""
-    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-
-
 def needs(b: CampaignBuilder, item: Laureate) -> views.Needs:
     """What a project still asks of visitors, under each kind's title."""
     kinds = need_kinds(b._)
@@ -375,7 +371,7 @@ def share_links(b: CampaignBuilder, url: str, title: str) -> tuple[views.Link, .
     """Plain share links: no script, no tracking parameter, nothing loaded before a click."""
     page = quote(b.absolute(url), safe="")
     text = quote(title, safe="")
-    return (views.Link(b._("E-mail"), f"mailto:?subject={text}&body={page}"),
+    return (views.Link(b._("E-mail"), mailto("", title, b.absolute(url))),
             views.Link("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={page}"),
             views.Link("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={page}"),
             views.Link("Bluesky", f"https://bsky.app/intent/compose?text={text}%20{page}"),

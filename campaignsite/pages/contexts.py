@@ -258,7 +258,7 @@ class PressContext:
     data: tuple[Download, ...]
     media_kit: tuple[Download, ...]
     contact: Fact
-    contact_lines: tuple[str, ...]
+    contact_lines: tuple[Link, ...]  # the e-mail and phone links, made in Python (pages/parts.py)
     kit_zip: Download | None = None
 
 

@@ -243,6 +243,20 @@ def statement_page(b: SiteBuilder, kind: str, owner: str, places: str, email: st
     def context(_url: str) -> contexts.StatementContext:
         paragraphs = tuple(_(f"{kind}:{number}", campaign=owner, municipalities=places, email=email)
                            for number in range(1, 5))
-        return contexts.StatementContext(b.site, paragraphs, views.Link(email, f"mailto:{email}"), address,
+        return contexts.StatementContext(b.site, paragraphs, views.Link(email, mailto(email)), address,
                                          _("Statement updated on %(date)s.", date=b.fmt.date(b.today)))
     return b.page(urls.STATEMENTS[kind], _(f"{kind}:title"), _(f"{kind}:title"), context)
+
+
+def mailto(address: str, subject: str | None = None, body: str | None = None) -> str:
+    """A mailto: link (RFC 6068) made here, never taken from the data as it is: the address is a plain
+    one (validation refuses '?', '&', '%'...) and is percent-encoded all the same; the subject and body
+    are always encoded, so no data can add a header field or a recipient."""
+    fields = [f"{name}={quote(value, safe='')}" for name, value in (("subject", subject), ("body", body))
+              if value is not None]
+    return f"mailto:{quote(address, safe='@')}" + ("?" + "&".join(fields) if fields else "")
+
+
+def phone_link(number: str) -> str:
+    """A tel: link: the number without its spaces, anything but digits and '+' percent-encoded (RFC 3966)."""
+    return "tel:" + quote(number.replace(" ", ""), safe="+")

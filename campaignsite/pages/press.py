@@ -11,7 +11,8 @@ from campaignsite.exports import presskit
 from campaignsite.model.sdgs import get_sdgs
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import MEDIA_PREFIX, CampaignBuilder, href
-from campaignsite.pages.parts import key_figures, news_summary, selected_by, statement_page
+from campaignsite.pages.parts import (key_figures, mailto, news_summary, phone_link, selected_by,
+                                      statement_page)
 
 DATA_PREFIX = "../data/"  # open data are shared by a campaign's language sites, one level up
 
@@ -41,7 +42,8 @@ def press(b: CampaignBuilder) -> Page:
         zip_file = views.Download(_("The whole press kit: originals, print-ready PNG files and credits"),
                                      href(url, "../" + presskit.zip_name(campaign)), "ZIP") if kit else None
         contact = campaign.press_contact
-        lines = tuple(line for line in (contact.email, contact.phone) if line)
+        lines = ((views.Link(contact.email, mailto(contact.email)),)
+                 + ((views.Link(contact.phone, phone_link(contact.phone)),) if contact.phone else ()))
         return contexts.PressContext(
             site=b.site,
             intro=_("Releases, figures, the list of laureates and pictures, free to use with credit."),
