@@ -430,6 +430,43 @@ def test_an_svg_opened_on_its_own_runs_nothing(nginx):
         assert r.headers.get("X-Frame-Options") == "SAMEORIGIN"
 
 
+# An SVG whose root element runs a script when the file is opened (issue 20): on the site's origin,
+# it could read and send anything the visitor's browser holds for the site.
+ROOT_HANDLER_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"\n'
+                    '     onload="document.documentElement.setAttribute(\'data-ran\', \'yes\')">'
+                    '<rect width="10" height="10"/></svg>\n')
+RAN = "document.documentElement.getAttribute('data-ran')"
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_an_svg_with_a_handler_on_its_root_is_refused_and_runs_nothing(tmp_path, request, page, serve):
+    """The build refuses it, naming file, line and element; and should such a file reach the host by
+    another way, the snippet's sandbox keeps Chromium from running it (without the policy it runs:
+    the check would see it)."""
+    from project import validate
+    garden = "campaigns/demo-2025/media/garden.svg"
+    problems = validate(write_project(tmp_path / "project", {garden: ROOT_HANDLER_SVG}))
+    assert [(p.path, p.line, p.field, p.code) for p in problems] == [(garden, 1, "svg", "unsafe-media")]
+    assert "an event handler (onload) on <svg>" in str(problems[0])
+
+    site = tmp_path / "site"
+    (site / "demo-2025" / "media").mkdir(parents=True)
+    (site / "demo-2025" / "media" / "garden.svg").write_text(ROOT_HANDLER_SVG, encoding="utf-8")
+    prefix = tmp_path / "nginx"
+    prefix.mkdir()
+    port, municipal_port = free_ports(2)
+    run_nginx(prefix, nginx_conf(prefix, site, port, municipal_port), [port, municipal_port], request)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"http://127.0.0.1:{port}/demo-2025/media/garden.svg")
+    assert page.evaluate(RAN) is None
+    assert any("Blocked script execution" in text and "sandboxed" in text for text in console), console
+
+    page.goto(f"{serve(site)}/demo-2025/media/garden.svg")  # a server that sends no policy
+    assert page.evaluate(RAN) == "yes"
+
+
 def html_lang(body: bytes) -> str:
     return re.search(rb'<html[^>]*\blang="([^"]+)"', body).group(1).decode()
 

@@ -3,29 +3,24 @@
 Only files the data uses are published (the logo, partner logos, project photos and galleries,
 kit files), never the rest of media/: no dotfile, draft or private scan leaves the repository by
 being there. Each is published only if its bytes are of an allowed type that matches its extension
-(magic bytes, not names), so no HTML or script is ever served from the site's origin. An SVG may
-carry a script, event handlers, foreign HTML or references to other files and hosts: any of those
-makes it refused with the file and the offending part named; editor metadata (Inkscape, Illustrator
-namespaces) is stripped. Everything is read and checked before the first byte is written.
+(magic bytes, not names), so no HTML or script is ever served from the site's origin. An SVG is
+checked whole and published as written again from its checked tree (exports/svg.py): a script, an
+event handler, foreign HTML, a reference to another file or host, or more drawing than its budget
+makes it refused with the file, line and element named. Everything is read and checked before the
+first byte is written.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg, relpath
+from campaignsite.exports.svg import SvgRefused, clean_svg
 from campaignsite.model.records import Campaign
-
-SVG = "http://www.w3.org/2000/svg"
-XLINK = "http://www.w3.org/1999/xlink"
 
 # What each extension must contain, told by the first bytes of the file.
 # (The kinds are words of the messages, so they are catalogue messages too; they compare as text.)
@@ -36,19 +31,6 @@ KINDS = {".png": PNG, ".jpg": JPEG, ".jpeg": JPEG, ".gif": GIF, ".webp": WEBP, "
          ".odp": OFFICE}
 MAGIC = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"GIF87a", GIF), (b"GIF89a", GIF), (b"%PDF-", PDF),
          (b"PK\x03\x04", OFFICE))
-# Elements that run code, embed other documents or make the SVG a web page.
-ACTIVE = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"}
-ANIMATION = {"set", "animate", "animateMotion", "animateTransform", "animateColor"}
-SAFE_DATA_URL = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z")
-# After CSS escapes and comments are undone: anything that can load another file or run code.
-OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import|javascript:|expression\(|image-set\(|image\(|src\(|"
-                         r"cross-fade\(|element\(", re.I)
-CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
-CSS_COMMENT = re.compile(r"/\*.*?(\*/|\Z)", re.S)
-
-
-class UnsafeSvg(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -78,10 +60,11 @@ def get_media(campaigns, root: Path, problems: list[Problem]) -> list[tuple[str,
             where = relpath(source, root)
             try:
                 published.append((campaign.slug, MediaFile(PurePosixPath(path).name, checked_bytes(source))))
-            except UnsafeSvg as exc:
-                problems.append(Problem(where, None, "", msg("an SVG that could act or load other files: %(reason)s; "
-                                                             "export it again without scripts, links or embedded HTML",
-                                                             reason=exc.args[0]), Code.UNSAFE_MEDIA))
+            except SvgRefused as exc:
+                message = msg("an SVG that could act or load other files: %(reason)s; export it again without "
+                              "scripts, links or embedded HTML", reason=exc.message) \
+                    if exc.code == Code.UNSAFE_MEDIA else exc.message
+                problems.append(Problem(where, exc.line, exc.element, message, exc.code))
             except ValueError as exc:
                 problems.append(Problem(where, None, "", exc.args[0], Code.MEDIA_TYPE))
     return published
@@ -128,81 +111,3 @@ def sniff(data: bytes) -> str | None:
     if re.search(r"<(html|script|body|iframe|svg)[\s>]", head, re.I):
         return "HTML"
     return TEXT
-
-
-def clean_svg(data: bytes) -> bytes:
-    """The SVG without editor metadata; UnsafeSvg if it holds anything active or external."""
-    try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise UnsafeSvg(msg("it declares a DOCTYPE or entities")) from None
-    except ET.ParseError as exc:
-        raise ValueError(msg("the SVG is not well-formed XML: %(reason)s", reason=str(exc))) from None
-    # The parser drops processing instructions, so they are looked for in the text itself:
-    # <?xml-stylesheet href="..."?> loads another file when the SVG is opened on its own.
-    if re.search(rb"<\?(?!xml[\s?])", data):
-        raise UnsafeSvg(msg("a processing instruction such as <?xml-stylesheet?>"))
-    if root.tag != f"{{{SVG}}}svg":
-        raise ValueError(msg("the file's content is not an SVG image (its root element is not <svg>)"))
-    changed = _clean(root)
-    if not changed:
-        return data
-    # ElementTree's prefixes are global and the Atom feed registers its own default namespace in
-    # the same process: register ours again right before writing.
-    ET.register_namespace("", SVG)
-    ET.register_namespace("xlink", XLINK)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
-def _clean(element: ET.Element) -> bool:
-    """Check and strip `element` and its descendants; True if anything was removed."""
-    changed = False
-    for child in list(element):
-        if not isinstance(child.tag, str):  # a comment or processing instruction
-            element.remove(child)
-            changed = True
-            continue
-        namespace, _, name = child.tag.rpartition("}")
-        if namespace.lstrip("{") != SVG:
-            if name.lower() in {n.lower() for n in ACTIVE | ANIMATION} | {"a", "image", "use", "style"}:
-                raise UnsafeSvg(msg("a <%(name)s> element from another vocabulary", name=name))
-            element.remove(child)  # editor metadata (sodipodi, inkscape, RDF...)
-            changed = True
-            continue
-        _check_element(name, child)
-        changed |= _clean(child)
-    for attribute in list(element.attrib):
-        namespace = attribute.rpartition("}")[0].lstrip("{")
-        if namespace not in ("", XLINK):
-            del element.attrib[attribute]
-            changed = True
-    return changed
-
-
-def css_plain(text: str) -> str:
-    """CSS text with its escapes decoded and comments removed: "u\\72l(" is "url(" to a browser."""
-    def decode(match: re.Match) -> str:
-        if match.group(1):
-            code = int(match.group(1), 16)
-            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
-        return match.group(2)
-    return CSS_ESCAPE.sub(decode, CSS_COMMENT.sub("", text))
-
-
-def _check_element(name: str, element: ET.Element) -> None:
-    if name in ACTIVE:
-        raise UnsafeSvg(msg("a <%(name)s> element", name=name))
-    for attribute, value in element.attrib.items():
-        local = attribute.rpartition("}")[2]
-        if local.lower().startswith("on"):
-            raise UnsafeSvg(msg("an event handler (%(attribute)s) on <%(name)s>", attribute=local, name=name))
-        if local == "href" and not (value.startswith("#") or SAFE_DATA_URL.match(value)):
-            raise UnsafeSvg(msg("a link to %(target)s on <%(name)s>", target=repr(value[:60]), name=name))
-        if OUTSIDE_URL.search(css_plain(value)):
-            raise UnsafeSvg(msg("a reference outside the file in the %(attribute)s of <%(name)s>", attribute=local,
-                                name=name))
-    animated = element.get("attributeName", "").rpartition(":")[2].lower()
-    if name in ANIMATION and (animated == "href" or animated.startswith("on")):
-        raise UnsafeSvg(msg("an animation of %(attribute)s on <%(name)s>", attribute=animated, name=name))
-    if name == "style" and OUTSIDE_URL.search(css_plain(element.text or "")):
-        raise UnsafeSvg(msg("a style sheet that loads other files"))
