@@ -105,6 +105,11 @@ def build_model(root: Path) -> Checked:
     media = get_media(campaigns, root, problems)
     if problems:
         raise ValidationFailed(problems)
+    # The press kit's PNGs, made now within the renderer's limits: a picture over them is a problem.
+    presskit.check_pictures(campaigns, {campaign.slug: campaign_media(media, campaign.slug) for campaign in campaigns},
+                            root, problems)
+    if problems:
+        raise ValidationFailed(problems)
     # Each picture's size, read from its checked bytes, so that pages reserve its space.
     campaigns = tuple(dataclasses.replace(campaign, image_sizes=MappingProxyType({
         f"media/{file.name}": size for slug, file in media
@@ -248,12 +253,17 @@ def shared_files(checked: Checked, skip: frozenset[str] = frozenset()) -> list[t
                       sites.redirect_html(f"{lang}/", html.escape(f"{campaign.base_url}{lang}/"),
                                           html.escape(campaign.title[lang]), lang)))
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
-        media = {f"media/{file.name}": file.content for slug, file in checked.media if slug == campaign.slug}
         files += [(f"{campaign.slug}/{name}", content)
-                  for name, content in presskit.files(campaign, media, Translator(lang))]
+                  for name, content in presskit.files(campaign, campaign_media(checked.media, campaign.slug),
+                                                      Translator(lang))]
     files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media if slug not in skip]
     files.append(("robots.txt", sites.robots_txt(checked.network)))
     # Response headers for hosts that read _headers (Netlify, Cloudflare Pages): framing allowed for
     # the widgets only, nosniff, types; nginx users include deploy/nginx/campaignsite.conf instead.
     files.append(("_headers", HOST_HEADERS.read_text(encoding="utf-8")))
     return files
+
+
+def campaign_media(media, slug: str) -> dict[str, bytes]:
+    """{"media/<name>": checked bytes} of one campaign's published media."""
+    return {f"media/{file.name}": file.content for owner, file in media if owner == slug}

@@ -35,7 +35,7 @@ MARKERS = ("msg", "nmsg")  # campaignsite/core/errors.py; babel.cfg gives them t
 # Where the editors' messages are made: the validation, the build's own stages and the command line.
 MESSAGE_SOURCES = ("build.py", *(path.relative_to(ROOT).as_posix() for folder in ("load", "validate")
                                   for path in sorted((ROOT / "campaignsite" / folder).glob("*.py"))),
-                   *(f"campaignsite/{name}.py" for name in ("exports/media", "exports/svg",
+                   *(f"campaignsite/{name}.py" for name in ("exports/media", "exports/svg", "exports/presskit",
                                                              "write/output", "pipeline", "scaffold", "preview")))
 
 # One broken demo campaign, three problems of three kinds: a CSV cell, a missing translation in

@@ -4,15 +4,20 @@ files of every SVG picture, and the whole kit as one ZIP with its credits."""
 from __future__ import annotations
 
 import io
+import os
 import struct
+import subprocess
+import sys
 import zipfile
-from pathlib import PurePosixPath
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 import pytest
 
 from html_support import label, parse
 
+ROOT = Path(__file__).resolve().parent.parent
 PRESS_PAGES = ["namur-2023/fr/press/", "gent-2024/nl/press/", "eupen-kelmis-2025/de/press/"]
 
 
@@ -81,3 +86,67 @@ def test_a_very_tall_svg_is_bounded(tmp_path, monkeypatch):
     assert height == presskit.HEIGHT and width <= 1
     wide = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 120"><rect width="320" height="120"/></svg>'
     assert png_size(presskit.raster(wide)) == (presskit.WIDTH, 750)
+
+
+# --- The renderer's limits (issue 20) ---------------------------------------------------------------
+
+# Within the budget checked at validation (a dilation smaller than the picture), yet resvg would work
+# on it for many minutes at 2000 pixels wide: only the renderer's own limit stops it.
+SLOW_BOMB = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><filter id="f"><feMorphology radius="3"/>'
+             b'</filter><rect filter="url(#f)" width="9" height="9"/></svg>')
+HANG_GUARD = 900  # seconds: only stops a test that would hang if the limit did not hold; never a measure
+
+
+def render_failure(svg: bytes, **limits) -> str:
+    """The message of the renderer's refusal of `svg` (the call runs beside a hang guard)."""
+    from campaignsite.exports import presskit
+    with ThreadPoolExecutor(1) as pool:
+        attempt = pool.submit(presskit.raster, svg, **limits)
+        with pytest.raises(presskit.RenderFailed) as failed:
+            attempt.result(timeout=HANG_GUARD)
+    return str(failed.value.args[0])
+
+
+@pytest.fixture
+def no_cache(tmp_path, monkeypatch):
+    from campaignsite.exports import presskit
+    monkeypatch.setattr(presskit, "CACHE", tmp_path / "cache")
+
+
+def test_a_filter_bomb_ends_within_the_renderers_processor_time(no_cache):
+    from campaignsite.exports.svg import clean_svg
+    assert len(SLOW_BOMB) <= 200 and clean_svg(SLOW_BOMB)  # the budget lets it through: the limit must hold
+    assert render_failure(SLOW_BOMB, seconds=1) == ("the press kit's renderer needed more than 1 s of processor "
+                                                    "time for it: simplify its filters and effects, or export it as PNG")
+
+
+def test_the_renderer_has_a_memory_limit(no_cache):
+    tall = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 300"><rect width="200" height="300"/></svg>'
+    assert "needed more than 48 MiB of memory" in render_failure(tall, memory=48 << 20)
+
+
+@pytest.mark.parametrize("svg, reason", [
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="0"/>', "invalid size"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/>', "never closed"),
+])
+def test_a_picture_the_renderer_cannot_make_is_a_message(no_cache, svg, reason):
+    """What validation refuses first (a zero size), and what it never lets through: said in words."""
+    message = render_failure(svg)
+    assert message.startswith("the press kit's renderer could not make a PNG of it (") and reason in message, message
+
+
+@pytest.mark.slow
+def test_a_bomb_stops_the_build_with_a_problem_not_a_traceback(tmp_path):
+    """Through the command line, with the default limit: one line naming the picture, exit 1."""
+    from project import write_project
+    root = write_project(tmp_path / "project", {"campaigns/demo-2025/media/garden.svg": SLOW_BOMB})
+    env = {**os.environ, "CAMPAIGNSITE_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", "2025-07-01",
+                           "-o", str(tmp_path / "site")], capture_output=True, text=True, env=env,
+                          timeout=HANG_GUARD)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "campaigns/demo-2025/media/garden.svg: svg: the press kit's renderer needed more than 10 s of processor time "
+        "for it: simplify its filters and effects, or export it as PNG [too-complex]"), done.stderr
+    assert not (tmp_path / "site").exists()

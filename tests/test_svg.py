@@ -1,6 +1,8 @@
 """SVGs checked whole (issue 20): every element, the root <svg> included, every attribute and all the
-text of each <style>; what is published is the checked tree written again; a refused picture is a
-problem naming the file, line and element.
+text of each <style>; what is published is the checked tree written again; and a budget keeps what a
+renderer must draw small: too many elements once <use> is expanded, nesting too deep, a <use> that
+draws itself, filter effects too many or too wide, and a picture of zero size are problems naming the
+file, line and element, never a traceback.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite.exports.svg import SvgRefused, UnsafeSvg, clean_svg
+from campaignsite.exports.svg import BUDGET, SvgRefused, UnsafeSvg, clean_svg
 from project import validate, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +118,62 @@ def test_every_example_picture_passes_and_draws_the_same():
         assert ET.canonicalize(clean_svg(data).decode()) == ET.canonicalize(data.decode()), path
 
 
+# --- The budget ----------------------------------------------------------------------------------------
+
+def use_chain(depth: int) -> bytes:
+    """A <use> of a <use> of ... of a rectangle, `depth` deep."""
+    uses = "".join(f'\n<use id="u{n}" href="#u{n - 1}"/>' for n in range(1, depth))
+    return svg(f'<rect id="u0" width="1" height="1"/>{uses}')
+
+
+def doubling(levels: int) -> bytes:
+    """Each group draws the one before twice: 2**levels rectangles from a few hundred bytes."""
+    groups = "".join(f'<g id="g{n}"><use href="#g{n - 1}"/><use href="#g{n - 1}"/></g>' for n in range(1, levels))
+    return svg(f'<rect id="g0" width="1" height="1"/>{groups}')
+
+
+@pytest.mark.parametrize("doc, expected", [
+    (use_chain(300), ("too-deep", "use", BUDGET.depth + 1)),  # resvg overflows its stack on this one
+    (svg("<g>" * 100_000 + "</g>" * 100_000), ("too-deep", "g", 1)),  # no RecursionError either
+    (svg('<g id="a">\n<use href="#a"/></g>'), ("too-deep", "use", 2)),
+    (svg('<use id="a" href="#b"/><use id="b" href="#a"/>'), ("too-deep", "use", 1)),
+    (doubling(40), ("too-complex", "g", 1)),
+])
+def test_nesting_and_use_expansion_have_a_budget(doc, expected):
+    assert refusal(doc) == expected
+
+
+BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><filter id="f"><feMorphology radius="9999"/>'
+        '</filter><rect filter="url(#f)" width="9" height="9"/></svg>')
+
+
+@pytest.mark.parametrize("effect, name", [
+    ('<feMorphology radius="9999"/>', "feMorphology"),
+    ('<feGaussianBlur stdDeviation="10 99999"/>', "feGaussianBlur"),
+    ('<feTurbulence baseFrequency=".1" numOctaves="99999"/>', "feTurbulence"),
+    ('<feDropShadow stdDeviation="1e9"/>', "feDropShadow"),
+    ('<feOffset dx="1"/>' * (BUDGET.filters + 1), "filter"),
+])
+def test_filter_effects_have_a_budget(effect, name):
+    assert len(BOMB) <= 200  # the renderer bomb of the issue: minutes of resvg's time per build
+    assert refusal(svg(f'<filter id="f">{effect}</filter><rect filter="url(#f)" width="9" height="9"/>')) == \
+        ("too-complex", name, 1)
+
+
+@pytest.mark.parametrize("root", [' width="0" height="0"', ' width="10" height="0px"', ' width="-1" height="5"',
+                                  ' viewBox="0 0 0 10"', ' viewBox="0 0 10 -3"', ' viewBox="0 0 10"'])
+def test_a_picture_of_zero_size_is_refused(root):
+    doc = f'<svg xmlns="http://www.w3.org/2000/svg"{root}><rect width="1" height="1"/></svg>'.encode()
+    assert refusal(doc) == ("empty-image", "svg", 1)
+
+
+def test_what_the_budget_allows_still_passes():
+    clean_svg(use_chain(BUDGET.depth - 1))
+    clean_svg(doubling(12))
+    clean_svg(svg('<filter id="f"><feGaussianBlur stdDeviation="2"/><feTurbulence numOctaves="4"/></filter>'))
+    clean_svg(b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"><rect/></svg>')
+
+
 # --- As an editor reads it ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content, line, element, code, words", [
@@ -123,6 +181,9 @@ def test_every_example_picture_passes_and_draws_the_same():
      1, "svg", "unsafe-media", "an event handler (onload) on <svg>"),
     ('<svg xmlns="http://www.w3.org/2000/svg">\n<style>rect{}<g/>@import "//evil.example/x.css";</style></svg>',
      2, "style", "unsafe-media", "a style sheet that loads other files"),
+    (BOMB, 1, "feMorphology", "too-complex", "radius is 9999, more than the 9 allowed"),
+    (use_chain(300).decode(), BUDGET.depth + 1, "use", "too-deep", "nested 51 deep"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>', 1, "svg", "empty-image", "its width is 0"),
 ])
 def test_a_refused_picture_is_a_problem_naming_file_line_and_element(tmp_path, content, line, element, code, words):
     problems = validate(write_project(tmp_path, {f"{MEDIA}/garden.svg": content}))

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from campaignsite.pipeline import reserved_names  # noqa: E402
 from campaignsite.core.codes import Code  # noqa: E402
+from campaignsite.exports.presskit import RENDER_MEMORY, RENDER_SECONDS  # noqa: E402
+from campaignsite.exports.svg import BUDGET  # noqa: E402
 from campaignsite.load.limits import LIMIT_NAMES  # noqa: E402
 from campaignsite.load.tree import TABLE_FILES
 from campaignsite.validate.schema import LARGEST_DIGITS  # noqa: E402
@@ -76,6 +78,19 @@ Fixed rules that no setting changes:
 - symbolic links, pipes and devices under `campaigns/`, `content/` and `data/` are refused, never
   followed; dotfiles and editors' droppings (`x~`, `#x#`, `.x.swp`, `~$x.docx`, `Thumbs.db`,
   `desktop.ini`) are neither read nor published.
+"""
+
+PICTURE_LIMITS = """\
+SVG pictures in `media/` are checked whole before they are published, and must stay within what a
+renderer draws in seconds (fixed too; `campaignsite/exports/svg.py`, `Budget`):
+
+- at most {elements:,} elements once each `<use>` is expanded (`too-complex`), nested at most {depth} deep
+  through groups and `<use>` (`too-deep`), and no `<use>` that draws itself (`too-deep`);
+- at most {filters} filter effects, `numOctaves` of `feTurbulence` at most {octaves}, and no blur, shadow or
+  dilation wider than the picture itself (`too-complex`);
+- a width, height and viewBox above zero (`empty-image`);
+- the press kit's PNG of each SVG is made within {seconds} s of processor time and {memory} MiB of
+  memory (`too-complex`).
 """
 
 RESERVED_INTRO = """\
@@ -169,6 +184,7 @@ def render() -> str:
                    limits[name]["description"]) for name in LIMIT_NAMES)) + [""]
     first, last = date_range()
     out += [FIXED_LIMITS.format(first=first, last=last, digits=LARGEST_DIGITS)]
+    out += [PICTURE_LIMITS.format(**vars(BUDGET), seconds=RENDER_SECONDS, memory=RENDER_MEMORY >> 20)]
     out += [RESERVED_INTRO]
     out += table(("name", "what the site publishes there"), ((f"`{name}`", what)
                                                              for name, what in reserved_names().items())) + [""]

@@ -43,10 +43,12 @@ class Code(enum.StrEnum):
     WRONG_DELIMITER = "wrong-delimiter", "A CSV file separates its columns with ';' instead of ','."
     # Limits on the input (DATA.md, "Limits"); content/network.yml can raise them
     TOO_LARGE = "too-large", "A file or CSV cell larger than its limit."
-    TOO_DEEP = "too-deep", "YAML or Markdown nested deeper than its limit, or a YAML alias that contains itself."
+    TOO_DEEP = "too-deep", ("YAML, Markdown or an SVG nested deeper than its limit, or a YAML alias or SVG `<use>` "
+                            "that contains itself.")
     TOO_MANY = "too-many", "More YAML aliases or values, CSV rows or columns, folder entries or problems than the limit."
-    TOO_COMPLEX = "too-complex", ("A Markdown text that takes longer to render than its limit (thousands of unclosed "
-                                  "brackets, tags or abbreviations).")
+    TOO_COMPLEX = "too-complex", ("A Markdown text or an SVG that takes more to render than its limit (thousands of "
+                                  "unclosed brackets, tags or abbreviations; an SVG's elements, filter effects, or "
+                                  "the press kit renderer's processor time or memory).")
     # Fields and columns against their schema
     MISSING_FIELD = "missing-field", "A required field is absent."
     UNKNOWN_FIELD = "unknown-field", "A field the schema does not know (a typo in its name?)."
@@ -78,6 +80,7 @@ class Code(enum.StrEnum):
     MEDIA_TYPE = "media-type", ("A media/ file whose content is not what its extension says, or whose extension "
                                 "is not published.")
     UNSAFE_MEDIA = "unsafe-media", "An SVG in media/ that could run a script or load other files or hosts."
+    EMPTY_IMAGE = "empty-image", "An SVG in media/ whose width, height or viewBox is zero or less: it shows nothing."
     BAD_DATE = "bad-date", "A date that does not exist in the calendar."
     DATE_ORDER = "date-order", "Dates in the wrong order: an end before its start, a phase before the one it follows."
     INCONSISTENT = "inconsistent", "Fields that contradict each other or must be given together."

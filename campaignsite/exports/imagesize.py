@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import struct
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 Size = tuple[int, int]
@@ -30,7 +32,7 @@ def size_of(content: bytes) -> Size | None:
             return _webp(content)
         if b"<svg" in content[:4096]:
             return _svg(content)
-    except (struct.error, ValueError, IndexError):
+    except (struct.error, ValueError, IndexError, ParseError, DefusedXmlException):
         return None
     return None
 

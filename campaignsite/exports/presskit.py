@@ -5,21 +5,32 @@ Newspapers print raster images, not SVG. The PNGs are made at build time with re
 renderer, a self-contained wheel: nothing to install from the system) and the fonts in data/fonts/,
 never the machine's own, so the same input gives the same bytes everywhere. A PNG already made for
 the same SVG bytes is taken from a cache folder: the result is the same, only faster.
+
+The renderer runs in a process of its own (exports/renderer.py) with a limit on its processor time
+and memory, so no picture can keep a build busy for minutes, fill the machine's memory or crash it
+(issue 20); the pictures are rendered while the input is checked (`check_pictures`), so a picture
+over those limits is a problem with its file named, like any other, before anything is written.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
+import signal
+import subprocess
+import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import resvg_py
-
+from campaignsite.core.codes import Code
+from campaignsite.core.errors import BuildFailed, Problem, msg, relpath
 from campaignsite.core.places import CODE_ROOT
 from campaignsite.core.schemas import DATA_DIR
+from campaignsite.exports import renderer
 from campaignsite.exports.imagesize import size_of
 from campaignsite.model.records import Campaign
 
@@ -30,6 +41,15 @@ FONTS = (DATA_DIR / "fonts" / "DejaVuSans.ttf", DATA_DIR / "fonts" / "DejaVuSans
 FONT = "DejaVu Sans"
 CACHE = Path(os.environ.get("CAMPAIGNSITE_CACHE", CODE_ROOT / ".cache")) / "press-kit"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the archive
+# What one picture may cost the renderer. The example's pictures take a tenth of a second and a few
+# MiB; a 2000 x 3000 picture is 24 MiB, and each filter effect may hold a few of those.
+RENDER_SECONDS = 10  # of processor time (the clock's time would make a busy machine fail a picture)
+RENDER_MEMORY = 1 << 30  # bytes of address space, the interpreter and resvg included
+RENDERER = Path(renderer.__file__)
+
+
+class RenderFailed(Exception):
+    """The renderer could not make a PNG of a picture within its limits; args[0] says why (a Message)."""
 
 
 @dataclass(frozen=True)
@@ -63,18 +83,18 @@ def zip_name(campaign: Campaign) -> str:
     return f"{FOLDER}/{campaign.slug}-press-kit.zip"
 
 
-def raster(svg: bytes) -> bytes:
-    """The SVG as a PNG WIDTH pixels wide, rendered with our fonts only (cached by the SVG's bytes)."""
-    key = hashlib.sha256(svg + f"{WIDTH}x{HEIGHT}:{resvg_py.__name__}".encode()).hexdigest()
+def raster(svg: bytes, seconds: int = RENDER_SECONDS, memory: int = RENDER_MEMORY) -> bytes:
+    """The SVG as a PNG WIDTH pixels wide, rendered with our fonts only (cached by the SVG's bytes);
+    RenderFailed if the renderer needs more than `seconds` of processor time or `memory` bytes."""
+    key = hashlib.sha256(svg + f"{WIDTH}x{HEIGHT}:resvg_py".encode()).hexdigest()
     cached = CACHE / f"{key}.png"
     if cached.is_file():
         return cached.read_bytes()
     size = size_of(svg)
     tall = size is not None and size[1] * WIDTH > HEIGHT * size[0]
     box = {"height": HEIGHT} if tall else {"width": WIDTH}
-    png = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), **box, skip_system_fonts=True,
-                                      font_files=[str(font) for font in FONTS], font_family=FONT,
-                                      sans_serif_family=FONT, serif_family=FONT))
+    png = render(svg, {**box, "skip_system_fonts": True, "font_files": [str(font) for font in FONTS],
+                       "font_family": FONT, "sans_serif_family": FONT, "serif_family": FONT}, seconds, memory)
     try:
         CACHE.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -85,10 +105,70 @@ def raster(svg: bytes) -> bytes:
     return png
 
 
+def render(svg: bytes, options: dict, seconds: int, memory: int) -> bytes:
+    """resvg's PNG of `svg` with `options`, made by exports/renderer.py in a process of its own."""
+    # -P: the renderer's folder (this package's) is not put before the standard library on its path.
+    try:
+        done = subprocess.run([sys.executable, "-P", str(RENDERER), json.dumps({**options, "seconds": seconds,
+                                                                              "memory": memory})],
+                              input=svg, capture_output=True, check=False)
+    except OSError as exc:  # no process could be started (too many, no memory left)
+        raise unrenderable(exc.strerror) from exc
+    if done.returncode == 0 and done.stdout.startswith(b"\x89PNG"):
+        return done.stdout
+    if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise RenderFailed(msg("the press kit's renderer needed more than %(seconds)s s of processor time for it: "
+                               "simplify its filters and effects, or export it as PNG", seconds=seconds))
+    if done.returncode == renderer.OUT_OF_MEMORY or b"memory allocation" in done.stderr:
+        raise RenderFailed(msg("the press kit's renderer needed more than %(size)s MiB of memory for it: simplify "
+                               "its filters and effects, or export it as PNG", size=memory >> 20))
+    reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] if done.stderr else []
+    raise unrenderable(reason[0] if reason else exit_reason(done.returncode))
+
+
+def unrenderable(reason: str) -> RenderFailed:
+    return RenderFailed(msg("the press kit's renderer could not make a PNG of it (%(reason)s): open it in a drawing "
+                            "program and export it again", reason=reason))
+
+
+def exit_reason(status: int) -> str:
+    """'SIGSEGV', 'exit status 1': how a process ended, as its parent sees it."""
+    if status < 0:
+        try:
+            return signal.Signals(-status).name
+        except ValueError:
+            return f"signal {-status}"
+    return f"exit status {status}"
+
+
+def check_pictures(campaigns, media: dict[str, dict[str, bytes]], root: Path, problems: list[Problem]) -> None:
+    """Render every SVG of every campaign's kit (`media`: slug -> {"media/x.svg": checked bytes}) in as
+    many processes as there are cores, so the PNGs are in the cache before the build writes anything;
+    a picture the renderer cannot make within its limits is a problem naming its file."""
+    pictures = {(campaign.folder / src, content) for campaign in campaigns for src, content
+                in media.get(campaign.slug, {}).items() if src in kit_sources(campaign)
+                and PurePosixPath(src).suffix.lower() == ".svg"}
+
+    def attempt(picture: tuple[Path, bytes]) -> Problem | None:
+        try:
+            raster(picture[1])
+        except RenderFailed as exc:
+            return Problem(relpath(picture[0], root), None, "svg", exc.args[0], Code.TOO_COMPLEX)
+        return None
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        problems += [problem for problem in pool.map(attempt, sorted(pictures)) if problem]
+
+
+def kit_sources(campaign: Campaign) -> set[str]:
+    """The media/ paths of the pictures in the campaign's press kit (in any language)."""
+    return {campaign.logo, *(p.logo for p in campaign.partners), *(item.image for item in campaign.laureates)} - {None}
+
+
 def files(campaign: Campaign, media: dict[str, bytes], _) -> list[tuple[str, bytes]]:
     """(path under the campaign's folder, content): a PNG per SVG of the kit, then the ZIP."""
     kit = [item for item in items(campaign, _) if item.src in media]
-    rasters = [(item.raster, raster(media[item.src])) for item in kit if item.raster]
+    rasters = [(item.raster, bounded_raster(campaign, item.src, media[item.src])) for item in kit if item.raster]
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as bundle:
         entries = [(f"original/{PurePosixPath(item.src).name}", media[item.src]) for item in kit]
@@ -100,6 +180,16 @@ def files(campaign: Campaign, media: dict[str, bytes], _) -> list[tuple[str, byt
             info.external_attr = 0o644 << 16
             bundle.writestr(info, content, compresslevel=9)
     return rasters + [(zip_name(campaign), archive.getvalue())]
+
+
+def bounded_raster(campaign: Campaign, src: str, svg: bytes) -> bytes:
+    """raster(svg), or BuildFailed naming the picture: check_pictures made it once, but without a
+    cache to keep it, a second rendering may just pass the limit the first stayed under."""
+    try:
+        return raster(svg)
+    except RenderFailed as exc:
+        raise BuildFailed(msg("%(file)s: %(reason)s", file=f"campaigns/{campaign.slug}/{src}", reason=exc.args[0]),
+                          Code.TOO_COMPLEX) from None
 
 
 def credits(campaign: Campaign, kit: list[KitItem], _) -> str:

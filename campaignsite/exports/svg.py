@@ -1,23 +1,27 @@
-"""SVG images made inert before they are published (issue 20).
+"""SVG images made inert and bounded before they are published (issue 20).
 
-An SVG is a document: opened on its own it can run script on the site's origin. So each one is
-parsed (defusedxml: no DOCTYPE, no entities), and then every element, the root `<svg>` included, and
-every attribute is checked:
+An SVG is a document: opened on its own it can run script on the site's origin, and a renderer can
+be made to work for hours by a file of 200 bytes. So each one is parsed (defusedxml: no DOCTYPE, no
+entities), and then every element, the root `<svg>` included, and every attribute is checked:
 
 - only SVG's own drawing, painting and describing elements (`ELEMENTS`); elements of editors'
   vocabularies (Inkscape, Illustrator, RDF) are dropped, HTML or script under any name is refused;
 - no event handler (`on...`), no reference outside the file (`href` other than `#id` or an embedded
   raster image, `url()` to anything but `#id` in any attribute, `style` or presentation attribute
-  alike), no `javascript:`, and all the text of each `<style>` (text after a child element too).
+  alike), no `javascript:`, and all the text of each `<style>` (text after a child element too);
+- a budget that keeps rendering small (`Budget`): elements once `<use>` is expanded, nesting through
+  groups and `<use>`, filter effects and their sizes; and a width, height and viewBox above zero.
 
 What is published is the tree that was checked, written again (`ElementTree.tostring`): comments,
 processing instructions and anything the parser kept but this module did not look at cannot pass.
+The press kit's PNGs are rendered in a process of its own, with limits (exports/presskit.py).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -47,12 +51,31 @@ ANIMATION = {"set", "animate", "animateMotion", "animateTransform", "animateColo
 # such an element is refused, where other foreign elements (editor metadata) are only dropped.
 ACTING = {"script", "foreignobject", "iframe", "object", "embed", "handler", "listener", "a", "image", "use",
           "style", "set", "animate", "animatemotion", "animatetransform", "animatecolor"}
+# Elements that draw another element again: their reference is followed when the budget is counted.
+REFERRING = {"use", "feImage"}
 SAFE_DATA_URL = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z")
 # After CSS escapes and comments are undone: anything that can load another file or run code.
 OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import|javascript:|expression\(|image-set\(|image\(|src\(|"
                          r"cross-fade\(|element\(", re.I)
 CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
 CSS_COMMENT = re.compile(r"/\*.*?(\*/|\Z)", re.S)
+NUMBER = re.compile(r"\s*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much drawing an SVG may ask of a renderer, checked before anything renders it. Far above a
+    logo or an illustration (the example's pictures have at most 101 elements and no filter), far
+    below what makes resvg or a browser work for minutes or crash (measured: `<use>` nested 300 deep
+    overflows resvg's stack; a blur or dilation wider than the picture costs minutes per file)."""
+
+    elements: int = 20_000  # elements drawn, each <use> counted as the elements it draws again
+    depth: int = 50  # nesting of elements, through <use> references too
+    filters: int = 50  # filter effects (fe... elements) in the file
+    octaves: int = 10  # feTurbulence numOctaves: each one is a pass over the picture; more look the same
+
+
+BUDGET = Budget()
 
 
 class SvgRefused(Exception):
@@ -84,9 +107,9 @@ class _Lines(ET.TreeBuilder):
         return element
 
 
-def clean_svg(data: bytes) -> bytes:
-    """The SVG written again from its checked tree, without editor metadata; UnsafeSvg if anything in
-    it could act or load another file; ValueError if it is no SVG."""
+def clean_svg(data: bytes, budget: Budget = BUDGET) -> bytes:
+    """The SVG written again from its checked tree, without editor metadata; SvgRefused (UnsafeSvg for
+    what could act) if anything in it is unsafe or over the budget; ValueError if it is no SVG."""
     builder = _Lines()
     parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     builder.expat = parser.parser
@@ -103,7 +126,11 @@ def clean_svg(data: bytes) -> bytes:
         raise UnsafeSvg(msg("a processing instruction such as <?xml-stylesheet?>"))
     if root.tag != f"{{{SVG}}}svg":
         raise ValueError(msg("the file's content is not an SVG image (its root element is not <svg>)"))
-    _clean(root, builder.lines.get)
+    line = builder.lines.get
+    check_budget(root, line, budget)  # first, and without recursion: the walks below then stay shallow
+    _clean(root, line)
+    check_filters(root, line, budget)
+    check_size(root, line(root))
     # ElementTree's prefixes are global and the Atom feed registers its own default namespace in
     # the same process: register ours again right before writing.
     ET.register_namespace("", SVG)
@@ -164,3 +191,95 @@ def check_element(element: ET.Element, line: int | None) -> None:
     # All of the style sheet: its text, and text after (or inside) any child element, CDATA included.
     if name == "style" and OUTSIDE_URL.search(css_plain("".join(element.itertext()))):
         raise UnsafeSvg(msg("a style sheet that loads other files"), name, line)
+
+
+# --- The budget ------------------------------------------------------------------------------------
+
+def check_budget(root: ET.Element, line, budget: Budget) -> None:
+    """SvgRefused if the drawing, with every <use> expanded, has more elements or deeper nesting than
+    `budget`, or a <use> that draws itself. Counted without recursion, each element once."""
+    ids = {element.get("id"): element for element in root.iter() if element.get("id")}
+    done: dict[ET.Element, tuple[int, int]] = {}  # element -> (elements drawn, depth)
+    open_: set[ET.Element] = set()  # the elements whose count is being made: a reference to one is a loop
+    stack: list[tuple[ET.Element, bool, ET.Element | None]] = [(root, False, None)]  # (element, counted, <use>)
+    while stack:
+        element, finished, referrer = stack.pop()
+        target = _target(element, ids)
+        drawn = [*element] + ([target] if target is not None else [])  # (an element without children is false)
+        if finished:
+            open_.discard(element)
+            count = 1 + sum(done[part][0] for part in drawn)
+            depth = 1 + max((done[part][1] for part in drawn), default=0)
+            name = local_name(element.tag)[1]
+            if depth > budget.depth:
+                raise SvgRefused(msg("elements nested %(count)s deep (groups and <use> references), more than the "
+                                     "%(limit)s allowed: flatten the drawing", count=depth, limit=budget.depth),
+                                 Code.TOO_DEEP, name, line(element))
+            if count > budget.elements:
+                raise SvgRefused(msg("%(count)s elements to draw once each <use> is expanded, more than the "
+                                     "%(limit)s allowed: simplify the drawing", count=f"{count:,}",
+                                     limit=f"{budget.elements:,}"), Code.TOO_COMPLEX, name, line(element))
+            done[element] = (count, depth)
+            continue
+        if element in done:
+            continue
+        if element in open_:
+            where = referrer if referrer is not None else element
+            raise SvgRefused(msg("a <use> that draws itself, or an element that contains it"), Code.TOO_DEEP,
+                             local_name(where.tag)[1], line(where))
+        open_.add(element)
+        stack.append((element, True, None))
+        stack += [(part, False, element if part is target else None) for part in drawn if part not in done]
+
+
+def _target(element: ET.Element, ids: dict) -> ET.Element | None:
+    """The element a <use> or <feImage> draws again, if it is one of this file."""
+    if local_name(element.tag)[1] not in REFERRING:
+        return None
+    reference = element.get("href") or element.get(f"{{{XLINK}}}href") or ""
+    return ids.get(reference[1:]) if reference.startswith("#") else None
+
+
+def check_filters(root: ET.Element, line, budget: Budget) -> None:
+    """SvgRefused for more filter effects than `budget`, more turbulence octaves, or a blur or
+    dilation wider than the picture itself (which is no drawing, only work for the renderer)."""
+    effects = [element for element in root.iter() if local_name(element.tag)[1].startswith("fe")]
+    if len(effects) > budget.filters:
+        raise SvgRefused(msg("%(count)s filter effects, more than the %(limit)s allowed: simplify the drawing",
+                             count=len(effects), limit=budget.filters), Code.TOO_COMPLEX, "filter",
+                         line(effects[budget.filters]))
+    extent = max(viewport(root), default=None)
+    for element in effects:
+        name = local_name(element.tag)[1]
+        bounds = {"feTurbulence": {"numOctaves": budget.octaves}, "feGaussianBlur": {"stdDeviation": extent},
+                  "feMorphology": {"radius": extent}, "feDropShadow": {"stdDeviation": extent}}.get(name, {})
+        for attribute, limit in bounds.items():
+            values = [float(number) for number in NUMBER.findall(element.get(attribute, "").replace(",", " "))]
+            if limit is not None and any(value > limit for value in values):
+                raise SvgRefused(msg("a <%(name)s> whose %(attribute)s is %(value)s, more than the %(limit)s "
+                                     "allowed: simplify the effect", name=name, attribute=attribute,
+                                     value=element.get(attribute).strip(), limit=f"{limit:g}"),
+                                 Code.TOO_COMPLEX, name, line(element))
+
+
+def viewport(root: ET.Element) -> list[float]:
+    """The picture's width and height in its own units (the viewBox's, else width and height)."""
+    box = [float(n) for n in NUMBER.findall(root.get("viewBox", "").replace(",", " "))]
+    if len(box) == 4:
+        return box[2:]
+    return [float(found[1]) for name in ("width", "height") if (found := NUMBER.match(root.get(name, "")))]
+
+
+def check_size(root: ET.Element, line: int | None) -> None:
+    """SvgRefused for a width, height or viewBox of zero or less: the picture shows nothing and no
+    renderer can make a PNG of it."""
+    for attribute in ("width", "height"):
+        found = NUMBER.match(root.get(attribute, ""))
+        if found and float(found[1]) <= 0:
+            raise SvgRefused(msg("its %(attribute)s is %(value)s: a picture needs a width and height above zero",
+                                 attribute=attribute, value=root.get(attribute).strip()), Code.EMPTY_IMAGE, "svg",
+                             line)
+    box = NUMBER.findall(root.get("viewBox", "").replace(",", " "))
+    if root.get("viewBox") is not None and (len(box) != 4 or float(box[2]) <= 0 or float(box[3]) <= 0):
+        raise SvgRefused(msg("its viewBox is %(value)s: expected four numbers, the last two (width and height) "
+                             "above zero", value=repr(root.get("viewBox"))), Code.EMPTY_IMAGE, "svg", line)
