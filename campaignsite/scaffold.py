@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import errno
 import json
 import os
 import re
@@ -23,7 +24,10 @@ from campaignsite.core.codes import Code
 from campaignsite.core.errors import CampaignSiteError, Message, Problem, msg, relpath
 from campaignsite.core.languages import CODES
 from campaignsite.core.schemas import SCHEMA_DIR
+from campaignsite.load.files import SYMLINK_MESSAGE, entry_kind, printable, read_text
 from campaignsite.load.tree import CAMPAIGN_FILE
+from campaignsite.pipeline import reserved_names
+from campaignsite.validate.campaign import slug_problem
 from campaignsite.validate.campaign_file import region_of
 
 KINDS = ("call-for-projects", "climate-plan")
@@ -32,7 +36,6 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schemas/campaign.schem
 SCHEMA = SCHEMA_DIR / "campaign.schema.json"
 # The marker: the word TODO in capitals, in a value, a comment, a cell or a Markdown line.
 TODO = re.compile(r"\bTODO\b:?\s*(?P<what>.*)")
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NIS = re.compile(r"^[0-9]{5}$")
 # The files a campaign reads as text (see load.tree.load_campaign); media/ is never searched.
 TEXT_FILES = ("*.yml", "*.csv", "projects/*.md", "news/*.md")
@@ -40,7 +43,8 @@ MAX_BYTES = 16 << 20
 
 
 class ScaffoldRefused(CampaignSiteError):
-    """The campaign cannot be created as asked (an unsafe slug, a folder that exists...)."""
+    """The campaign cannot be created as asked (an unsafe slug, a folder that exists...): args[0] is
+    a Message, or a Problem (`path: field: message [code]`, as the build says it)."""
 
 
 @dataclass(frozen=True)
@@ -55,21 +59,86 @@ class NewCampaign:
 
 
 def create(root: Path, new: NewCampaign) -> Path:
-    """Write campaigns/<slug>/ under `root`; raise ScaffoldRefused without writing if it cannot."""
-    folder = root / "campaigns" / new.slug
-    refusal = _refusal(folder, new)
+    """Write campaigns/<slug>/campaign.yml under `root`; raise ScaffoldRefused, leaving nothing
+    behind, if it cannot (the build's slug rules and reserved names, a folder that exists,
+    campaigns/ a link or a file, a folder that cannot be written)."""
+    refusal = _refusal(new)
     if refusal:
         raise ScaffoldRefused(refusal)
-    folder.mkdir(parents=True)
+    campaigns = root / "campaigns"
+    folder = campaigns / new.slug
     text = campaign_yml(new, network_base_url(root)).replace(SCHEMA_LINE, schema_line(folder), 1)
-    (folder / CAMPAIGN_FILE).write_text(text, encoding="utf-8")
+    made, where = False, "campaigns"
+    try:
+        if entry_kind(campaigns) is None:
+            os.mkdir(campaigns)
+            made = True
+        # No link is followed on the way: each folder is opened only if it is one, and the new
+        # folder and file are made in it by name (mkdirat, openat).
+        parent = _open_folder(campaigns, "campaigns", None)
+        try:
+            where = f"campaigns/{new.slug}"
+            _write_new(parent, new.slug, text, folder)
+        finally:
+            os.close(parent)
+    except (OSError, ScaffoldRefused) as exc:
+        if made:
+            _remove(campaigns, None)
+        if isinstance(exc, ScaffoldRefused):
+            raise
+        raise ScaffoldRefused(Problem(where, None, "", msg("cannot be created: %(reason)s; nothing was written",
+                                                           reason=exc.strerror), Code.WRITE_FAILED)) from None
     return folder
 
 
-def _refusal(folder: Path, new: NewCampaign) -> Message | None:
-    if not SLUG.match(new.slug) or len(new.slug) > 60:
-        return msg("%(value)s is not a slug: lower-case letters, digits and single hyphens, e.g. gent-2027",
-                   value=f"'{new.slug}'")
+def _write_new(parent: int, slug: str, text: str, folder: Path) -> None:
+    """campaign.yml with `text` in a new folder `slug` of the folder `parent`; the folder goes again
+    if the file cannot be written whole."""
+    try:
+        os.mkdir(slug, dir_fd=parent)
+    except FileExistsError:
+        raise ScaffoldRefused(msg("%(folder)s already exists: choose another slug, or edit that campaign",
+                                  folder=folder)) from None
+    try:
+        inside = _open_folder(slug, f"campaigns/{slug}", parent)
+        try:
+            fd = os.open(CAMPAIGN_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=inside)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        finally:
+            os.close(inside)
+    except BaseException:
+        _remove(slug, parent)
+        raise
+
+
+def _open_folder(name, rel: str, at: int | None) -> int:
+    """A descriptor of the folder `name` (in the folder `at`), never through a symbolic link."""
+    try:
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=at)
+    except OSError as exc:
+        kind = entry_kind(Path(name)) if at is None else None
+        if exc.errno == errno.ELOOP or kind == "link":
+            raise ScaffoldRefused(Problem(rel, None, "", SYMLINK_MESSAGE, Code.SYMLINK)) from None
+        if exc.errno == errno.ENOTDIR:
+            raise ScaffoldRefused(Problem(rel, None, "", msg("is not a folder: the campaigns of the network go in "
+                                                             "a folder campaigns/"), Code.UNREADABLE_FILE)) from None
+        raise
+
+
+def _remove(name, at: int | None) -> None:
+    """Remove a folder create() made (with the campaign.yml it may hold), never following a link."""
+    for remove, path in ((os.unlink, f"{name}/{CAMPAIGN_FILE}"), (os.rmdir, name)):
+        try:
+            remove(path, dir_fd=at)
+        except OSError:
+            pass  # not there (the step that failed did not make it), or not ours to remove
+
+
+def _refusal(new: NewCampaign) -> Message | Problem | None:
+    found = slug_problem(new.slug, reserved_names())
+    if found:
+        return Problem(f"campaigns/{printable(new.slug)}", None, "slug", *found)
     if new.kind not in KINDS:
         return msg("--kind: %(value)s is not one of %(values)s", value=f"'{new.kind}'", values=", ".join(KINDS))
     unknown = [lang for lang in new.languages if lang not in CODES]
@@ -78,8 +147,6 @@ def _refusal(folder: Path, new: NewCampaign) -> Message | None:
     if not NIS.match(new.nis_code) or region_of(new.nis_code) is None:
         return msg("--municipality: %(value)s is not a five-digit NIS code, e.g. 21009 for Ixelles",
                    value=f"'{new.nis_code}'")
-    if folder.exists() or folder.is_symlink():
-        return msg("%(folder)s already exists: choose another slug, or edit that campaign", folder=folder)
     return None
 
 
@@ -92,11 +159,12 @@ def schema_line(folder: Path) -> str:
 
 
 def network_base_url(root: Path) -> str:
-    """The portal's address from content/network.yml, under which campaigns live by default."""
+    """The portal's address from content/network.yml (read as the build reads it: never through a
+    link, within its size limit), under which campaigns live by default."""
+    text = read_text(root / "content" / "network.yml", root, [])  # validation reports what is wrong with it
     try:
-        network = yaml.safe_load((root / "content" / "network.yml").read_text(encoding="utf-8"))
-        url = network["base_url"]
-    except (OSError, yaml.YAMLError, TypeError, KeyError):
+        url = yaml.safe_load(text)["base_url"] if text else None
+    except (yaml.YAMLError, TypeError, KeyError):
         url = None
     return url if isinstance(url, str) and url.endswith("/") else "https://campaigns.example.be/"
 
@@ -168,12 +236,14 @@ def find_todos(root: Path, slugs: tuple[str, ...] | None = None) -> list[Problem
     campaigns = root / "campaigns"
     found: list[Problem] = []
     try:
-        folders = [campaigns / slug for slug in slugs] if slugs is not None else sorted(
-            p for p in campaigns.iterdir() if p.is_dir() and not p.is_symlink()) if campaigns.is_dir() else []
-        for folder in folders:
+        # Folders and files themselves, never through a link (a link may lead out of the project):
+        # validation reports links, pipes and giants.
+        folders = ([campaigns / slug for slug in slugs] if slugs is not None else sorted(campaigns.iterdir())) \
+            if entry_kind(campaigns) == "dir" else []
+        for folder in (folder for folder in folders if entry_kind(folder) == "dir"):
             for path in sorted(p for pattern in TEXT_FILES for p in folder.glob(pattern)):
-                # Regular files of a readable size only: validation reports links, pipes and giants.
-                if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_BYTES:
+                if entry_kind(path) == "file" and entry_kind(path.parent) == "dir" and \
+                        path.stat().st_size <= MAX_BYTES:
                     found += _todos_in(path, relpath(path, root))
     except OSError:
         pass  # an unreadable folder: validation names it; the TODOs found so far stand

@@ -7,7 +7,9 @@ Run as an editor runs them: `python build.py ...` in a subprocess, on tests/proj
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +18,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from campaignsite.scaffold import SCHEMA_LINE
+from campaignsite.scaffold import SCHEMA_LINE, NewCampaign, ScaffoldRefused, create
 from project import portal_in_german, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,7 +118,7 @@ def test_once_written_no_warning_and_strict_builds(network, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (("demo-2025",), "already exists"),
-    (("Elsene 2027",), "is not a slug"),
+    (("Elsene 2027",), "is not a safe folder name"),
     ((SLUG, "--municipality", "2100"), "not a five-digit NIS code"),
     ((SLUG, "--languages", "fr,xx"), "--languages"),
 ])
@@ -129,6 +131,171 @@ def test_new_refuses_what_it_cannot_make(network, args, message):
     assert done.returncode == 2
     assert message in done.stderr
     assert sorted(p.name for p in (network / "campaigns").iterdir()) == before
+
+
+# --- As the build validates it, and nothing outside the project (issue 20) ------------------------
+
+def listing(folder: Path) -> list[str]:
+    """Every path under `folder`, links not followed."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def refused(network: Path, slug: str, line: str) -> subprocess.CompletedProcess:
+    """`build.py new slug` on `network`: refused with `line` as its message, exit 2, no traceback."""
+    done = new(network, slug)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.splitlines()[-1] == f"build.py new: error: {line}", done.stderr
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def refusal(network: Path, slug: str) -> str:
+    """What `build.py new <slug>` says when it refuses `slug` (scaffold.create, as build.py calls it)."""
+    with pytest.raises(ScaffoldRefused) as refused_:
+        create(network, NewCampaign(slug, "call-for-projects", ("fr", "nl"), "21009", 2027))
+    return refused_.value.render()
+
+
+@pytest.mark.parametrize("slug, shown", [
+    ("elsene-2027\n", "'elsene-2027\\n'"),  # the shell's $'elsene-2027\n': the network would no longer build
+    ("elsene-2027\r", "'elsene-2027\\r'"),
+    ("Elsene-2027", "'Elsene-2027'"),
+    ("elsene--2027", "'elsene--2027'"),
+    ("elsene-", "'elsene-'"),
+    ("x" * 61, "'" + "x" * 57 + "...'"),
+    ("../outside", "'../outside'"),
+])
+def test_new_takes_the_builds_slug_rules(network, tmp_path, slug, shown):
+    before = listing(tmp_path)
+    assert refusal(network, slug) == (f"campaigns/{slug.encode('unicode_escape').decode()}: slug: {shown} is not a "
+                                      "safe folder name: use lower-case letters, digits and single hyphens "
+                                      "[unsafe-slug]")
+    assert listing(tmp_path) == before
+
+
+@pytest.mark.parametrize("slug, what", [("assets", "the theme's styles"), ("pagefind", "the search index"),
+                                        ("nl", "a language folder of the portal"), ("embed", ""), ("search", "")])
+def test_new_refuses_the_names_the_site_reserves(network, slug, what):
+    before = listing(network)
+    message = refusal(network, slug)
+    assert message.startswith(f"campaigns/{slug}: slug: '{slug}' is reserved: the site publishes {what}"), message
+    assert message.endswith("there; choose another folder name [reserved-slug]")
+    assert listing(network) == before
+
+
+def test_the_command_line_says_it_as_the_build_does(network, tmp_path):
+    before = listing(tmp_path)
+    refused(network, "elsene-2027\n", "campaigns/elsene-2027\\n: slug: 'elsene-2027\\n' is not a safe folder name: "
+                                      "use lower-case letters, digits and single hyphens [unsafe-slug]")
+    assert listing(tmp_path) == before
+
+
+def refused_any(network: Path, slug: str) -> subprocess.CompletedProcess:
+    done = new(network, slug)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def test_new_follows_no_link_out_of_the_project(network, tmp_path):
+    """campaigns/ a link to a folder elsewhere: refused, and nothing is written there."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (network / "campaigns").rename(tmp_path / "real-campaigns")
+    (network / "campaigns").symlink_to(outside)
+    assert refusal(network, SLUG) == ("campaigns: is a symbolic link, which the build does not follow: put the file "
+                                      "or folder itself here [symlink]")
+    assert list(outside.iterdir()) == []
+
+
+def test_a_link_in_the_new_campaigns_place_is_not_followed(network, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (network / "campaigns" / SLUG).symlink_to(outside)
+    assert "already exists" in refusal(network, SLUG)
+    assert list(outside.iterdir()) == []
+
+
+def test_the_networks_address_is_not_read_through_a_link(network, tmp_path):
+    """content/network.yml a link to a file elsewhere: its base_url is not taken (validation reports
+    the link); the new campaign gets the placeholder address."""
+    elsewhere = tmp_path / "elsewhere.yml"
+    elsewhere.write_text("base_url: https://attacker.example/\n", encoding="utf-8")
+    (network / "content" / "network.yml").unlink()
+    (network / "content" / "network.yml").symlink_to(elsewhere)
+    create(network, NewCampaign(SLUG, "call-for-projects", ("fr", "nl"), "21009", 2027))
+    text = (network / "campaigns" / SLUG / "campaign.yml").read_text(encoding="utf-8")
+    assert f"base_url: https://campaigns.example.be/{SLUG}/" in text and "attacker" not in text
+
+
+def test_campaigns_that_is_a_file_is_a_clean_message(network):
+    shutil.rmtree(network / "campaigns")
+    (network / "campaigns").write_text("not a folder\n", encoding="utf-8")
+    assert refusal(network, SLUG) == ("campaigns: is not a folder: the campaigns of the network go in a folder "
+                                      "campaigns/ [unreadable-file]")
+    assert (network / "campaigns").read_text(encoding="utf-8") == "not a folder\n"
+
+
+@pytest.fixture
+def read_only():
+    """read_only(folder): no entry can be made in `folder`, whoever runs the tests: chmod for a user,
+    the immutable attribute for root (whom permissions do not stop)."""
+    made = []
+
+    def make(folder: Path) -> None:
+        if os.geteuid() == 0:
+            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, text=True)
+            assert done.returncode == 0, f"chattr +i {folder}: {done.stderr}"
+        else:
+            folder.chmod(0o555)
+        made.append(folder)
+    yield make
+    for folder in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        else:
+            folder.chmod(0o755)
+
+
+@pytest.mark.slow  # a failure made on purpose (chattr as root)
+def test_a_read_only_campaigns_folder_is_a_clean_message(network, read_only):
+    before = listing(network / "campaigns")
+    read_only(network / "campaigns")
+    done = refused_any(network, SLUG)
+    reason = "Operation not permitted" if os.geteuid() == 0 else "Permission denied"
+    assert done.stderr.splitlines()[-1] == (f"build.py new: error: campaigns/{SLUG}: cannot be created: {reason}; "
+                                            "nothing was written [write-failed]"), done.stderr
+    assert listing(network / "campaigns") == before
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A network on a file system with no space left (a small tmpfs, mounted as root), yet room for a
+    new folder: writing campaign.yml into it fails half-way."""
+    network = tmp_path / "full"
+    network.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(network)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, f"cannot mount a small tmpfs for this test (needs root): {done.stderr}"
+    try:
+        write_project(network)
+        with open(network / "filler", "wb", buffering=0) as handle:
+            try:
+                while True:
+                    handle.write(b"x" * 4096)
+                    handle.flush()
+            except OSError:
+                pass
+        yield network
+    finally:
+        subprocess.run(["umount", str(network)], check=True)
+
+
+@pytest.mark.slow  # a failure made on purpose, as root (mount)
+def test_a_full_disk_leaves_no_half_made_campaign(full_disk):
+    before = listing(full_disk)
+    done = refused_any(full_disk, SLUG)
+    assert "No space left on device; nothing was written [write-failed]" in done.stderr
+    assert listing(full_disk) == before
 
 
 # --- The YAML language server's view -------------------------------------------------------------

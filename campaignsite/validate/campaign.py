@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from campaignsite.core.codes import Code
-from campaignsite.core.errors import Problem, msg
+from campaignsite.core.errors import Message, Problem, msg
 from campaignsite.load.files import entry_kind, folder_names, printable
 from campaignsite.load.tree import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles
 from campaignsite.validate.campaign_file import SLUG, check_campaign_yaml, not_a_mapping
@@ -71,11 +71,18 @@ def _check_folder(files: CampaignFiles, problems: list[Problem], reserved: Mappi
             if not name.endswith(".md") and f"{kind}/{name}" not in files.refused:
                 problems.append(Problem(f"{folder_rel}/{kind}/{name}", None, "", msg(
                     "is not a file the site reads: expected <slug>.<language>.md files"), Code.UNKNOWN_FILE))
-    if not SLUG.match(files.slug) or len(files.slug) > 60:
-        problems.append(Problem(printable(folder_rel), None, "slug", msg(
-            "%(value)s is not a safe folder name: use lower-case letters, digits and single hyphens",
-            value=quoted(files.slug)), Code.UNSAFE_SLUG))
-    elif files.slug in reserved:
-        problems.append(Problem(folder_rel, None, "slug", msg(
-            "%(value)s is reserved: the site publishes %(what)s there; choose another folder name",
-            value=quoted(files.slug), what=reserved[files.slug]), Code.RESERVED_SLUG))
+    found = slug_problem(files.slug, reserved)
+    if found:
+        problems.append(Problem(printable(folder_rel), None, "slug", *found))
+
+
+def slug_problem(slug: str, reserved: Mapping[str, str]) -> tuple[Message, Code] | None:
+    """What is wrong with `slug` as a campaign's folder name, and its code; None if nothing. The build's
+    rule, which `build.py new` applies before it makes the folder."""
+    if not SLUG.match(slug) or len(slug) > 60:
+        return msg("%(value)s is not a safe folder name: use lower-case letters, digits and single hyphens",
+                   value=quoted(slug)), Code.UNSAFE_SLUG
+    if slug in reserved:
+        return msg("%(value)s is reserved: the site publishes %(what)s there; choose another folder name",
+                   value=quoted(slug), what=reserved[slug]), Code.RESERVED_SLUG
+    return None
