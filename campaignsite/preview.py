@@ -12,6 +12,13 @@ what `make site` publishes. Three pieces:
 
 The terminal, the problems over the page and the script's own words are in the editor's language
 (`PreviewConfig.lang`), as `build.py --check` prints them.
+
+The preview shows what is not published yet, so only the editor's own browser may read it (issue 20).
+It answers only requests whose `Host` is localhost, 127.0.0.1 or [::1] (any port), or the address it
+was told to listen on: a web page the editor visits cannot read it by pointing its own host name at
+127.0.0.1 (DNS rebinding), it gets 421. A request that another site's page makes (its `Origin` is not
+the preview's own) gets 403, and no answer says `Access-Control-Allow-Origin`, so no other origin
+reads the pages or the event stream.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import html
 import http.server
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -29,6 +37,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import watchfiles
 
@@ -39,6 +48,9 @@ WATCHED = ("campaigns", "content", "data", "theme")
 PREFIX = "/__preview/"
 KEEP_ALIVE = 15  # seconds between comments on an idle event stream, so proxies keep it open
 CLIENT_JS = Path(__file__).resolve().parent / "preview.js"
+# The names under which the editor's own browser reaches the preview (plus the address it listens on).
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+HOST = re.compile(r"(\[[0-9a-f:.]+\]|[^\[\]:]+)(?::[0-9]{1,5})?\Z")
 # The script's words: the title over the problems (a form per count) and its button.
 OVERLAY_TITLE = nmsg("The preview could not be rebuilt: %(count)s problem(s). This page is the last good build.",
                      "The preview could not be rebuilt: %(count)s problem(s). This page is the last good build.", 2)
@@ -165,10 +177,12 @@ def changed_files(changes, root: Path) -> str:
 # --- Serving ---------------------------------------------------------------------------------------
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    """The built files as they are, but each HTML page with the preview's script before </body>."""
+    """The built files as they are, but each HTML page with the preview's script before </body>;
+    only to the editor's own browser (see the module's docstring)."""
 
     state: PreviewState  # set by make_server
     lang: str = "en"  # set by make_server
+    hosts: frozenset[str] = LOCAL_HOSTS  # set by make_server: the local names and the configured address
 
     def end_headers(self):
         # Every answer is fresh: a reload after a rebuild must never show a cached page or asset.
@@ -178,7 +192,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass  # the terminal is for the build's messages
 
+    def do_HEAD(self):
+        if self.allowed():
+            super().do_HEAD()
+
     def do_GET(self):
+        if not self.allowed():
+            return None
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == PREFIX + "events":
             return self.send_events()
@@ -191,6 +211,34 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if build_number == 0 and "." not in path.rsplit("/", 1)[-1]:
             return self.send_bytes(inject(no_preview_yet(self.lang), build_number), "text/html; charset=utf-8", 503)
         return super().do_GET()
+
+    def allowed(self) -> bool:
+        """Whether the request comes from the editor's own browser: a local Host (or the configured
+        one), and no Origin but the preview's own. Otherwise it is answered 421 or 403 here."""
+        found = HOST.match(self.headers.get("Host", "").strip().lower())
+        if not found or found[1] not in self.hosts:
+            self.refuse(421, msg("This preview answers only at `localhost`, `127.0.0.1` or `[::1]` (or the address "
+                                 "given with --host), not at %(host)s.", host=repr(self.headers.get("Host", ""))))
+            return False
+        origin = self.headers.get("Origin")
+        if origin is not None and not self.own_origin(origin):
+            self.refuse(403, msg("This preview does not share its pages or its events with another site (%(origin)s).",
+                                 origin=repr(origin)))
+            return False
+        return True
+
+    def own_origin(self, origin: str) -> bool:
+        """Whether `origin` is the preview's own: http, a local host name (or the configured one), its port."""
+        try:
+            parts = urlsplit(origin.strip().lower())
+            host = f"[{parts.hostname}]" if parts.hostname and ":" in parts.hostname else parts.hostname
+            return (parts.scheme == "http" and host in self.hosts and parts.port == self.server.server_address[1]
+                    and parts.path in ("", "/"))
+        except ValueError:  # a port that is not a number
+            return False
+
+    def refuse(self, status: int, reason: Message) -> None:
+        self.send_bytes(render(reason, self.lang).encode() + b"\n", "text/plain; charset=utf-8", status)
 
     def html_file(self, path: str) -> Path | None:
         """The HTML file an address is answered with, if it is one (a folder/ gives its index.html)."""
@@ -243,7 +291,9 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
 
 def make_server(config: PreviewConfig, output: Path, state: PreviewState) -> PreviewServer:
-    handler = type("Handler", (PreviewHandler,), {"state": state, "lang": config.lang})
+    configured = f"[{config.host}]" if ":" in config.host else config.host
+    handler = type("Handler", (PreviewHandler,), {"state": state, "lang": config.lang,
+                                                  "hosts": LOCAL_HOSTS | {configured.lower()}})
     try:
         return PreviewServer((config.host, config.port), functools.partial(handler, directory=str(output)))
     except OSError as exc:

@@ -1,12 +1,14 @@
 """The live preview (`build.py serve`) as an editor uses it: on a copy of the example network, the open
 page follows each save without a reload by hand; a broken cell shows its problem over the page and in
-the terminal, and the last good build stays browsable; the files built stay those of `make site`.
+the terminal, and the last good build stays browsable; the files built stay those of `make site`; and
+only the editor's own browser reads it: another Host (DNS rebinding) gets 421, another site's Origin 403.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import http.client
 import json
 import re
 import shutil
@@ -191,6 +193,108 @@ def test_a_network_that_never_built_shows_its_problems(tmp_path):
             assert events.headers["Content-Type"] == "text/event-stream"
             first = events.readline()
         assert json.loads(first.decode().removeprefix("data: ")) == {"build": 0, "problems": [problem]}
+        # Only to the editor's own browser (issue 20): another host name for 127.0.0.1 gets nothing.
+        port = int(running.url.rsplit(":", 1)[1].strip("/"))
+        assert ask(port, "/gent-2024/nl/", {"Host": f"rebound.evil.example:{port}"})[0] == 421
+        assert ask(port, "/__preview/events", {"Host": f"localhost:{port}", "Origin": "https://evil.example"})[0] == 403
     finally:
         running.stop()
     assert running.proc.returncode == 0  # Ctrl-C stops it cleanly
+
+
+# --- Only the editor's own browser (issue 20) ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def local_preview(tmp_path_factory):
+    """local_preview(host) -> port: the preview's server (preview.make_server, as `build.py serve`
+    starts it) on a folder holding one page, listening on a free port of `host`, one per host for the
+    module; the page's build counts as done."""
+    from campaignsite import preview
+
+    site = tmp_path_factory.mktemp("preview") / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>Unpublished</title><body>Draft</body>\n", encoding="utf-8")
+    servers = {}
+
+    def start(host: str = "127.0.0.1") -> int:
+        if host not in servers:
+            state = preview.PreviewState()
+            state.succeeded()
+            config = preview.PreviewConfig(root=site.parent, today=None, host=host, port=0)
+            servers[host] = preview.make_server(config, site, state)
+            threading.Thread(target=servers[host].serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return servers[host].server_address[1]
+
+    yield start
+    for server in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
+def ask(port: int, path: str, headers: dict[str, str], address: str = "127.0.0.1") -> tuple[int, dict, bytes]:
+    """(status, headers, first bytes of the body) of a GET with exactly `headers` (no Host unless given)."""
+    connection = http.client.HTTPConnection(address, port, timeout=WAIT)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.readline()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "localhost.evil.example:{port}",
+                                  "127.0.0.1.nip.io:{port}", "127.0.0.1:{port}@evil.example", "0.0.0.0:{port}",
+                                  "", "[::1].evil.example"])
+@pytest.mark.parametrize("path", ["/", "/__preview/events", "/__preview/client.js"])
+def test_a_foreign_host_gets_nothing(local_preview, host, path):
+    """DNS rebinding: a page at evil.example, its name pointed at 127.0.0.1, asks with its own Host."""
+    port = local_preview()
+    status, headers, body = ask(port, path, {"Host": host.format(port=port)})
+    assert status == 421, (host, path)
+    assert body.startswith(b"This preview answers only at `localhost`"), body
+    assert "access-control-allow-origin" not in headers
+
+
+def test_a_request_without_host_gets_nothing(local_preview):
+    port = local_preview()
+    assert ask(port, "/", {})[0] == 421
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:{port}", "LOCALHOST:{port}", "127.0.0.1:{port}"])
+def test_the_local_names_get_the_preview(local_preview, host):
+    port = local_preview()
+    status, headers, body = ask(port, "/", {"Host": host.format(port=port)})
+    assert status == 200 and body.startswith(b"<!doctype html>")
+    assert "access-control-allow-origin" not in headers
+
+
+def test_ipv6_loopback_and_the_configured_address_get_the_preview(local_preview):
+    """--host 127.0.0.2 (another address of this machine): that name is accepted beside the local ones."""
+    port = local_preview("127.0.0.2")
+    assert ask(port, "/", {"Host": f"127.0.0.2:{port}"}, address="127.0.0.2")[0] == 200
+    assert ask(port, "/", {"Host": f"[::1]:{port}"}, address="127.0.0.2")[0] == 200
+    assert ask(port, "/", {"Host": f"127.0.0.3:{port}"}, address="127.0.0.2")[0] == 421
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "http://evil.example:{port}", "null",
+                                    "http://localhost:1", "https://localhost:{port}", "http://localhost:x"])
+def test_another_sites_page_cannot_read_the_event_stream(local_preview, origin):
+    """A page elsewhere (even another local port) that opens new EventSource(...) sends its Origin."""
+    port = local_preview()
+    status, headers, body = ask(port, "/__preview/events", {"Host": f"localhost:{port}",
+                                                           "Origin": origin.format(port=port)})
+    assert status == 403, origin
+    assert body.startswith(b"This preview does not share its pages or its events with another site")
+    assert "access-control-allow-origin" not in headers
+
+
+def test_the_previews_own_page_reads_its_event_stream(local_preview):
+    port = local_preview()
+    for origin in (None, f"http://localhost:{port}", f"http://127.0.0.1:{port}"):
+        headers = {"Host": f"localhost:{port}", **({"Origin": origin} if origin else {})}
+        status, answer, first = ask(port, "/__preview/events", headers)
+        assert status == 200 and answer["content-type"] == "text/event-stream", origin
+        assert json.loads(first.decode().removeprefix("data: ")) == {"build": 1, "problems": []}
