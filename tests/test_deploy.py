@@ -31,7 +31,7 @@ NGINX = Path("/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 SNIPPET = ROOT / "deploy" / "nginx" / "campaignsite.conf"
 HEADERS_FILE = ROOT / "deploy" / "_headers"
-TODAY = dt.date(2025, 3, 1)
+TODAY = dt.date(2025, 6, 15)  # after the results day: the laureates and their pictures are published
 INSTALL = "nginx is not installed: run `apt-get install -y nginx` as root (make test does it)"
 
 SELF = "frame-ancestors 'self'"
@@ -211,7 +211,7 @@ def test_headers_file_on_the_example_network(header_rules, example_site):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """tests/project.py's network built as of 2025-03-01, with an embed page (a stand-in if the build
+    """tests/project.py's network built as of 2025-06-15, with an embed page (a stand-in if the build
     makes none yet)."""
     base = tmp_path_factory.mktemp("deploy")
     root = write_project(base / "project")
