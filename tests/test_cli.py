@@ -120,6 +120,7 @@ def test_data_problems_come_before_the_missing_today(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("epoch", ["abc", "99999999999999999", "-99999999999999999"])
 def test_an_impossible_source_date_epoch_is_a_clear_message(tmp_path, epoch):
     write_project(tmp_path)

@@ -41,6 +41,7 @@ def assert_refused(done: subprocess.CompletedProcess, root: Path, line: str) -> 
     assert not (root / "site").exists() and done.stdout == "", "nothing was built or checked"
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("day, mode", [("2201-01-01", "--check"), ("0001-01-01", "--full")])
 def test_today_outside_the_range_is_refused(tmp_path, day, mode):
     root = write_project(tmp_path / "project")
@@ -49,11 +50,13 @@ def test_today_outside_the_range_is_refused(tmp_path, day, mode):
 
 @pytest.mark.parametrize("epoch, day, mode", [("-2208988801", "1899-12-31", "--full"),
                                               ("253402214400", "9999-12-31", "--check")])
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_source_date_epoch_outside_the_range_is_refused(tmp_path, epoch, day, mode):
     root = write_project(tmp_path / "project")
     assert_refused(run(root, mode, epoch=epoch), root, f"build.py: SOURCE_DATE_EPOCH={epoch}: {day} is {RANGE}")
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("option, value", [("--today", "1e9"), ("SOURCE_DATE_EPOCH", "-1e99")])
 def test_a_day_that_is_no_day_has_the_same_code(tmp_path, option, value):
     root = write_project(tmp_path / "project")

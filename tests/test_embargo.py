@@ -158,6 +158,7 @@ def vote_counts(folder: Path) -> list[str]:
     return [row["votes"] for row in csv_rows(folder / "candidates.csv") if row.get("votes")]
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_saint_gilles_results_stay_under_embargo(example_site):
     """Its vote closed on 8 November and its jury met on 28 November: the vote counts, marks, scores,
     ranks, reasons and laureates are in its files, public from 14 January 2027 (results_day)."""

@@ -657,6 +657,7 @@ def test_good_addresses_pass(tmp_path):
     ({PROJECT_NL: "term\n: definition\n" * 2000}, PROJECT_NL, "too-deep"),
     ({EVENTS: EVENTS_CSV.replace("2025-02-01 21:30", "9999-12-31 23:59")}, EVENTS, "out-of-range"),
 ])
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_the_command_line_fails_cleanly(tmp_path, files, path, code):
     result = run_build(write_project(tmp_path / "project", files))
     assert_fails_cleanly(result, path, code)

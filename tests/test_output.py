@@ -40,6 +40,7 @@ def run_build(root: Path, output: Path, *options: str) -> subprocess.CompletedPr
                            "-o", str(output), *options], capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("where", ["root", "parent-of-root", "campaigns", "content/nl"])
 def test_refuses_the_project_and_its_source_folders(project, where):
     output = {"root": project, "parent-of-root": project.parent, "campaigns": project / "campaigns" / "out",

@@ -45,6 +45,7 @@ def refused(root: Path, output: Path, name: str, *, full: bool = True) -> str:
     return str(failure.value)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("target", ["file", "folder", "missing"])
 @pytest.mark.parametrize("name", NAMES)
 def test_a_planted_link_is_refused_and_its_target_left_alone(place, outside, name, target):

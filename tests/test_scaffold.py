@@ -122,6 +122,7 @@ def test_once_written_no_warning_and_strict_builds(network, tmp_path):
     ((SLUG, "--municipality", "2100"), "not a five-digit NIS code"),
     ((SLUG, "--languages", "fr,xx"), "--languages"),
 ])
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_new_refuses_what_it_cannot_make(network, args, message):
     slug, *rest = args
     options = {"--kind": "call-for-projects", "--languages": "fr,nl", "--municipality": "21009"}
