@@ -202,6 +202,7 @@ def test_headers_file_on_the_tiny_build(header_rules, built):
     check_headers_file(header_rules, built)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_headers_file_on_the_example_network(header_rules, example_site):
     """The examples have every page type of the registry: a new deep section shows up here."""
     check_headers_file(header_rules, example_site)

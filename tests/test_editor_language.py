@@ -78,6 +78,7 @@ def split(line: str) -> tuple[str, str, str]:
     return match[1], match[2], match[3]
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("lang", CODES)
 def test_problems_in_each_language_keep_their_place_and_code(broken, english, lang):
     """--lang <lang>: each problem at the same `path:line: field:` with the same [code] as in English,

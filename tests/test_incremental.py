@@ -92,6 +92,7 @@ def test_a_first_build_builds_every_site(built):
     assert first.sites == 9 and first.campaigns == 3
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_an_edit_to_one_campaign_rebuilds_its_sites_and_the_portal_only(built, tmp_path):
     root, config, _first = built
     rename_laureate(root, "beta-2025", "Buurtmoestuin Noord")

@@ -57,6 +57,7 @@ def test_same_day_gives_byte_identical_output(golden_build, tmp_path_factory):
     assert not found, f"{len(found)} file(s) differ between two builds as of {GOLDEN_TODAY}:\n  " + "\n  ".join(found)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_another_day_moves_the_current_phase(golden_build, tmp_path_factory, fixture_site):
     later = fixture_build(tmp_path_factory, OTHER_DAY)
     for site, day in ((golden_build[0], GOLDEN_TODAY), (later, OTHER_DAY), (fixture_site, dt.date(2026, 11, 22))):
