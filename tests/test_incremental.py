@@ -85,6 +85,7 @@ def built(tmp_path, first_build):
     return tmp_path / "project", BuildConfig(tmp_path / "project", tmp_path / "site", TODAY, jobs=2), first
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_first_build_builds_every_site(built):
     _root, _config, first = built
     assert set(first.rebuilt) == PORTAL | sites_of("alpha-2025") | sites_of("beta-2025") | sites_of("gamma-2025")

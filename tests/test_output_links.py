@@ -60,6 +60,7 @@ def test_a_planted_link_is_refused_and_its_target_left_alone(place, outside, nam
     assert os.readlink(link) == str(outside[target]), "the link itself is left for its owner to remove"
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 @pytest.mark.parametrize("name", NAMES)
 def test_a_planted_link_is_refused_when_nothing_changed_too(place, outside, name):
     root, output = place

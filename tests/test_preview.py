@@ -175,6 +175,7 @@ def test_built_files_are_make_sites_and_only_served_pages_get_the_script(tmp_pat
         running.stop()
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_network_that_never_built_shows_its_problems(tmp_path):
     """No good build yet: every page address answers with a page that carries the script, so the
     problems still show in the browser; the terminal lists them."""

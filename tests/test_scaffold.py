@@ -78,6 +78,7 @@ def test_every_kind_and_language_set_validates(network, kind, languages, nis, re
     assert checked.returncode == 0, checked.stderr
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_check_lists_every_todo_as_a_warning(network):
     new(network)
     lines = (network / "campaigns" / SLUG / "campaign.yml").read_text(encoding="utf-8").splitlines()
