@@ -198,6 +198,7 @@ def check_headers_file(rules: list[Rule], site: Path) -> None:
             assert headers_for(rules, host, path).get("content-type") == content_type, (host, path)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_headers_file_on_the_tiny_build(header_rules, built):
     check_headers_file(header_rules, built)
 

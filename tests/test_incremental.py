@@ -134,6 +134,7 @@ def test_a_change_to_network_yml_or_the_day_rebuilds_everything(built):
     assert set(build(later).rebuilt) == set(first.rebuilt)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_file_removed_from_the_output_by_hand_is_built_again(built):
     _root, config, _first = built
     page = config.output / "gamma-2025" / "fr" / "index.html"

@@ -87,6 +87,7 @@ def test_builds_into_a_new_or_empty_folder_and_its_own_output(project, tmp_path)
         assert run_build(project, output).returncode == 0, "a second build replaces its own output"
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_second_build_is_stopped_and_told_who_is_building(project, tmp_path):
     config = BuildConfig(root=project, output=tmp_path / "site", today=TODAY, jobs=1)
     with OutputPlace(config.output, project).locked():

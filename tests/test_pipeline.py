@@ -41,6 +41,7 @@ def built(tmp_path, first_build):
     return config, snapshot(config.output)
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_crash_in_a_template_keeps_the_previous_site(built, monkeypatch):
     config, before = built
     monkeypatch.setattr(render, "TEMPLATES", config.root / "no-templates-here")
@@ -69,6 +70,7 @@ def test_a_crash_in_the_site_engine_keeps_the_previous_site(built, monkeypatch):
     assert not list(config.root.glob(".site.[bo]*"))
 
 
+@pytest.mark.slow  # several builds or processes: in make test, so that make test-fast stays under 90 s
 def test_a_warning_from_mkdocs_fails_the_build(built, monkeypatch):
     config, before = built
     real = mkdocs_engine.site_options
