@@ -58,6 +58,19 @@ class Writer:
         self.written.discard(path)
         if path.exists():
             raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
+        refuse_links(source)
         shutil.copytree(source, path, symlinks=True, copy_function=os.link)
         self.kept.add(path.relative_to(self.root).parts)
         return path
+
+
+def refuse_links(source: Path) -> None:
+    """A kept folder holds only folders and regular files, as every build writes them: a link planted in
+    a previous output (a committed site/ with a forged state file) would publish what it points to."""
+    found = [source] if source.is_symlink() or not source.is_dir() else []
+    for folder, dirs, files in os.walk(source) if not found else ():
+        found += [Path(folder, name) for name in dirs + files
+                  if Path(folder, name).is_symlink() or not (Path(folder, name).is_dir() or Path(folder, name).is_file())]
+    if found:
+        raise BuildFailed(f"refusing to keep '{found[0]}' from the previous output: it is a link or not a regular "
+                          f"file or folder, which no build writes; remove the output and build again", Code.UNSAFE_OUTPUT)
