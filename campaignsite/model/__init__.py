@@ -6,6 +6,7 @@ pages, feeds and downloads only ever see this model.
 
 Takes: what validate hands on.
 Hands on: `Campaign` and `Network` (records), the goals (sdgs), the moments of a campaign (phases), the
-final ranking of its selection (ranking).
-Entry point: `assembly.build_campaign(checked)` and `assembly.build_network(checked, campaigns)`.
+final ranking of its selection (ranking), what was public on a day (public).
+Entry point: `assembly.build_campaign(checked)` and `assembly.build_network(checked, campaigns)`;
+`public.network_on(network, day)` for what a build for `day` may publish.
 """
