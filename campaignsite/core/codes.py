@@ -88,6 +88,10 @@ class Code(enum.StrEnum):
     UNKNOWN_CATEGORY = "unknown-category", "A laureate's category is not among the campaign's budget categories."
     OVER_CAP = "over-cap", "A laureate's grant is above the cap of its category."
     UNKNOWN_PROJECT = "unknown-project", "A reference to a project slug that is not in laureates.csv."
+    UNKNOWN_MUNICIPALITY = "unknown-municipality", ("A project's municipality is not the NIS code of one of its "
+                                                    "campaign's municipalities (campaign.yml municipalities).")
+    UNKNOWN_PROGRAMME = "unknown-programme", ("A campaign's programme is not the id of a programme in "
+                                              "content/network.yml programmes.")
     UNKNOWN_NEWS = "unknown-news", ("An event's `news` is not the slug of a news post of its campaign (a file "
                                     "news/<slug>.<language>.md).")
     UNKNOWN_STAGE = "unknown-stage", ("A laureate's selected_by or a prize names a selection stage that campaign.yml "

@@ -34,6 +34,7 @@ from campaignsite.model.records import (
     Payment,
     Phase,
     Prize,
+    Programme,
     PublicTable,
     Results,
     SelectionStage,
@@ -81,7 +82,7 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
         slug=checked.files.slug, folder=checked.files.root, kind=data["kind"], edition=data["edition"],
         languages=langs, title=text_of(data["title"], langs), tagline=text_of(data["tagline"], langs),
         introduction=text_of(data["introduction"], langs),
-        municipalities=tuple(Municipality(text_of(m["name"], langs), m["nis_code"], m["region"])
+        municipalities=tuple(Municipality(text_of(m["name"], langs), m["nis_code"], m["region"], m.get("province"))
                              for m in data["municipalities"]),
         base_url=data["base_url"], sdgs=tuple(data.get("sdgs", DEFAULT_SDGS)), contact=contact,
         press_contact=Contact(**data["press_contact"]) if "press_contact" in data else contact,
@@ -92,7 +93,7 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
         prizes=tuple(Prize(p["id"], text_of(p["name"], langs), p.get("stage"),
                            cents(p["amount"]) if "amount" in p else None, p.get("from_budget", False))
                      for p in data.get("prizes", [])),
-        results_day=_day(data.get("results_day")), candidates=_candidates(checked),
+        results_day=_day(data.get("results_day")), programme=data.get("programme"), candidates=_candidates(checked),
         kit=tuple(KitItem(k["file"], text_of(k["title"], langs), k["kind"], k.get("credit"))
                   for k in data.get("kit", [])),
         laureates=_laureates(checked), events=_events(checked, langs), news=_news(checked),
@@ -202,7 +203,14 @@ def _candidates(checked: CheckedCampaign) -> tuple[Candidate, ...]:
         slug=row["slug"], title=row_text(row, "title", langs), summary=row_text(row, "summary", langs),
         sdgs=tuple(sdg_numbers(row["sdgs"])), holder=localised(row, "holder", langs),
         address=localised(row, "address", langs), image=row.get("image"), image_credit=row.get("image_credit"),
-        results=results_of(row, langs), selected=row["slug"] in selected) for row in _rows(checked, "candidates"))
+        results=results_of(row, langs), selected=row["slug"] in selected, municipality=municipality_of(checked, row))
+        for row in _rows(checked, "candidates"))
+
+
+def municipality_of(checked: CheckedCampaign, row: dict) -> str:
+    """The NIS code of a project's municipality: its own column, else its campaign's one municipality
+    (the checks make sure a campaign of several names it)."""
+    return row.get("municipality") or checked.data["municipalities"][0]["nis_code"]
 
 
 def _merged(own: Results, candidate: Results | None) -> Results:
@@ -249,7 +257,7 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
             prizes=results.prizes, score=results.score, marks=results.marks, rank=results.rank,
             reason=results.reason, payments=tuple(sorted(payments.get(row["slug"], []), key=lambda p: p.date)),
             public_email=row.get("public_email"), public_url=row.get("public_url"),
-            tracked="payments" in checked.tables,
+            tracked="payments" in checked.tables, municipality=municipality_of(checked, row),
         ))
     return tuple(result)
 
@@ -329,5 +337,7 @@ def build_network(checked, campaigns: tuple[Campaign, ...]) -> Network:
     pages = tuple(ContentPage(slug, MappingProxyType({lang: d.meta.data["title"] for lang, d in docs.items()}),
                               MappingProxyType({lang: d.body for lang, d in docs.items()}))
                   for slug, docs in sorted(by_slug.items()))
+    programmes = tuple(Programme(p["id"], text_of(p["name"], langs), text_of(p.get("description", {}), langs))
+                       for p in data.get("programmes", []))
     return Network(text_of(data["title"], langs), text_of(data["tagline"], langs), langs, data["base_url"],
-                   Contact(**data["contact"]), pages, campaigns)
+                   Contact(**data["contact"]), pages, campaigns, programmes)

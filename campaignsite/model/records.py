@@ -36,6 +36,7 @@ class Municipality:
     name: Text
     nis_code: str
     region: str
+    province: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class Candidate:
     image_credit: str | None
     results: Results = field(default_factory=Results)
     selected: bool = False  # a laureate: known from the results day on
+    municipality: str = ""  # NIS code of the campaign's municipality it belongs to
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,7 @@ class Laureate:
     tracked: bool = False  # its campaign gives its payments (payments.csv)
     public_email: str | None = None  # where visitors offer help; never the private contact_email
     public_url: str | None = None
+    municipality: str = ""  # NIS code of the campaign's municipality it belongs to
 
     @property
     def paid(self) -> int:
@@ -346,6 +349,7 @@ class Campaign:
     kit: tuple[KitItem, ...]
     prizes: tuple["Prize", ...] = ()
     results_day: dt.date | None = None  # campaign.yml results_day; see phases.results_day for the default
+    programme: str | None = None  # id of a programme of content/network.yml this campaign is an edition of
     candidates: tuple[Candidate, ...] = field(default=())
     laureates: tuple[Laureate, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
@@ -376,6 +380,9 @@ class Campaign:
     def has_payments(self) -> bool:
         return any(item.payments for item in self.laureates)
 
+    def municipality(self, nis_code: str) -> Municipality:
+        return next(m for m in self.municipalities if m.nis_code == nis_code)
+
     def laureate(self, slug: str) -> Laureate:
         return next(item for item in self.laureates if item.slug == slug)
 
@@ -402,6 +409,15 @@ class ContentPage:
 
 
 @dataclass(frozen=True)
+class Programme:
+    """A programme run in yearly editions (content/network.yml programmes): each edition is a campaign."""
+
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
 class Network:
     """The portal: its texts and languages, and every campaign."""
 
@@ -412,6 +428,7 @@ class Network:
     contact: Contact
     pages: tuple[ContentPage, ...]
     campaigns: tuple[Campaign, ...]
+    programmes: tuple[Programme, ...] = ()
 
     @property
     def laureates(self) -> int:

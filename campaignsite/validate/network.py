@@ -33,6 +33,7 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     for key in ("title", "tagline"):
         check_translations(doc, (key,), doc.data[key], languages, problems)
     _check_portal_languages(doc, languages, campaigns, problems)
+    _check_programmes(doc, languages, campaigns, problems)
     pages: dict[str, set[str]] = {}
     for page in content.pages:
         if page.lang not in languages:
@@ -82,6 +83,38 @@ def _check_portal_languages(doc: YamlDoc, languages: tuple, campaigns, problems:
             "has no %(value)s, a language of campaigns %(campaigns)s: add it, with the portal's title, tagline "
             "and pages in that language", len(slugs), value=quoted(lang), campaigns=", ".join(sorted(slugs))),
             Code.MISSING_PORTAL_LANGUAGE))
+
+
+def _check_programmes(doc: YamlDoc, languages: tuple, campaigns, problems: list[Problem]) -> None:
+    """Programmes have unique ids and texts in every portal language; a campaign names a programme
+    that exists, and a programme has one edition a year."""
+    known: dict[str, int] = {}
+    for index, programme in enumerate(doc.data.get("programmes", [])):
+        path = ("programmes", index)
+        if programme["id"] in known:
+            problems.append(Problem(doc.rel, doc.line_of(path + ("id",)), "programmes.id", msg(
+                "%(value)s is used twice", value=quoted(programme["id"])), Code.DUPLICATE_ID))
+        known[programme["id"]] = index
+        for key in ("name", "description"):
+            if key in programme:
+                check_translations(doc, path + (key,), programme[key], languages, problems)
+    editions: dict[tuple[str, int], str] = {}
+    for checked in sorted((c for c in campaigns if c is not None), key=lambda c: c.files.slug):
+        programme, campaign_doc = checked.data.get("programme"), checked.files.campaign
+        if programme is None:
+            continue
+        line = campaign_doc.line_of(("programme",))
+        if programme not in known:
+            problems.append(Problem(campaign_doc.rel, line, "programme", msg(
+                "%(value)s is not a programme of content/network.yml programmes (%(known)s)", value=quoted(programme),
+                known=", ".join(known) or msg("none is defined")), Code.UNKNOWN_PROGRAMME))
+            continue
+        year = (programme, checked.data["edition"])
+        if year in editions:
+            problems.append(Problem(campaign_doc.rel, line, "programme", msg(
+                "%(value)s already has an edition %(year)s: campaign %(campaign)s; a programme has one edition a year",
+                value=quoted(programme), year=year[1], campaign=quoted(editions[year])), Code.DUPLICATE_VALUE))
+        editions.setdefault(year, checked.files.slug)
 
 
 def _check_page_meta(page: MarkdownDoc, problems: list[Problem]) -> None:

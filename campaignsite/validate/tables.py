@@ -33,13 +33,16 @@ def check_rows(checked: CheckedCampaign, problems: list[Problem]) -> None:
     laureates = checked.tables.get("laureates")
     slugs = laureate_slugs(checked)
     caps = {c["id"]: c["cap"] for c in checked.data.get("budget", {}).get("categories", [])}
+    towns = {m["nis_code"]: m["name"] for m in checked.data.get("municipalities", [])}
     if laureates:
         for row, line in zip(laureates.rows, laureates.lines):
             _check_laureate(laureates.rel, line, row, caps, media_names(checked.files), problems)
+            _check_municipality(laureates.rel, line, row, towns, problems)
     candidates = checked.tables.get("candidates")
     for row, line in zip(candidates.rows, candidates.lines) if candidates else ():
         _check_sdgs(candidates.rel, line, row["sdgs"], problems)
         _check_image(candidates.rel, line, row, media_names(checked.files), problems)
+        _check_municipality(candidates.rel, line, row, towns, problems)
     if "actions" in checked.tables:
         table = checked.tables["actions"]
         for row, line in zip(table.rows, table.lines):
@@ -100,6 +103,22 @@ def _check_laureate(rel: str, line: int, row: dict, caps: dict, media: set, prob
     if (row.get("latitude") is None) != (row.get("longitude") is None):
         problems.append(Problem(rel, line, "longitude" if row.get("longitude") is None else "latitude",
                                 msg("is empty: give both latitude and longitude, or neither"), Code.INCONSISTENT))
+
+
+def _check_municipality(rel: str, line: int, row: dict, towns: dict, problems: list[Problem]) -> None:
+    """A project names one of its campaign's municipalities, and must when there are several: the
+    municipality pages, filters and open data count it there."""
+    code = row.get("municipality")
+    known = ", ".join(f"{nis} ({name if isinstance(name, str) else next(iter(name.values()))})"
+                      for nis, name in towns.items())
+    if code and towns and code not in towns:
+        problems.append(Problem(rel, line, "municipality", msg(
+            "%(value)s is not the NIS code of one of the campaign's municipalities: expected one of %(known)s",
+            value=quoted(code), known=known), Code.UNKNOWN_MUNICIPALITY))
+    elif not code and len(towns) > 1:
+        problems.append(Problem(rel, line, "municipality", msg(
+            "is empty: the campaign has several municipalities, so each project names its own: one of %(known)s",
+            known=known), Code.MISSING_VALUE))
 
 
 def _check_image(rel: str, line: int, row: dict, media: set, problems: list[Problem]) -> None:
