@@ -153,6 +153,7 @@ def build(config: BuildConfig) -> BuildResult:
         place.check()
         return BuildResult(*previous.counts)
     checked = public_on(build_model(config.root), config.today)
+    prints = incremental.with_links(prints, sites.links_key(checked.network))
     place.check()
     place.check_writable()
     with place.locked():
@@ -200,6 +201,7 @@ def check(config: BuildConfig) -> BuildResult:
     if previous is not None and previous.network == prints.network:
         return BuildResult(*previous.counts)
     checked = public_on(build_model(config.root), config.today)
+    prints = incremental.with_links(prints, sites.links_key(checked.network))
     kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
             if prints.campaigns.get(slug) == record.key}
     jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))

@@ -139,3 +139,25 @@ def current_phase(campaign: Campaign, day: dt.date) -> Phase | None:
     """The phase going on on `day`; when phases overlap, the one that started last."""
     going_on = [p for p in campaign.phases if p.start <= day <= p.last_day]
     return going_on[-1] if going_on else None  # phases are sorted by start
+
+
+CALL_PERIOD, VOTE_PERIOD = "call", "public-vote"
+
+
+def periods(campaign: Campaign) -> tuple[tuple[str, dt.date, dt.date], ...]:
+    """The campaign's calls and public votes as (kind, first day, last day): what a citizen takes part
+    in over a period rather than at an event (the portal's agenda lists them)."""
+    found = []
+    call = get_phase(campaign, "call")
+    if call and call.end:
+        found.append((CALL_PERIOD, call.start, call.end))
+    votes = [(VOTE_PERIOD, stage.start, stage.last_day) for stage in campaign.selection if stage.is_vote and stage.start]
+    vote = get_phase(campaign, "public_vote")
+    if not votes and vote:
+        votes = [(VOTE_PERIOD, vote.start, vote.last_day)]
+    return tuple(found + votes)
+
+
+def last_day(campaign: Campaign) -> dt.date:
+    """The campaign's last day: the end of its last phase."""
+    return max(phase.last_day for phase in campaign.phases)

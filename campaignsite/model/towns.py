@@ -7,8 +7,6 @@ build day), so a municipality's totals are those of the projects its page shows.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from campaignsite.model.records import Campaign, Laureate, Municipality, Network, Programme, Text
@@ -19,7 +17,7 @@ class Town:
     """A municipality of the network, with every campaign it takes part in (by edition, then slug)."""
 
     municipality: Municipality  # as the first campaign (by slug) that names it gives it
-    slug: str                   # its page's address on the portal
+    slug: str                   # its page's address on the portal: its NIS code
     campaigns: tuple[Campaign, ...]
     names: Text                 # its name per language, from every campaign that names it
 
@@ -38,32 +36,36 @@ class Town:
                      if item.municipality == self.nis_code)
 
     @property
+    def totals(self) -> "Totals":
+        return Totals(tuple(item for _campaign, item in self.projects))
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The money of some laureates, read as a campaign's or the network's is (granted, paid, repaid)."""
+
+    items: tuple[Laureate, ...]
+
+    @property
     def granted(self) -> int:
-        return sum(item.granted for _campaign, item in self.projects)
+        return sum(item.granted for item in self.items)
 
     @property
     def paid(self) -> int:
-        return sum(item.paid for _campaign, item in self.projects)
+        return sum(item.paid for item in self.items)
 
     @property
     def repaid(self) -> int:
-        return sum(item.repaid for _campaign, item in self.projects)
+        return sum(item.repaid for item in self.items)
 
     @property
     def has_payments(self) -> bool:
-        return any(item.payments for _campaign, item in self.projects)
-
-
-def fold(name: str) -> str:
-    """'Hastière' -> 'hastiere', "Braine-l'Alleud" -> 'braine-l-alleud': an address made of a name."""
-    letters = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(char for char in letters if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-")
+        return any(item.payments for item in self.items)
 
 
 def towns(network: Network) -> tuple[Town, ...]:
-    """Every municipality of the network's campaigns, by address. Two names that fold to the same
-    address (untrusted data may give two codes one name) get their NIS code appended."""
+    """Every municipality of the network's campaigns, by NIS code. Its page's address is its NIS code:
+    a campaign's site links it from its own data, whatever other campaigns name it."""
     found: dict[str, tuple[Municipality, list[Campaign], dict[str, str]]] = {}
     for campaign in sorted(network.campaigns, key=lambda c: c.slug):
         for municipality in campaign.municipalities:
@@ -71,17 +73,8 @@ def towns(network: Network) -> tuple[Town, ...]:
             entry[1].append(campaign)
             for lang in campaign.languages:
                 entry[2].setdefault(lang, municipality.name[lang])
-    slugs: dict[str, list[str]] = {}
-    for code, (municipality, campaigns, _names) in found.items():
-        first = campaigns[0]
-        slugs.setdefault(fold(municipality.name[first.default_language]) or code, []).append(code)
-    result = []
-    for slug, codes in slugs.items():
-        for code in codes:
-            municipality, campaigns, names = found[code]
-            result.append(Town(municipality, slug if len(codes) == 1 else f"{slug}-{code}",
-                               tuple(sorted(campaigns, key=lambda c: (c.edition, c.slug))), names))
-    return tuple(sorted(result, key=lambda town: town.slug))
+    return tuple(Town(municipality, code, tuple(sorted(campaigns, key=lambda c: (c.edition, c.slug))), names)
+                 for code, (municipality, campaigns, names) in sorted(found.items()))
 
 
 def town_of(network_towns: tuple[Town, ...], nis_code: str) -> Town:
@@ -99,5 +92,5 @@ def neighbours(network: Network, campaign: Campaign) -> tuple[Campaign | None, C
         return None, None
     programme = next(p for p in network.programmes if p.id == campaign.programme)
     ordered = editions(network, programme)
-    at = ordered.index(campaign)
+    at = [edition.slug for edition in ordered].index(campaign.slug)
     return (ordered[at - 1] if at else None), (ordered[at + 1] if at + 1 < len(ordered) else None)

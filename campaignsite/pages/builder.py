@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from dataclasses import dataclass
 
 from campaignsite.core.i18n import Formatter, Translator
 from campaignsite.core.languages import OG_LOCALES
 from campaignsite.core.sitespec import Page
-from campaignsite.model.records import Campaign, Laureate, Network
+from campaignsite.model.records import Campaign, Laureate, Network, Programme
 from campaignsite.model.sdgs import get_sdgs, text_colour
 from campaignsite.pages import urls, views
 
@@ -66,12 +67,30 @@ class PortalBuilder(SiteBuilder):
         self.network, self.root, self.shown = network, root, shown
 
 
+@dataclass(frozen=True)
+class NetworkLinks:
+    """What a campaign's site links of the rest of the network: the portal in the site's language and
+    the campaign's programme with its editions before and after it. Paths lead from the output's root."""
+
+    portal: str = ""  # "" (the portal's first language) or "fr/"
+    programme: Programme | None = None
+    previous: tuple[int, str] | None = None  # (its year, its site: "haute-meuse-2025/fr/")
+    next: tuple[int, str] | None = None
+
+    def to_portal(self, path: str) -> str:
+        """A portal page's address from a campaign site's root (<slug>/<lang>/, two levels down)."""
+        return f"../../{self.portal}{path}"
+
+    def to_site(self, path: str) -> str:
+        return f"../../{path}"
+
+
 class CampaignBuilder(SiteBuilder):
     """One campaign site in one language."""
 
-    def __init__(self, campaign: Campaign, lang: str, today: dt.date):
+    def __init__(self, campaign: Campaign, lang: str, today: dt.date, links: NetworkLinks = NetworkLinks()):
         super().__init__(lang, today)
-        self.campaign = campaign
+        self.campaign, self.links = campaign, links
 
     def text(self, text) -> str:
         """The page language's version of a per-language text, with the language's no-break spaces
@@ -86,12 +105,19 @@ class CampaignBuilder(SiteBuilder):
         width, height = self.campaign.image_sizes.get(src, (None, None))
         return views.Image(href(url, MEDIA_PREFIX + src[len("media/"):]), alt, credit, width, height)
 
+    def municipality_name(self, nis_code: str) -> str:
+        """One of the campaign's municipalities, named in this site's language."""
+        return self.campaign.municipality(nis_code).name[self.lang]
+
     def card(self, url: str, laureate: Laureate, rank: int | None = None) -> views.Card:
         """A laureate's card; `rank`, its place in the final ranking, where the card shows it."""
         title = self.text(laureate.title)
         budget = self.campaign.budget
         category = next((cat for cat in budget.categories if cat.id == laureate.category), None) if budget else None
+        shared = len(self.campaign.municipalities) > 1
         return views.Card(
+            municipality=laureate.municipality,
+            municipality_label=self.municipality_name(laureate.municipality) if shared else "",
             slug=laureate.slug, lang=self.lang, href=href(url, urls.laureate(laureate.slug)), title=title,
             summary=self.text(laureate.summary),
             image=self.image(url, laureate.image, self._("Photo of the project %(title)s", title=title),

@@ -45,8 +45,28 @@ def home(b: CampaignBuilder) -> Page:
                                    href(url, urls.SHOWCASE)),
             partners=tuple(views.PartnerView(p.name, b._(f"role:{p.role}"),
                                                 b.image(url, p.logo, b._("Logo of %(name)s", name=p.name)),
-                                                p.url) for p in campaign.partners))
+                                                p.url) for p in campaign.partners),
+            editions=edition_links(b, url),
+            places=tuple(views.Link(b.municipality_name(m.nis_code),
+                                    href(url, b.links.to_portal(urls.municipality(m.nis_code))))
+                         for m in campaign.municipalities))
     return b.page(urls.HOME, b.text(campaign.title), b.text(campaign.tagline), context)
+
+
+def edition_links(b: CampaignBuilder, url: str) -> tuple[views.Link, ...]:
+    """'Edition 2026 of Proximity Haute-Meuse' (its programme's page), and the editions before and after."""
+    links, _ = b.links, b._
+    if links.programme is None:
+        return ()
+    found = [views.Link(_("Edition %(year)s of %(programme)s", year=b.campaign.edition,
+                              programme=links.programme.name[b.lang]),
+                        href(url, links.to_portal(urls.programme(links.programme.id))))]
+    if links.previous:
+        found.append(views.Link(_("Previous edition: %(year)s", year=links.previous[0]),
+                                href(url, links.to_site(links.previous[1]))))
+    if links.next:
+        found.append(views.Link(_("Next edition: %(year)s", year=links.next[0]), href(url, links.to_site(links.next[1]))))
+    return tuple(found)
 
 
 def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
@@ -190,9 +210,20 @@ def showcase(b: CampaignBuilder) -> Page:
                                count=b.fmt.number(len(laureates)), year=campaign.edition),
             cards=tuple(b.card(url, item, rank) for item, rank in showcase_order(b)),
             sdg_links=b.badges(url, used), statuses=statuses, categories=categories,
-            goals=views.Link(b._("All goals"), href(url, urls.SDG_INDEX)), prizes=prize_options(b, laureates))
+            goals=views.Link(b._("All goals"), href(url, urls.SDG_INDEX)), prizes=prize_options(b, laureates),
+            municipalities=municipality_options(b, laureates))
     return b.page(urls.SHOWCASE, b._("Laureates"),
                   b._("The laureate projects of %(campaign)s", campaign=b.text(campaign.title)), context)
+
+
+def municipality_options(b: CampaignBuilder, projects) -> tuple[views.FilterOption, ...]:
+    """The campaign's municipalities to filter its projects by, where it has several, in collation order."""
+    if len(b.campaign.municipalities) < 2:
+        return ()
+    options = (views.FilterOption(m.nis_code, b.municipality_name(m.nis_code),
+                                  sum(1 for item in projects if item.municipality == m.nis_code))
+               for m in b.campaign.municipalities)
+    return tuple(sorted(options, key=lambda option: b.fmt.sort_key(option.label)))
 
 
 def laureates(b: CampaignBuilder) -> list[Page]:
@@ -209,7 +240,7 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
         return contexts.LaureateContext(
             site=b.site, summary=card.summary,
             image=card.image, gallery=gallery(b, url, item), description_html=render_markdown(description)
-            if description else "", badges=card.badges, facts=laureate_facts(b, item, card),
+            if description else "", badges=card.badges, facts=laureate_facts(b, url, item, card),
             payment=payment(b, item), payments=payments(b, item), updates=updates(b, item), needs=needs(b, item),
             video=video(b, item), map_link=map_link(b, item), website=item.website,
             share=share_links(b, url, card.title),
@@ -221,7 +252,7 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
                   meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item)))
 
 
-def laureate_facts(b: CampaignBuilder, item: Laureate, card: views.Card) -> tuple[views.Fact, ...]:
+def laureate_facts(b: CampaignBuilder, url: str, item: Laureate, card: views.Card) -> tuple[views.Fact, ...]:
     _ = b._
     facts = [views.Fact(_("Project holder"), b.text(item.holder)), views.Fact(_("Grant"), card.amount)]
     if card.category_label:
@@ -234,6 +265,8 @@ def laureate_facts(b: CampaignBuilder, item: Laureate, card: views.Card) -> tupl
         facts.append(views.Fact(_("Prize"), name if prize.amount is None else _(
             "%(prize)s: %(amount)s", prize=name, amount=b.fmt.money(prize.amount))))
     facts.append(views.Fact(_("Status"), card.status_label))
+    facts.append(views.Fact(_("Municipality"), b.municipality_name(item.municipality),
+                            href(url, b.links.to_portal(urls.municipality(item.municipality)))))
     if item.address:
         facts.append(views.Fact(_("Where"), b.text(item.address)))
     return tuple(facts)
@@ -633,12 +666,13 @@ def candidates_page(b: CampaignBuilder) -> Page:
             b.image(url, item.image, _("Photo of the project %(title)s", title=b.text(item.title)), item.image_credit),
             b.badges(url, item.sdgs), b.text(item.holder), b.text(item.address) if item.address else None,
             views.Link(_("Laureate: see the project"), href(url, urls.laureate(item.slug)))
-            if item.slug in laureates else None)
+            if item.slug in laureates else None, item.municipality,
+            b.municipality_name(item.municipality) if len(campaign.municipalities) > 1 else "")
             for item in sorted(campaign.candidates, key=lambda c: b.fmt.sort_key(b.text(c.title))))
         intro = _.ngettext("%(count)s project is in the running for %(campaign)s.",
                            "%(count)s projects are in the running for %(campaign)s.", count,
                            count=b.fmt.number(count), campaign=b.text(campaign.title))
-        return contexts.CandidatesContext(b.site, intro, vote, cards)
+        return contexts.CandidatesContext(b.site, intro, vote, cards, municipality_options(b, campaign.candidates))
     return b.page(urls.CANDIDATES, _("Projects in the running"),
                   _.ngettext("The %(count)s project in the running", "The %(count)s projects in the running", count,
                              count=b.fmt.number(count)), context)

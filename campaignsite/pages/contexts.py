@@ -26,6 +26,9 @@ from campaignsite.pages.views import (
     ListingRow,
     Needs,
     NewsSummary,
+    NowItem,
+    Period,
+    PlaceRow,
     PartnerView,
     PhaseView,
     PrizeView,
@@ -55,6 +58,8 @@ class HomeContext:
     featured: tuple[Card, ...]
     showcase: Link
     partners: tuple[PartnerView, ...]
+    editions: tuple[Link, ...] = ()  # its programme, the edition before and the one after
+    places: tuple[Link, ...] = ()  # its municipalities' pages on the portal
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class ShowcaseContext:
     categories: tuple[FilterOption, ...]
     goals: Link  # the goals page
     prizes: tuple[FilterOption, ...] = ()
+    municipalities: tuple[FilterOption, ...] = ()  # where the campaign has several
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,49 @@ class PortalHomeContext:
     agenda: Link
     search: Link
     goals: Link | None = None  # the page of every goal across the network
+    now: tuple[NowItem, ...] = ()  # what is open now, first on a phone
+    next_events: tuple[EventSummary, ...] = ()  # the next events of every campaign
+    municipalities: Link | None = None  # the page of every municipality
+    programmes: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class MunicipalityContext:
+    """A municipality of the network: its campaigns across the years, its projects and money, its events."""
+
+    template: ClassVar[str] = "municipality.html"
+    site: Site
+    intro: str
+    figures: tuple[Figure, ...]
+    now: tuple[NowItem, ...]
+    campaigns: tuple[CampaignCard, ...]
+    cards: tuple[Card, ...]
+    events: tuple[EventSummary, ...]
+    index: Link
+    agenda: Link
+
+
+@dataclass(frozen=True)
+class MunicipalitiesContext:
+    template: ClassVar[str] = "municipalities.html"
+    site: Site
+    intro: str
+    rows: tuple[PlaceRow, ...]
+    home: Link
+
+
+@dataclass(frozen=True)
+class ProgrammeContext:
+    """A programme and its editions: totals per year and per municipality."""
+
+    template: ClassVar[str] = "programme.html"
+    site: Site
+    intro: str
+    figures: tuple[Figure, ...]
+    editions: tuple[CampaignCard, ...]
+    years: tuple[PlaceRow, ...]
+    towns: tuple[PlaceRow, ...]
+    home: Link
 
 
 @dataclass(frozen=True)
@@ -203,6 +252,7 @@ class AgendaContext:
     feed: Link
     feed_help: str
     phases: tuple[PhaseView, ...] = ()   # a campaign's phases, shown as phases beside its events
+    periods: tuple[Period, ...] = ()  # on the portal: calls and votes open now or to come
 
 
 @dataclass(frozen=True)
@@ -368,3 +418,4 @@ class CandidatesContext:
     intro: str
     vote: VoteBox | None
     cards: tuple[CandidateCard, ...]
+    municipalities: tuple[FilterOption, ...] = ()  # where the campaign has several

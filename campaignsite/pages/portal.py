@@ -7,9 +7,9 @@ SDG across campaigns, a combined agenda with its calendar feed, and a search acr
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 
 from campaignsite.core.languages import LANGUAGE_NAMES
+from campaignsite.model.towns import towns
 from campaignsite.core.markup import render_markdown
 from campaignsite.core.searchindex import BUNDLE as SEARCH_BUNDLE
 from campaignsite.core.searchindex import parts as search_parts
@@ -17,12 +17,22 @@ from campaignsite.core.sitespec import Page
 from campaignsite.model.records import Campaign
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import PortalBuilder, href
+from campaignsite.pages.network_cards import (
+    agenda_periods,
+    campaign_card,
+    campaign_href,
+    network_events,
+    note,
+    now_items,
+    project_cards,
+    shown_language,
+    standing,
+    towns_text,
+)
 from campaignsite.pages.parts import (
     agenda_context,
-    event_summary,
     goal_figures,
     goal_title,
-    language_note,
     money_figures,
     official_title,
     statement_page,
@@ -34,43 +44,6 @@ def statement(b: PortalBuilder, kind: str) -> Page:
     return statement_page(b, kind, b.network.title[b.lang], "", b.network.contact.email)
 
 
-def shown_language(b: PortalBuilder, campaign: Campaign) -> str:
-    """A campaign is shown in the visitor's language when it has it, else in its default one."""
-    return b.lang if b.lang in campaign.languages else campaign.default_language
-
-
-def campaign_href(b: PortalBuilder, url: str, campaign: Campaign, path: str = "") -> str:
-    return href(url, f"{b.root}{campaign.slug}/{shown_language(b, campaign)}/{path}")
-
-
-def towns(b: PortalBuilder, campaign: Campaign) -> str:
-    """The campaign's municipalities, named in the page's language where the campaign has it."""
-    return ", ".join(m.name.get(b.lang, m.name[campaign.default_language]) for m in campaign.municipalities)
-
-
-def note(b: PortalBuilder, campaign: Campaign) -> str:
-    """'(in French)' for a campaign shown in another language than the page's, else nothing."""
-    lang = shown_language(b, campaign)
-    return language_note(b, lang) if lang != b.lang else ""
-
-
-def origin(b: PortalBuilder, campaign: Campaign) -> views.Origin:
-    """What a cross-campaign card says of where it comes from (issue 10): campaign, towns, language."""
-    return views.Origin(b.lang, b.shown[campaign.slug].text(campaign.title), towns(b, campaign), note(b, campaign))
-
-
-def campaign_image(b: PortalBuilder, url: str, campaign: Campaign) -> views.Image | None:
-    """The campaign's logo, else the photo of its first laureate that has one; described in the card's language."""
-    builder = b.shown[campaign.slug]
-    if campaign.logo:
-        image = builder.image("", campaign.logo, builder._("Logo of %(name)s", name=builder.text(campaign.title)))
-    else:
-        item = next((item for item in campaign.laureates if item.image), None)
-        image = item and builder.image("", item.image, builder._("Photo of the project %(title)s",
-                                                                 title=builder.text(item.title)), item.image_credit)
-    return image and _rebase_image(image, campaign_href(b, url, campaign))
-
-
 def totals(b: PortalBuilder) -> tuple[views.Figure, ...]:
     network, fmt, _ = b.network, b.fmt, b._
     return (views.Figure(fmt.number(len(network.campaigns)), _.ngettext("campaign", "campaigns", len(network.campaigns))),
@@ -78,25 +51,6 @@ def totals(b: PortalBuilder) -> tuple[views.Figure, ...]:
                             _.ngettext("municipality", "municipalities", network.municipalities)),
             views.Figure(fmt.number(network.laureates), _.ngettext("laureate", "laureates", network.laureates)),
             *money_figures(b, network))
-
-
-def campaign_card(b: PortalBuilder, url: str, campaign: Campaign) -> views.CampaignCard:
-    lang = shown_language(b, campaign)
-    names = towns(b, campaign)
-    regions = sorted({m.region for m in campaign.municipalities})
-    figures = []
-    if campaign.laureates:
-        figures.append(views.Figure(b.fmt.number(len(campaign.laureates)),
-                                       b._.ngettext("laureate", "laureates", len(campaign.laureates))))
-        figures.append(views.Figure(b.fmt.money(campaign.granted), b._("granted")))
-    return views.CampaignCard(
-        lang=lang, href=campaign_href(b, url, campaign), title=campaign.title[lang], tagline=campaign.tagline[lang],
-        municipalities=names, region=" ".join(regions),
-        region_label=", ".join(b._(f"region:{region}") for region in regions),
-        languages=", ".join(LANGUAGE_NAMES[code] for code in campaign.languages),
-        language_codes=" ".join(campaign.languages), year=campaign.edition, kind=campaign.kind,
-        kind_label=b._(f"kind:{campaign.kind}"), figures=tuple(figures), page_lang=b.lang,
-        language_note=note(b, campaign), image=campaign_image(b, url, campaign), colour=campaign.colour)
 
 
 def filters(b: PortalBuilder) -> tuple:
@@ -108,7 +62,13 @@ def filters(b: PortalBuilder) -> tuple:
             for value in value_set:
                 counts[value] = counts.get(value, 0) + 1
         return tuple(views.FilterOption(value, label(value), counts[value]) for value in sorted(counts))
+    places = {town.nis_code: town.name(b.lang) for town in towns(b.network)}
+    by_name = tuple(sorted(options([{m.nis_code for m in c.municipalities} for c in campaigns], places.get),
+                           key=lambda option: b.fmt.sort_key(option.label)))
     return (
+        ("now", _("Open now"), options([{"open"} if standing(b, c).open else set() for c in campaigns],
+                                       lambda v: _("Something to do now"))),
+        ("municipality", _("Municipality"), by_name),
         ("region", _("Region"), options([{m.region for m in c.municipalities} for c in campaigns],
                                         lambda v: _(f"region:{v}"))),
         ("language", _("Language"), options([set(c.languages) for c in campaigns], LANGUAGE_NAMES.get)),
@@ -132,7 +92,11 @@ def home(b: PortalBuilder) -> Page:
             sdg_links=b.badges(url, used_sdgs(b)), goals=views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
             pages=tuple(views.Link(p.title[b.lang], href(url, urls.content_page(p.slug))) for p in network.pages),
             agenda=views.Link(b._("Agenda of all campaigns"), href(url, urls.AGENDA)),
-            search=views.Link(b._("Search all campaigns"), href(url, urls.SEARCH)))
+            search=views.Link(b._("Search all campaigns"), href(url, urls.SEARCH)),
+            now=now_items(b, url, network.campaigns), next_events=tuple(network_events(b, url, network.campaigns)[0][:3]),
+            municipalities=views.Link(b._("All municipalities"), href(url, urls.MUNICIPALITIES)),
+            programmes=tuple(views.Link(p.name[b.lang], href(url, urls.programme(p.id))) for p in network.programmes
+                             if any(c.programme == p.id for c in network.campaigns)))
     return b.page(urls.HOME, network.title[b.lang], network.tagline[b.lang], context)
 
 
@@ -167,14 +131,11 @@ def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
     serving = {campaign.slug: [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
                for campaign in ordered}
     shown = sum(len(items) for items in serving.values()) <= GOAL_CARDS_LIMIT
-    cards, campaigns, projects = [], [], []
+    cards = project_cards(b, url, [(campaign, item) for campaign in ordered for item in serving[campaign.slug]]
+                          if shown else [])
+    campaigns, projects = [], []
     for campaign in ordered:
         items = serving[campaign.slug]
-        for item in items if shown else ():
-            # The card is made for the campaign's site, then its links re-rooted to this page.
-            card = b.shown[campaign.slug].card("", item)
-            cards.append(_rebase_card(card, campaign_href(b, url, campaign), b.badges(url, item.sdgs),
-                                      origin(b, campaign)))
         if items:
             campaigns.append(goal_campaign(b, url, campaign, number, items))
         projects += items
@@ -197,7 +158,7 @@ def goal_campaign(b: PortalBuilder, url: str, campaign: Campaign, number: int, s
     builder = b.shown[campaign.slug]
     return views.SdgCampaign(
         views.Link(builder.text(campaign.title), campaign_href(b, url, campaign, urls.sdg(number))),
-        shown_language(b, campaign), towns(b, campaign),
+        shown_language(b, campaign), towns_text(b, campaign),
         b._.ngettext("%(count)s project", "%(count)s projects", len(serving), count=b.fmt.number(len(serving))),
         b.fmt.money(sum(item.granted for item in serving)), note(b, campaign))
 
@@ -225,20 +186,8 @@ def sdg_index(b: PortalBuilder) -> Page:
 
 def agenda(b: PortalBuilder) -> Page:
     url = urls.AGENDA
-    events = sorted(((campaign, event) for campaign in b.network.campaigns for event in campaign.events),
-                    key=lambda pair: (pair[1].start, pair[1].slug))
-    upcoming, past = [], []
-    for campaign, event in events:
-        builder = b.shown[campaign.slug]
-        summary = event_summary(builder, "", event)
-        summary = views.EventSummary(**{**summary.__dict__,
-                                           "href": campaign_href(b, url, campaign, summary.href),
-                                           "origin": origin(b, campaign),
-                                           "follow_up": tuple(views.Link(link.text, link.href if "://" in link.href
-                                                                            else campaign_href(b, url, campaign, link.href))
-                                                              for link in summary.follow_up)})
-        (upcoming if event.upcoming_on >= b.today else past).append(summary)
-    context = agenda_context(b, url, upcoming, reversed(past))
+    upcoming, past = network_events(b, url, b.network.campaigns)
+    context = dataclasses.replace(agenda_context(b, url, upcoming, reversed(past)), periods=agenda_periods(b, url))
     return b.page(url, b._("Agenda"), b._("Agenda of all campaigns"), lambda _url: context)
 
 
@@ -258,20 +207,3 @@ def search(b: PortalBuilder) -> Page:
                                      b._("The search needs JavaScript. Every campaign is listed on the home page."),
                                      translations)
     return b.page(url, b._("Search"), b._("Search all campaigns"), lambda _url: context)
-
-
-def _rebase(link: str, prefix: str) -> str:
-    """A link relative to a campaign site's root, made relative to the portal page `prefix` leads from."""
-    return posixpath.normpath(prefix + link) + ("/" if link.endswith("/") else "")
-
-
-def _rebase_image(image: views.Image, prefix: str) -> views.Image:
-    return dataclasses.replace(image, src=_rebase(image.src, prefix))
-
-
-def _rebase_card(card: views.Card, prefix: str, badges: tuple[views.SdgBadge, ...],
-                 origin: views.Origin) -> views.Card:
-    """A card made for a campaign site's root, its links re-rooted under `prefix`, with portal badges
-    (in the page's language) and its origin."""
-    return dataclasses.replace(card, href=_rebase(card.href, prefix), badges=badges, origin=origin,
-                               image=card.image and _rebase_image(card.image, prefix))

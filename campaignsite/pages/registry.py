@@ -16,7 +16,7 @@ from typing import Callable
 
 from campaignsite.core.errors import msg
 from campaignsite.core.sitespec import Page
-from campaignsite.pages import agenda, campaign, contexts, embed, portal, press, urls
+from campaignsite.pages import agenda, campaign, contexts, embed, places, portal, press, urls
 
 
 def always(source) -> bool:
@@ -90,8 +90,14 @@ PAGE_TYPES = (
     PageType("portal-home", "portal", urls.HOME, contexts.PortalHomeContext, portal.home, nav=1),
     PageType("portal-agenda", "portal", urls.AGENDA, contexts.AgendaContext, portal.agenda, nav=2),
     PageType("portal-search", "portal", urls.SEARCH, contexts.SearchContext, portal.search, nav=3),
-    PageType("portal-page", "portal", urls.CONTENT_PAGE, contexts.ContentContext, portal.content_pages, nav=4,
+    PageType("portal-page", "portal", urls.CONTENT_PAGE, contexts.ContentContext, portal.content_pages, nav=5,
              when=lambda network: bool(network.pages)),
+    PageType("portal-municipalities", "portal", urls.MUNICIPALITIES, contexts.MunicipalitiesContext,
+             places.municipalities_page, nav=4),
+    PageType("portal-municipality", "portal", urls.MUNICIPALITY, contexts.MunicipalityContext,
+             places.municipality_pages),
+    PageType("portal-programme", "portal", urls.PROGRAMME, contexts.ProgrammeContext, places.programme_pages,
+             when=lambda network: bool(network.programmes)),
     PageType("portal-sdg", "portal", urls.SDG, contexts.SdgContext, portal.sdg_pages),
     PageType("portal-sdg-index", "portal", urls.SDG_INDEX, contexts.SdgIndexContext, portal.sdg_index),
     PageType("portal-accessibility", "portal", urls.ACCESSIBILITY, contexts.StatementContext,

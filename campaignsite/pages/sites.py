@@ -15,7 +15,8 @@ from campaignsite.exports.media import MediaFile
 from campaignsite.model.records import PORTAL_COLOUR, Campaign, Network
 from campaignsite.model.sdgs import text_colour
 from campaignsite.pages import embed, feeds, registry, urls
-from campaignsite.pages.builder import CampaignBuilder, PortalBuilder
+from campaignsite.model.towns import neighbours
+from campaignsite.pages.builder import CampaignBuilder, NetworkLinks, PortalBuilder
 
 CALENDAR = urls.CALENDAR
 # The files a site holds beside its pages, at the top of the portal: no campaign may take their names.
@@ -40,19 +41,38 @@ def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today:
             continue
         logo = published[campaign.slug, PurePosixPath(campaign.logo).name] if campaign.logo else None
         jobs += [SiteJob(f"{campaign.slug}/{lang}", functools.partial(
-            campaign_site, campaign, lang, logo, today, portal_search(network, lang))) for lang in campaign.languages]
+            campaign_site, campaign, lang, logo, today, portal_search(network, lang),
+            network_links(network, campaign, lang))) for lang in campaign.languages]
     return jobs
 
 
-def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date, search: str) -> SiteSpec:
+def network_links(network: Network, campaign: Campaign, lang: str) -> NetworkLinks:
+    """What the campaign's site in `lang` links of the network: the portal in that language (the
+    validation made sure the portal has every campaign language), its programme and its neighbours."""
+    before, after = neighbours(network, campaign)
+
+    def site(edition: Campaign | None) -> tuple[int, str] | None:
+        return edition and (edition.edition, f"{edition.slug}/{lang if lang in edition.languages else edition.default_language}/")
+    programme = next((p for p in network.programmes if p.id == campaign.programme), None)
+    return NetworkLinks(portal_root(network, lang), programme, site(before), site(after))
+
+
+def links_key(network: Network) -> dict[str, str]:
+    """What each campaign's sites show of other campaigns (network_links), as text, for its fingerprint."""
+    return {campaign.slug: repr([network_links(network, campaign, lang) for lang in campaign.languages])
+            for campaign in network.campaigns}
+
+
+def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date, search: str,
+                  links: NetworkLinks = NetworkLinks()) -> SiteSpec:
     """The campaign's site in `lang`, under <slug>/<lang>/, whose search box leads to the network's
-    search page at `search` (from the output's root). Nothing else of the network goes in: a
-    campaign's sites are made from its own data (see write/incremental.py)."""
+    search page at `search` (from the output's root). Of the rest of the network only `links` go in
+    (the portal, its programme's neighbouring editions: part of its fingerprint, see pipeline.py)."""
     on_colour = text_colour(campaign.colour)
     logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
     alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
                        for other in campaign.languages)
-    builder = CampaignBuilder(campaign, lang, today)
+    builder = CampaignBuilder(campaign, lang, today, links)
     pages, nav = registry.get_pages("campaign", builder, campaign)
     described = registry.oembed_pages(pages)
     pages = with_oembed_links(builder, pages, described)

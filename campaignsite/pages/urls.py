@@ -31,6 +31,10 @@ ACCESSIBILITY = "accessibility/"
 PRIVACY = "privacy/"
 WIDGETS = "widgets/"
 SEARCH = "search/"
+# Pages of the portal only: the network by municipality and by programme (issue 21).
+MUNICIPALITIES = "municipalities/"
+MUNICIPALITY = "municipalities/{slug}/"
+PROGRAMME = "programmes/{slug}/"
 CONTENT_PAGE = "{slug}/"
 # Widgets: pages without the site's chrome, for other websites.
 EMBED_LAUREATES = "embed/laureates/"
@@ -71,6 +75,14 @@ def embed_goal(number: int) -> str:
 
 def embed_project(slug: str) -> str:
     return EMBED_PROJECT.format(slug=slug)
+
+
+def municipality(slug: str) -> str:
+    return MUNICIPALITY.format(slug=slug)
+
+
+def programme(slug: str) -> str:
+    return PROGRAMME.format(slug=slug)
 
 
 def content_page(slug: str) -> str:

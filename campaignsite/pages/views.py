@@ -75,6 +75,8 @@ class Card:
     category: str
     category_label: str
     prizes: tuple["PrizeBadge", ...] = ()
+    municipality: str = ""  # NIS code, for the municipality filter
+    municipality_label: str = ""  # its name, shown where the campaign has several municipalities
     origin: Origin | None = None  # on the portal: its campaign and town
     rank: str | None = None  # "Rank 2": on the showcase, where the selection is ranked by weighted scores
 
@@ -135,10 +137,11 @@ class FilterOption:
 
 @dataclass(frozen=True)
 class Fact:
-    """A labelled line on a project page."""
+    """A labelled line on a project page, its value linked where `href` is given."""
 
     label: str
     value: str
+    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,55 @@ class CampaignCard:
     language_note: str = ""           # "(in French)" when the card is not in the page's language
     image: Image | None = None        # its logo, else a laureate's photo
     colour: str = ""                  # its colour, shown when it has no image
+    standing: "Standing | None" = None  # where it stands on the build day: "Call open until 30 April"
+    towns: tuple[Link, ...] = ()      # its municipalities, each linked to its page on the portal
+    municipality_codes: str = ""      # their NIS codes, for the municipality filter
+    programme: Link | None = None     # the programme it is an edition of
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a campaign stands on the build day, said with its next date ("Vote until 7 February"),
+    and whether a citizen can do something now (submit, vote, help a project, take part)."""
+
+    text: str
+    open: bool
+    moment: str
+
+
+@dataclass(frozen=True)
+class NowItem:
+    """Something open now on the portal's first screen: a call, a vote, a mobilisation, with its action."""
+
+    campaign: Link
+    lang: str           # the campaign's language on this card
+    towns: str
+    standing: Standing
+    action: Link | None  # apply, vote, help: the campaign's own page for it
+
+
+@dataclass(frozen=True)
+class Period:
+    """A call for projects or a public vote on the portal's agenda: a period, not an event."""
+
+    label: str
+    dates: str
+    iso_start: str
+    state: str  # open or upcoming
+    href: str
+    origin: Origin
+    lang: str  # the language the campaign's name is in
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A row of a table of totals: a municipality or an edition, with its projects and money."""
+
+    link: Link
+    detail: str
+    projects: str
+    granted: str
+    paid: str
 
 
 @dataclass(frozen=True)
@@ -427,6 +479,8 @@ class CandidateCard:
     holder: str
     place: str | None
     laureate: Link | None  # its page, once the results are public and it is a laureate
+    municipality: str = ""  # NIS code, for the municipality filter
+    municipality_label: str = ""  # its name, where the campaign has several municipalities
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,13 @@ def fingerprints(root: Path, today) -> Fingerprints:
     return Fingerprints(campaigns, network)
 
 
+def with_links(prints: Fingerprints, links: dict[str, str]) -> Fingerprints:
+    """The fingerprints once each campaign's `links` to other campaigns are known (its programme's
+    editions before and after it, which its sites link): a new edition elsewhere changes them."""
+    return Fingerprints({slug: _hash(key.encode(), links.get(slug, "").encode()) for slug, key in prints.campaigns.items()},
+                        prints.network)
+
+
 def listing_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
     """The files under `folder` by path and size (not content: a quick look that a folder is still as
     a build left it); `skip` names entries at its top left out. Links are listed, never followed."""
