@@ -131,9 +131,9 @@ def test_the_portal_agenda_lists_calls_and_votes_as_periods(example_site):
     periods = doc.select(".cs-periods .cs-period")
     calls = [c for c in NETWORK.campaigns if "call" in c.config["phases"] and call_end(c) >= TODAY]
     call_label = label("nl", "Call for projects")
-    assert sum(1 for p in periods if p.one(".cs-event__title a").text == call_label) == len(calls) >= 1
+    assert sum(1 for p in periods if p.one(".cs-period__title a").text == call_label) == len(calls) >= 1
     vote_label = label("nl", "Public vote")
-    assert any(p.one(".cs-event__title a").text == vote_label for p in periods)
+    assert any(p.one(".cs-period__title a").text == vote_label for p in periods)
     starts = [p.one("time").get("datetime") for p in periods]
     assert starts == sorted(starts)
 
