@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shlex
 import shutil
 import sys
 import traceback
@@ -218,7 +219,9 @@ def new_command(argv: list[str]) -> int:
     parser.add_argument("slug", help="the campaign's folder name and address, e.g. ixelles-2027")
     parser.add_argument("--kind", required=True, choices=scaffold.KINDS)
     parser.add_argument("--languages", required=True, help="comma-separated, the default first, e.g. fr,nl")
-    parser.add_argument("--municipality", required=True, metavar="NIS", help="five-digit NIS code, e.g. 21009")
+    parser.add_argument("--municipality", required=True, action="append", metavar="NAME|NIS",
+                        help="the municipality's name (in any of its languages) or its five-digit NIS code, e.g. "
+                        "Ixelles or 21009; once per municipality of a shared campaign")
     parser.add_argument("--edition", type=int, default=dt.date.today().year, help="the year (default: this one)")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder with campaigns/ and content/")
     parser.add_argument("--lang", choices=CODES, help=LANG_HELP)
@@ -226,9 +229,10 @@ def new_command(argv: list[str]) -> int:
     lang = editor_language(args.lang)
     root = args.root.resolve()
     new = scaffold.NewCampaign(args.slug, args.kind, tuple(filter(None, args.languages.split(","))),
-                               args.municipality, args.edition)
+                               tuple(args.municipality), args.edition)
     try:
         folder = scaffold.create(root, new)
+        schema = scaffold.write_schema(root)
     except scaffold.ScaffoldRefused as exc:
         parser.error(exc.render(lang))
     # The promise is a folder that builds at once: the real validation says so, or the folder goes.
@@ -241,11 +245,27 @@ def new_command(argv: list[str]) -> int:
             return report(mine, lang=lang)
     todos = len(scaffold.find_todos(root, (new.slug,)))
     shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
-    say(lang, msg("Created %(file)s.", file=f"{shown}/campaign.yml"),
-        nmsg("%(count)s text is marked TODO: write it, then check with\n  %(command)s\nand preview with `make serve`.",
-             "%(count)s texts are marked TODO: write them, then check with\n  %(command)s\nand preview with "
-             "`make serve`.", todos, count=todos, command=f"build.py --check --campaign {new.slug}"), file=sys.stdout)
+    # A network kept elsewhere: the commands name it, as it was given (relative to where the editor is).
+    elsewhere = f" --root {shlex.quote(str(args.root))}" if root != ROOT else ""
+    say(lang, msg("Created %(file)s.", file=f"{shown}/campaign.yml"), file=sys.stdout)
+    if schema:
+        say(lang, msg("Wrote %(file)s, the schema the first line of campaign.yml names (for the editor's "
+                      "completion): commit it with the network.", file=scaffold.NETWORK_SCHEMA), file=sys.stdout)
+    say(lang, nmsg("%(count)s text is marked TODO: write it, then check with\n  %(command)s\nand preview with\n"
+                   "  %(preview)s",
+                   "%(count)s texts are marked TODO: write them, then check with\n  %(command)s\nand preview with\n"
+                   "  %(preview)s", todos, count=todos,
+                   command=f"{build_command()} --check{elsewhere} --campaign {new.slug}",
+                   preview=f"{build_command()} serve{elsewhere}" if elsewhere else "make serve"), file=sys.stdout)
     return 0
+
+
+def build_command() -> str:
+    """How the editor runs this file from where they are: `build.py` in the project, else its path."""
+    here = Path.cwd()
+    path = Path(__file__).resolve()
+    shown = path.relative_to(here) if path.is_relative_to(here) else path
+    return "build.py" if str(shown) == "build.py" else shlex.quote(str(shown))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """A new campaign folder that builds at once (`build.py new`), and the TODOs it leaves to write.
 
-The scaffold fills in what the command line knows (slug, kind, languages, municipality code and so
-its region, the address under the network's) and marks every text a person must write with `TODO`:
+The scaffold fills in what the command line knows (slug, kind, languages, the municipalities by name
+or NIS code and so their official names, region and province from the reference list, the address
+under the network's) and marks every text a person must write with `TODO`:
 in the value where the value is free text, in a comment beside it where the field needs a form of
 its own (a date, an e-mail address). `find_todos` lists them as warnings; `build.py --strict`
 refuses to publish while one remains.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import difflib
 import errno
 import json
 import os
@@ -23,12 +25,12 @@ import yaml
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import CampaignSiteError, Message, Problem, msg, relpath
 from campaignsite.core.languages import CODES
-from campaignsite.core.schemas import SCHEMA_DIR
+from campaignsite.core.schemas import SCHEMA_DIR, json_schema
 from campaignsite.load.files import SYMLINK_MESSAGE, entry_kind, printable, read_text
+from campaignsite.load.municipalities import KnownMunicipality, find_municipalities, fold, get_municipalities
 from campaignsite.load.tree import CAMPAIGN_FILE
 from campaignsite.pipeline import reserved_names
 from campaignsite.validate.campaign import slug_problem
-from campaignsite.validate.campaign_file import region_of
 
 KINDS = ("call-for-projects", "climate-plan")
 SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schemas/campaign.schema.json"
@@ -36,7 +38,6 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schemas/campaign.schem
 SCHEMA = SCHEMA_DIR / "campaign.schema.json"
 # The marker: the word TODO in capitals, in a value, a comment, a cell or a Markdown line.
 TODO = re.compile(r"\bTODO\b:?\s*(?P<what>.*)")
-NIS = re.compile(r"^[0-9]{5}$")
 # The files a campaign reads as text (see load.tree.load_campaign); media/ is never searched.
 TEXT_FILES = ("*.yml", "*.csv", "projects/*.md", "news/*.md")
 MAX_BYTES = 16 << 20
@@ -54,7 +55,7 @@ class NewCampaign:
     slug: str
     kind: str
     languages: tuple[str, ...]
-    nis_code: str
+    municipalities: tuple[str, ...]  # as given: NIS codes or names, in any of their languages
     edition: int
 
 
@@ -67,7 +68,7 @@ def create(root: Path, new: NewCampaign) -> Path:
         raise ScaffoldRefused(refusal)
     campaigns = root / "campaigns"
     folder = campaigns / new.slug
-    text = campaign_yml(new, network_base_url(root)).replace(SCHEMA_LINE, schema_line(folder), 1)
+    text = campaign_yml(new, network_base_url(root))
     made, where = False, "campaigns"
     try:
         if entry_kind(campaigns) is None:
@@ -144,18 +145,63 @@ def _refusal(new: NewCampaign) -> Message | Problem | None:
     unknown = [lang for lang in new.languages if lang not in CODES]
     if unknown or not new.languages or len(set(new.languages)) != len(new.languages):
         return msg("--languages: expected distinct codes among %(codes)s, e.g. fr,nl", codes=", ".join(CODES))
-    if not NIS.match(new.nis_code) or region_of(new.nis_code) is None:
-        return msg("--municipality: %(value)s is not a five-digit NIS code, e.g. 21009 for Ixelles",
-                   value=f"'{new.nis_code}'")
+    if not new.municipalities:
+        return msg("--municipality: give the municipality's name or NIS code, e.g. Ixelles or 21009")
+    for given in new.municipalities:
+        found = municipality_problem(given)
+        if found:
+            return found
     return None
 
 
-def schema_line(folder: Path) -> str:
-    """The language server's modeline: the usual relative path inside this repository, else the path
-    from the campaign to the code's schema (a network kept in a folder of its own)."""
-    if (folder.parent.parent / "data" / "schemas" / SCHEMA.name).is_file():
-        return SCHEMA_LINE
-    return f"# yaml-language-server: $schema={os.path.relpath(SCHEMA, folder)}"
+def municipality_problem(given: str) -> Message | None:
+    """What is wrong with `given` as --municipality: no municipality's name or NIS code, or a name
+    several municipalities share; None when it names exactly one."""
+    found = find_municipalities(given)
+    if len(found) == 1:
+        return None
+    if found:
+        return msg("--municipality: %(value)s names several municipalities: give its NIS code, one of %(codes)s",
+                   value=f"'{given}'", codes=", ".join(f"{m.nis_code} ({m.names['fr']})" for m in found))
+    names = {fold(name): name for m in get_municipalities().values() for name in m.names.values()}
+    close = difflib.get_close_matches(fold(given), names, n=3)
+    if close:
+        return msg("--municipality: %(value)s is neither the name nor the NIS code of a Belgian municipality; "
+                   "did you mean %(names)s?", value=f"'{given}'", names=", ".join(names[c] for c in close))
+    return msg("--municipality: %(value)s is neither the name nor the NIS code of a Belgian municipality (as "
+               "Statbel lists them since 2025), e.g. Ixelles or 21009", value=f"'{given}'")
+
+
+def municipalities_of(new: NewCampaign) -> tuple[KnownMunicipality, ...]:
+    """The municipalities the command line names (each checked by _refusal), once each, in its order."""
+    found = [find_municipalities(given)[0] for given in new.municipalities]
+    return tuple(m for index, m in enumerate(found) if m not in found[:index])
+
+
+# The schema's copy in a network kept in a folder of its own: the campaigns' first line names it by a
+# path inside the network, which holds wherever its repository is cloned.
+NETWORK_SCHEMA = Path("data") / "schemas" / SCHEMA.name
+
+
+def write_schema(root: Path) -> Path | None:
+    """Put the campaign schema (as the build reads it: every language listed) at data/schemas/ of a
+    network kept in a folder of its own, so that SCHEMA_LINE works there, in any clone; the path
+    written, or None when it was already the same (or `root` is this repository)."""
+    path = root / NETWORK_SCHEMA
+    if path.resolve() == SCHEMA.resolve():
+        return None
+    text = json.dumps(json_schema("campaign"), ensure_ascii=False, indent=2) + "\n"
+    if entry_kind(path) == "file" and path.read_text(encoding="utf-8") == text:
+        return None
+    for folder in (path.parent.parent, path.parent):
+        if entry_kind(folder) is None:
+            os.mkdir(folder)
+        elif entry_kind(folder) != "dir":
+            raise ScaffoldRefused(_not_ours(relpath(folder, root), entry_kind(folder)))
+    if entry_kind(path) not in (None, "file"):
+        raise ScaffoldRefused(_not_ours(relpath(path, root), entry_kind(path)))
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def network_base_url(root: Path) -> str:
@@ -167,6 +213,13 @@ def network_base_url(root: Path) -> str:
     except (yaml.YAMLError, TypeError, KeyError):
         url = None
     return url if isinstance(url, str) and url.endswith("/") else "https://campaigns.example.be/"
+
+
+def _not_ours(rel: str, kind: str | None) -> Problem:
+    if kind == "link":
+        return Problem(rel, None, "", SYMLINK_MESSAGE, Code.SYMLINK)
+    return Problem(rel, None, "", msg("is not where the campaign schema can be written: expected a folder "
+                                      "data/schemas/ holding campaign.schema.json"), Code.UNREADABLE_FILE)
 
 
 def q(text: str) -> str:
@@ -195,10 +248,7 @@ def campaign_yml(new: NewCampaign, base: str) -> str:
         f"introduction:\n{intro}"
         f"kind: {new.kind}\n"
         f"edition: {year}\n"
-        f"municipalities:\n"
-        f"  - name: {q('TODO: the official name of municipality ' + new.nis_code)}\n"
-        f"    nis_code: {q(new.nis_code)}\n"
-        f"    region: {region_of(new.nis_code)}\n"
+        f"municipalities:\n{''.join(_municipality(m, langs) for m in municipalities_of(new))}"
         f"languages: [{', '.join(langs)}]\n"
         f"base_url: {base}{new.slug}/\n"
         f"contact:\n"
@@ -207,6 +257,19 @@ def campaign_yml(new: NewCampaign, base: str) -> str:
         f"phases:\n{_phases(new.kind, year)}"
         + (_call(langs) if new.kind == "call-for-projects" else "")
     )
+
+
+def _municipality(municipality: KnownMunicipality, langs) -> str:
+    """A municipality of campaign.yml: its official names in the campaign's languages (one plain name
+    when they are all the same), NIS code, region and province."""
+    names = {lang: municipality.name(lang) for lang in langs}
+    if len(set(names.values())) == 1:
+        name = f" {q(names[langs[0]])}\n"
+    else:
+        name = "\n" + "".join(f"      {lang}: {q(value)}\n" for lang, value in names.items())
+    province = f"    province: {municipality.province}\n" if municipality.province else ""
+    return (f"  - name:{name}    nis_code: {q(municipality.nis_code)}\n    region: {municipality.region}\n"
+            f"{province}")
 
 
 def _phases(kind: str, year: int) -> str:
