@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                         "shared files; the whole network is still validated")
     parser.add_argument("--full", action="store_true", help="build every site again, keeping nothing of the previous "
                         "output (by default what did not change is kept)")
-    parser.add_argument("--strict", action="store_true", help="refuse to build while a text is still marked TODO")
+    parser.add_argument("--strict", action="store_true", help="refuse to build while a text is still marked TODO or a warning remains (language order)")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes")
     parser.add_argument("--verbose", "-v", action="store_true", help="show a traceback on failure")
     parser.add_argument("--lang", choices=CODES, help=LANG_HELP)
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Normalised but not resolved: a symbolic link given as the output is refused, not followed.
     config = BuildConfig(root=root, output=Path(os.path.abspath(args.output or root / "site")), today=today,
-                         jobs=args.jobs, check_only=args.check, full=args.full)
+                         jobs=args.jobs, check_only=args.check, full=args.full, strict=args.strict)
     try:
         result = build(config)
     except ValidationFailed as exc:
@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         say(lang, msg("build failed: %(error)s", error=exc), msg("The previous site was left as it was."))
         return 2 if isinstance(exc, BuildFailed) else 1
+    warnings = [p for p in result.warnings if slugs is None or scope.concerns(p, slugs)]
+    say(lang, *warnings)
     counts = {"campaigns": result.campaigns, "sites": result.sites, "pages": result.pages, "today": config.today}
     if args.check:
         done = msg("%(campaigns)s campaigns, %(sites)s sites, %(pages)s pages checked (as of %(today)s).", **counts)

@@ -21,13 +21,13 @@ from types import MappingProxyType
 
 from campaignsite.core import processes, searchindex
 from campaignsite.core.codes import Code
-from campaignsite.core.errors import BuildFailed, ValidationFailed, msg
+from campaignsite.core.errors import BuildFailed, Problem, ValidationFailed, msg
 from campaignsite.core.i18n import Translator
 from campaignsite.core.languages import CODES as LANGUAGES
 from campaignsite.core.places import CODE_ROOT
 from campaignsite.core.schemas import date_range
 from campaignsite.core.sitespec import SiteJob, SiteSpec
-from campaignsite.exports import opendata, presskit
+from campaignsite.exports import giving360, opendata, presskit
 from campaignsite.exports.imagesize import size_of
 from campaignsite.exports.media import MediaFile, get_media, referenced
 from campaignsite.load.tree import load_content, load_network
@@ -56,6 +56,7 @@ class BuildConfig:
     jobs: int = os.cpu_count() or 1
     check_only: bool = False
     full: bool = False  # build every site, keeping nothing of the previous output
+    strict: bool = False  # warnings (validate: language order) stop the build like problems
 
     @property
     def source_date_epoch(self) -> int:
@@ -69,6 +70,7 @@ class BuildResult:
     pages: int
     rebuilt: tuple[str, ...] = ()  # ids of the sites built by this build ("gent-2024/nl", "_portal/fr")
     kept: tuple[str, ...] = ()     # campaigns whose output was kept from the previous build
+    warnings: tuple[Problem, ...] = ()  # what validation found that does not stop a build (but --strict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class Checked:
     campaigns: tuple[Campaign, ...]
     network: Network
     media: tuple[tuple[str, MediaFile], ...]  # (campaign slug, file)
+    warnings: tuple[Problem, ...] = ()
 
 
 def reserved_names() -> dict[str, str]:
@@ -93,11 +96,11 @@ def reserved_names() -> dict[str, str]:
 def build_model(root: Path) -> Checked:
     """Load, validate and model every file under `root`: the stages up to the model, nothing written;
     raise ValidationFailed with every problem found."""
-    problems = []
+    problems, warnings = [], []
     reserved = reserved_names()
     network_files = load_network(root, problems)
     content_files = load_content(root, problems)
-    checked = [validate_campaign(files, problems, reserved) for files in network_files]
+    checked = [validate_campaign(files, problems, reserved, warnings) for files in network_files]
     checked_network = validate_network(content_files, checked, problems, reserved)
     if problems:
         raise ValidationFailed(problems)
@@ -115,7 +118,7 @@ def build_model(root: Path) -> Checked:
         f"media/{file.name}": size for slug, file in media
         if slug == campaign.slug and (size := size_of(file.content))})) for campaign in campaigns)
     network = build_network(checked_network, campaigns)
-    return Checked(campaigns, network, tuple(media))
+    return Checked(campaigns, network, tuple(media), tuple(sorted(warnings)))
 
 
 def public_on(checked: Checked, day: dt.date) -> Checked:
@@ -125,7 +128,7 @@ def public_on(checked: Checked, day: dt.date) -> Checked:
     used = {campaign.slug: {path.removeprefix("media/") for path in referenced(campaign)}
             for campaign in network.campaigns}
     media = tuple((slug, file) for slug, file in checked.media if file.name in used[slug])
-    return Checked(network.campaigns, network, media)
+    return Checked(network.campaigns, network, media, checked.warnings)
 
 
 def check_today(today: dt.date) -> None:
@@ -154,6 +157,8 @@ def build(config: BuildConfig) -> BuildResult:
         return BuildResult(*previous.counts)
     checked = public_on(build_model(config.root), config.today)
     prints = incremental.with_links(prints, sites.links_key(checked.network))
+    if config.strict and checked.warnings:
+        raise ValidationFailed(list(checked.warnings))
     place.check()
     place.check_writable()
     with place.locked():
@@ -162,7 +167,7 @@ def build(config: BuildConfig) -> BuildResult:
         kept = incremental.reusable(previous, prints, config.output)
         jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
         jobs = [SiteJob(job.id, functools.partial(rendered, job.make)) for job in jobs]
-        shared = shared_files(checked, skip=frozenset(kept))
+        shared = shared_files(checked, config.today, skip=frozenset(kept))
         place.clean()
         place.make_stage()
         try:
@@ -185,7 +190,7 @@ def build(config: BuildConfig) -> BuildResult:
                                   reason=reason), Code.WRITE_FAILED) from exc
         finally:
             shutil.rmtree(place.stage, ignore_errors=True)
-    return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)))
+    return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)), warnings=checked.warnings)
 
 
 def check(config: BuildConfig) -> BuildResult:
@@ -206,11 +211,11 @@ def check(config: BuildConfig) -> BuildResult:
             if prints.campaigns.get(slug) == record.key}
     jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
     pages = processes.fork_map([functools.partial(page_count, job.make) for job in jobs], config.jobs)
-    shared_files(checked, skip=frozenset(kept))
+    shared_files(checked, config.today, skip=frozenset(kept))
     slugs = {campaign.slug for campaign in checked.campaigns}
     records = [record for slug, record in kept.items() if slug in slugs]
     return BuildResult(len(checked.campaigns), len(jobs) + sum(r.sites for r in records),
-                       sum(pages) + sum(r.pages for r in records))
+                       sum(pages) + sum(r.pages for r in records), warnings=checked.warnings)
 
 
 def page_count(make) -> int:
@@ -242,10 +247,11 @@ def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[st
                              records, counts, parts)
 
 
-def shared_files(checked: Checked, skip: frozenset[str] = frozenset()) -> list[tuple[str, str | bytes]]:
+def shared_files(checked: Checked, today: dt.date, skip: frozenset[str] = frozenset()) -> list[tuple[str, str | bytes]]:
     """Files outside the engine's sites, made before anything is written: per campaign (but those in
     `skip`, kept from the previous build) a page sending visitors on to its default language, its open
-    data, its press kit and its media (shared by its language sites); robots.txt for the whole site."""
+    data (360Giving included), its press kit and its media (shared by its language sites); robots.txt
+    and the network's 360Giving package for the whole site."""
     files: list[tuple[str, str | bytes]] = []
     for campaign in checked.network.campaigns:
         if campaign.slug in skip:
@@ -255,11 +261,13 @@ def shared_files(checked: Checked, skip: frozenset[str] = frozenset()) -> list[t
                       sites.redirect_html(f"{lang}/", html.escape(f"{campaign.base_url}{lang}/"),
                                           html.escape(campaign.title[lang]), lang)))
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
+        files += [(f"{campaign.slug}/data/{name}", content) for name, content in giving360.campaign_files(campaign, today)]
         files += [(f"{campaign.slug}/{name}", content)
                   for name, content in presskit.files(campaign, campaign_media(checked.media, campaign.slug),
                                                       Translator(lang))]
     files += [(f"{slug}/media/{file.name}", file.content) for slug, file in checked.media if slug not in skip]
     files.append(("robots.txt", sites.robots_txt(checked.network)))
+    files += giving360.network_files(checked.network, today)
     # Response headers for hosts that read _headers (Netlify, Cloudflare Pages): framing allowed for
     # the widgets only, nosniff, types; nginx users include deploy/nginx/campaignsite.conf instead.
     files.append(("_headers", HOST_HEADERS.read_text(encoding="utf-8")))

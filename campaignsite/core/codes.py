@@ -110,8 +110,15 @@ class Code(enum.StrEnum):
                                           "progressed before the selection.")
     EDITION_MISMATCH = "edition-mismatch", "The edition year is not a year of the campaign's first phases."
     NIS_MISMATCH = "nis-mismatch", "A municipality's NIS code belongs to another region or province than the one given."
+    BRUSSELS_LANGUAGES = "brussels-languages", ("A campaign of a municipality of Brussels-Capital that is not "
+                                                "published in both French and Dutch, as the language laws require.")
+    HOLDER_CONSENT = "holder-consent", ("A holder's consent to be named (holder_consent) given for an organisation "
+                                        "or a group: only a person (holder_type person) is named by consent.")
     # Warnings: the site builds, but is not ready to publish (an error with build.py --strict)
     TODO = "todo", "A text still marked TODO, as `build.py new` leaves them: write it before publishing."
+    LANGUAGE_ORDER = "language-order", ("The first language is not that of a municipality's language area (Dutch, "
+                                        "French, German), or a facility municipality's other language is missing: "
+                                        "say why in campaign.yml languages_reason, or change the order.")
     # After validation: the build itself
     BAD_TODAY = "bad-today", ("The day the site is built for (--today or SOURCE_DATE_EPOCH) is not a date, or is "
                               "outside 1900-01-01 to 2200-12-31, the days every date must be in.")

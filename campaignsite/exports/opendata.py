@@ -172,6 +172,10 @@ def readme(campaign: Campaign) -> str:
     lines += [f"- `{name}.csv`: {TITLES[name]}" for name in tables(campaign)]
     if campaign.laureates:
         lines.append("- `laureates.json`: the laureates with typed values and the address of each project page")
+    if campaign.laureates and campaign.grant_id_prefix:
+        lines.append("- `360giving.json` and `360giving.csv`: the grants in the 360Giving Data Standard 1.4 (a package "
+                     "of grants and its flat CSV), one per laureate, for funders and grant-makers "
+                     "(https://standard.threesixtygiving.org/)")
     lines += ["", f"{NEUTRALISED} `laureates.json` keeps every value as written.", "",
               "Contact data of project holders is personal data and is never published.", ""]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ dropped here.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from types import MappingProxyType
 
@@ -203,14 +204,19 @@ def _candidates(checked: CheckedCampaign) -> tuple[Candidate, ...]:
         slug=row["slug"], title=row_text(row, "title", langs), summary=row_text(row, "summary", langs),
         sdgs=tuple(sdg_numbers(row["sdgs"])), holder=localised(row, "holder", langs),
         address=localised(row, "address", langs), image=row.get("image"), image_credit=row.get("image_credit"),
-        results=results_of(row, langs), selected=row["slug"] in selected, municipality=municipality_of(checked, row))
-        for row in _rows(checked, "candidates"))
+        results=results_of(row, langs), selected=row["slug"] in selected, municipality=municipality_of(checked, row),
+        **_holder(row)) for row in _rows(checked, "candidates"))
 
 
 def municipality_of(checked: CheckedCampaign, row: dict) -> str:
     """The NIS code of a project's municipality: its own column, else its campaign's one municipality
     (the checks make sure a campaign of several names it)."""
     return row.get("municipality") or checked.data["municipalities"][0]["nis_code"]
+
+
+def _holder(row: dict) -> dict:
+    """Who a project's holder is, and whether and since when a person agreed to be named."""
+    return {"holder_type": row.get("holder_type"), "holder_consent": row.get("holder_consent")}
 
 
 def _merged(own: Results, candidate: Results | None) -> Results:
@@ -257,7 +263,7 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
             prizes=results.prizes, score=results.score, marks=results.marks, rank=results.rank,
             reason=results.reason, payments=tuple(sorted(payments.get(row["slug"], []), key=lambda p: p.date)),
             public_email=row.get("public_email"), public_url=row.get("public_url"),
-            tracked="payments" in checked.tables, municipality=municipality_of(checked, row),
+            tracked="payments" in checked.tables, municipality=municipality_of(checked, row), **_holder(row),
         ))
     return tuple(result)
 
@@ -339,5 +345,7 @@ def build_network(checked, campaigns: tuple[Campaign, ...]) -> Network:
                   for slug, docs in sorted(by_slug.items()))
     programmes = tuple(Programme(p["id"], text_of(p["name"], langs), text_of(p.get("description", {}), langs))
                        for p in data.get("programmes", []))
+    prefix = data.get("grant_id_prefix")
+    campaigns = tuple(dataclasses.replace(campaign, grant_id_prefix=prefix) for campaign in campaigns)
     return Network(text_of(data["title"], langs), text_of(data["tagline"], langs), langs, data["base_url"],
-                   Contact(**data["contact"]), pages, campaigns, programmes)
+                   Contact(**data["contact"]), pages, campaigns, programmes, prefix)

@@ -9,7 +9,9 @@ press kit, search index, media) can publish them by mistake:
   laureate, no result of any candidate (votes, marks, score, rank, reason, prize), no project an event
   links to, no update or payment; the candidates are shown from the first selection stage on;
 - on any day: no news post, update or payment dated after it, and each project's status is the one in
-  force on that day (its latest update up to then).
+  force on that day (its latest update up to then);
+- a holder who is a private person is named only from the day of their consent (model/holders.py):
+  before, "a resident of <municipality>", in the pages and the open data alike.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import dataclasses
 import datetime as dt
 from types import MappingProxyType
 
+from campaignsite.model.holders import is_named, public_holder
 from campaignsite.model.phases import candidates_day, results_day
-from campaignsite.model.records import Campaign, Laureate, Network, PublicTable, Results
+from campaignsite.model.records import Campaign, Laureate, Network, PublicTable, Results, Text
 
 # Open-data columns that are results: held back with the laureates until the results day.
 RESULT_COLUMNS = ("votes", "marks", "score", "rank", "prizes")
@@ -33,11 +36,16 @@ def network_on(network: Network, day: dt.date) -> Network:
 def campaign_on(campaign: Campaign, day: dt.date) -> Campaign:
     """The campaign with only what was public on `day`."""
     public = day >= results_day(campaign)
-    laureates = tuple(laureate_on(item, day) for item in campaign.laureates) if public else ()
+    laureates = tuple(dataclasses.replace(laureate_on(item, day), holder=public_holder(campaign, item, day))
+                      for item in campaign.laureates) if public else ()
     candidates = ()
     if day >= candidates_day(campaign):
-        candidates = campaign.candidates if public else tuple(
-            dataclasses.replace(c, results=Results(), selected=False) for c in campaign.candidates)
+        candidates = tuple(dataclasses.replace(c, holder=public_holder(campaign, c, day)) for c in campaign.candidates)
+        if not public:
+            candidates = tuple(dataclasses.replace(c, results=Results(), selected=False) for c in candidates)
+    # The holders not to be named that day, by table, with what the open data says instead.
+    unnamed = {name: {item.slug: public_holder(campaign, item, day) for item in items if not is_named(item, day)}
+               for name, items in (("laureates", laureates), ("candidates", candidates))}
     news = tuple(post for post in campaign.news if post.date <= day)
     posts = {post.slug for post in news}
     events = tuple(dataclasses.replace(event, project=event.project if public else None,
@@ -45,7 +53,7 @@ def campaign_on(campaign: Campaign, day: dt.date) -> Campaign:
                    for event in campaign.events)
     return dataclasses.replace(campaign, laureates=laureates, candidates=candidates, news=news, events=events,
                                public_tables=MappingProxyType(_tables_on(campaign, day, public, laureates, posts,
-                                                                         bool(candidates))))
+                                                                         bool(candidates), unnamed)))
 
 
 def laureate_on(laureate: Laureate, day: dt.date) -> Laureate:
@@ -58,10 +66,12 @@ def laureate_on(laureate: Laureate, day: dt.date) -> Laureate:
 
 
 def _tables_on(campaign: Campaign, day: dt.date, public: bool, laureates: tuple[Laureate, ...], posts: set[str],
-               candidates: bool) -> dict[str, PublicTable]:
-    """The open-data tables as public on `day`: the same rows the pages show."""
+               candidates: bool, unnamed: dict[str, dict[str, Text]]) -> dict[str, PublicTable]:
+    """The open-data tables as public on `day`: the same rows the pages show, the same holders' names."""
     tables = {}
     for name, table in campaign.public_tables.items():
+        if unnamed.get(name):
+            table = _holders_hidden(table, unnamed[name], campaign.default_language)
         # A table held back keeps its columns, so that the open data has the same shape every day.
         if name in ("laureates", "updates", "payments") and not public or name == "candidates" and not candidates:
             table = PublicTable(table.fields, ())
@@ -79,6 +89,17 @@ def _tables_on(campaign: Campaign, day: dt.date, public: bool, laureates: tuple[
                 table = _with_cells(table, "project", lambda row: "")
         tables[name] = table
     return tables
+
+
+def _holders_hidden(table: PublicTable, unnamed: dict[str, Text], default: str) -> PublicTable:
+    """The table with the holder columns (holder, holder_<lang>) of the rows of `unnamed` saying what
+    the pages say instead of the name."""
+    for column in [f["name"] for f in table.fields if f["name"] == "holder" or f["name"].startswith("holder_")]:
+        lang = default if column == "holder" else column.removeprefix("holder_")
+        if lang in unnamed[next(iter(unnamed))]:
+            table = _with_cells(table, column, lambda row, lang=lang: unnamed[row["slug"]][lang] if row["slug"] in
+                                unnamed else row[column])
+    return table
 
 
 def _records(table: PublicTable):

@@ -202,6 +202,8 @@ class Candidate:
     results: Results = field(default_factory=Results)
     selected: bool = False  # a laureate: known from the results day on
     municipality: str = ""  # NIS code of the campaign's municipality it belongs to
+    holder_type: str | None = None  # organisation, group, person; None: an organisation or group
+    holder_consent: dt.date | None = None  # the day a person agreed to be named (never published)
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,8 @@ class Laureate:
     public_email: str | None = None  # where visitors offer help; never the private contact_email
     public_url: str | None = None
     municipality: str = ""  # NIS code of the campaign's municipality it belongs to
+    holder_type: str | None = None  # organisation, group, person; None: an organisation or group
+    holder_consent: dt.date | None = None  # the day a person agreed to be named (never published)
 
     @property
     def paid(self) -> int:
@@ -357,6 +361,7 @@ class Campaign:
     actions: tuple[Action, ...] = field(default=())
     public_tables: Mapping[str, "PublicTable"] = field(default_factory=dict)
     image_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # media/ path -> (width, height)
+    grant_id_prefix: str | None = None  # the network's 360Giving prefix (content/network.yml)
 
     @property
     def default_language(self) -> str:
@@ -429,6 +434,7 @@ class Network:
     pages: tuple[ContentPage, ...]
     campaigns: tuple[Campaign, ...]
     programmes: tuple[Programme, ...] = ()
+    grant_id_prefix: str | None = None  # 360Giving: grant ids are 360G-<prefix>-<campaign>-<project>
 
     @property
     def laureates(self) -> int:

@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import PurePosixPath
 
 from campaignsite.core.sitespec import Page
-from campaignsite.exports import presskit
+from campaignsite.exports import giving360, presskit
 from campaignsite.model.sdgs import get_sdgs
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import MEDIA_PREFIX, CampaignBuilder, href
@@ -25,6 +25,11 @@ def data_downloads(b: CampaignBuilder, url: str) -> tuple[views.Download, ...]:
     files += [views.Download(_("Laureates (JSON)"), href(url, DATA_PREFIX + "laureates.json"), "JSON"),
               views.Download(_("Open data package (Frictionless)"),
                                 href(url, DATA_PREFIX + "datapackage.json"), "JSON")]
+    if giving360.has_package(b.campaign):
+        files += [views.Download(_("Grants in the 360Giving Data Standard (JSON)"),
+                                 href(url, DATA_PREFIX + giving360.JSON_NAME), "JSON"),
+                  views.Download(_("Grants in the 360Giving Data Standard (CSV)"),
+                                 href(url, DATA_PREFIX + giving360.CSV_NAME), "CSV")]
     return tuple(files)
 
 

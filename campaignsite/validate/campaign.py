@@ -15,6 +15,7 @@ from campaignsite.load.files import entry_kind, folder_names, printable
 from campaignsite.load.tree import CAMPAIGN_FILE, TABLE_FILES, CampaignFiles
 from campaignsite.validate.campaign_file import SLUG, check_campaign_yaml, not_a_mapping
 from campaignsite.validate.checked import CheckedCampaign, get_languages, media_names
+from campaignsite.validate.language_law import check_language_law
 from campaignsite.validate.markdown import check_markdown, check_markdown_rendering
 from campaignsite.validate.schema import check_table, check_yaml, quoted
 from campaignsite.validate.tables import check_rows, check_tables
@@ -22,9 +23,10 @@ from campaignsite.validate.tables import check_rows, check_tables
 CAMPAIGN_ENTRIES = frozenset({CAMPAIGN_FILE, *(f"{name}.csv" for name in TABLE_FILES), "projects", "news", "media"})
 
 
-def validate_campaign(files: CampaignFiles, problems: list[Problem],
-                      reserved: Mapping[str, str]) -> CheckedCampaign | None:
-    """Check one campaign; append its problems; the checked campaign if it has none."""
+def validate_campaign(files: CampaignFiles, problems: list[Problem], reserved: Mapping[str, str],
+                      warnings: list[Problem] | None = None) -> CheckedCampaign | None:
+    """Check one campaign; append its problems (and to `warnings` what does not stop a build but
+    --strict); the checked campaign if it has none."""
     before = len(problems)
     _check_folder(files, problems, reserved)
     doc = files.campaign
@@ -46,6 +48,7 @@ def validate_campaign(files: CampaignFiles, problems: list[Problem],
     if not schema_valid:
         return None
     check_campaign_yaml(doc, languages, media_names(files), problems)
+    check_language_law(doc, languages, problems, [] if warnings is None else warnings)
     check_rows(checked, problems)
     if len(problems) == before:  # the cross-checks trust every value they compare
         check_tables(doc.data, checked.tables, problems)

@@ -8,6 +8,7 @@ import datetime as dt
 
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import Problem, msg
+from campaignsite.core.languages import CODES as LANGUAGES
 from campaignsite.load.files import entry_kind
 from campaignsite.validate.campaign_file import SDG_RANGE, euros, iso_day, stage_ids
 from campaignsite.validate.checked import CheckedCampaign, media_names
@@ -151,6 +152,9 @@ def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Proble
     for name, stems in LOCALISED_NAMES.items():
         if name in tables:
             _check_localised_names(tables[name], stems, problems)
+    for name in ("laureates", "candidates"):
+        if name in tables:
+            _check_consent(tables[name], problems)
     if tables.get("candidates"):
         _check_prize_ids(data, tables["candidates"], problems)
     check_results(data, tables, problems)
@@ -168,10 +172,21 @@ def check_tables(data: dict, tables: dict[str, TableRows], problems: list[Proble
         _check_payments(tables["payments"], by_slug, laureates.rel, first, problems)
 
 
+def _check_consent(table: TableRows, problems: list[Problem]) -> None:
+    """Consent to be named is a person's: a date given for an organisation or a group is a mistake in
+    the row (a person's consent in the wrong row, or a holder_type to correct)."""
+    for row, line in zip(table.rows, table.lines):
+        if row.get("holder_consent") and row.get("holder_type") != "person":
+            problems.append(Problem(table.rel, line, "holder_consent", msg(
+                "is given, but holder_type is %(type)s: only a holder who is a person (holder_type person) is named "
+                "by consent", type=quoted(row.get("holder_type") or "")), Code.HOLDER_CONSENT))
+
+
 def _check_localised_names(table: TableRows, stems: tuple[str, ...], problems: list[Problem]) -> None:
     for row, line in zip(table.rows, table.lines):
         for stem in stems:
-            given = sorted(name for name, value in row.items() if name.startswith(f"{stem}_") and value)
+            given = sorted(name for name, value in row.items()
+                           if name.startswith(f"{stem}_") and name[len(stem) + 1:] in LANGUAGES and value)
             if given and not row.get(stem):
                 problems.append(Problem(table.rel, line, stem, msg(
                     "is empty but %(given)s is given: fill %(column)s too, for the languages without their own",
