@@ -27,7 +27,7 @@ from campaignsite.core.languages import CODES as LANGUAGES
 from campaignsite.core.places import CODE_ROOT
 from campaignsite.core.schemas import date_range
 from campaignsite.core.sitespec import SiteJob, SiteSpec
-from campaignsite.exports import giving360, opendata, presskit
+from campaignsite.exports import giving360, kit, opendata, presskit
 from campaignsite.exports.imagesize import size_of
 from campaignsite.exports.media import MediaFile, get_media, referenced
 from campaignsite.load.tree import load_content, load_network
@@ -114,9 +114,12 @@ def build_model(root: Path) -> Checked:
     if problems:
         raise ValidationFailed(problems)
     # Each picture's size, read from its checked bytes, so that pages reserve its space.
+    # And the size of each file of the communication kit, for its page.
     campaigns = tuple(dataclasses.replace(campaign, image_sizes=MappingProxyType({
         f"media/{file.name}": size for slug, file in media
-        if slug == campaign.slug and (size := size_of(file.content))})) for campaign in campaigns)
+        if slug == campaign.slug and (size := size_of(file.content))}),
+        kit_sizes=MappingProxyType(kit.sizes(campaign, campaign_media(media, campaign.slug))))
+        for campaign in campaigns)
     network = build_network(checked_network, campaigns)
     return Checked(campaigns, network, tuple(media), tuple(sorted(warnings)))
 
@@ -250,8 +253,8 @@ def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[st
 def shared_files(checked: Checked, today: dt.date, skip: frozenset[str] = frozenset()) -> list[tuple[str, str | bytes]]:
     """Files outside the engine's sites, made before anything is written: per campaign (but those in
     `skip`, kept from the previous build) a page sending visitors on to its default language, its open
-    data (360Giving included), its press kit and its media (shared by its language sites); robots.txt
-    and the network's 360Giving package for the whole site."""
+    data (360Giving included), its press kit, its communication kit's documents and PNGs, and its media
+    (shared by its language sites); robots.txt and the network's 360Giving package for the whole site."""
     files: list[tuple[str, str | bytes]] = []
     for campaign in checked.network.campaigns:
         if campaign.slug in skip:
@@ -262,6 +265,8 @@ def shared_files(checked: Checked, today: dt.date, skip: frozenset[str] = frozen
                                           html.escape(campaign.title[lang]), lang)))
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in opendata.files(campaign)]
         files += [(f"{campaign.slug}/data/{name}", content) for name, content in giving360.campaign_files(campaign, today)]
+        files += [(f"{campaign.slug}/{name}", content)
+                  for name, content in kit.files(campaign, campaign_media(checked.media, campaign.slug))]
         files += [(f"{campaign.slug}/{name}", content)
                   for name, content in presskit.files(campaign, campaign_media(checked.media, campaign.slug),
                                                       Translator(lang))]

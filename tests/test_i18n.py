@@ -101,6 +101,7 @@ def campaign_schema(*path: str):
 def dynamic_values() -> dict[str, list[str]]:
     """f-string skeleton -> every msgid it can produce, from the schemas' enumerations."""
     from campaignsite.pages.parts import STATUS_NOTICE  # the only statuses that get a notice
+    from campaignsite.pages.plan import FORMATS  # the kit's file formats, by their names' endings
 
     props = campaign_schema("properties")
     statements = ("accessibility", "privacy")  # the two statements every site publishes (registry.py)
@@ -113,6 +114,9 @@ def dynamic_values() -> dict[str, list[str]]:
         "event-status:{}": [s for s in table_enum("events", "status") if s in STATUS_NOTICE],
         "theme:{}": table_enum("actions", "theme"),
         "action-status:{}": table_enum("actions", "status"),
+        "actions-{}": table_enum("actions", "status"),
+        "sector:{}": table_enum("actions", "sector"),
+        "file-format:{}": sorted(set(FORMATS.values())),
         "phase:{}": sorted(props["phases"]["properties"]),
         "kind:{}": props["kind"]["enum"],
         "region:{}": props["municipalities"]["items"]["properties"]["region"]["enum"],

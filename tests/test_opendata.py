@@ -15,7 +15,7 @@ from html_support import TODAY, cents, label, load_network, private_columns, rea
 
 NETWORK = load_network()
 CAMPAIGNS = [pytest.param(c, id=c.slug) for c in NETWORK.campaigns]
-TABLES = ("laureates", "candidates", "events", "updates", "payments", "actions")
+TABLES = ("laureates", "candidates", "events", "updates", "payments", "actions", "action_updates")
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +104,21 @@ def public_rows_of(c, name: str, source: list[dict]) -> list[dict]:
     if name == "candidates" and TODAY < results_day(c.config):
         results = ("votes", "marks", "score", "rank", "prizes")
         return [{k: "" if k in results or k.startswith("reason_") else v for k, v in row.items()} for row in source]
+    # A climate plan's history up to TODAY, each action's status and progress of its latest step then,
+    # and an event's participants and outcome once it took place.
+    day = TODAY.isoformat()
+    if name == "action_updates":
+        return [row for row in source if row["date"] <= day]
+    if name == "actions" and (c.folder / "action_updates.csv").exists():
+        steps = sorted(read_csv(c.folder / "action_updates.csv"), key=lambda row: row["date"])
+        latest = {step["action"]: step for step in steps if step["date"] <= day}
+        known = {step["action"] for step in steps}
+        return [{**row, **({k: latest[row["slug"]][k] for k in ("status", "progress")} if row["slug"] in latest
+                           else {"status": "planned", "progress": "0"} if row["slug"] in known else {})}
+                for row in source]
+    if name == "events":
+        return [{k: "" if row["end"][:10] >= day and (k == "participants" or k.startswith("outcome_")) else v
+                 for k, v in row.items()} for row in source]
     return source
 
 

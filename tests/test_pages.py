@@ -19,7 +19,7 @@ from campaignsite.render.engine import SELECTORS
 from campaignsite.core.i18n import Formatter
 from html_support import (TODAY, Campaign, cents, Document, contrast, element_ids, html_files, is_relative_link, label,
                           load_network, local_datetime, parse, private_columns, published_texts, resolve_link,
-                          sdg_goals, site_rel, split_list, style_vars, text_in)
+                          read_csv, sdg_goals, site_rel, split_list, style_vars, text_in)
 
 NETWORK = load_network()
 CAMPAIGN_SITES = [pytest.param(c, lang, id=f"{c.slug}-{lang}") for c in NETWORK.campaigns for lang in c.languages]
@@ -434,6 +434,17 @@ def test_press_listing_has_one_row_per_laureate(site, c, lang):
 
 # --- Climate plan --------------------------------------------------------------------------------
 
+def action_state(c: Campaign, slug: str, day: str) -> dict[str, str]:
+    """An action's status and progress on `day`: its latest step of action_updates.csv up to then
+    (planned, 0 before the first), else its row of actions.csv."""
+    row = next(r for r in c.actions if r["slug"] == slug)
+    steps = [s for s in read_csv(c.folder / "action_updates.csv") if s["action"] == slug]
+    done = sorted((s for s in steps if s["date"] <= day), key=lambda s: s["date"])
+    if not steps:
+        return row
+    return done[-1] if done else {"status": "planned", "progress": "0"}
+
+
 @pytest.mark.parametrize("c, lang", CLIMATE_SITES)
 def test_climate_plan_actions_with_progress(site, c, lang):
     doc = page(site, c, lang, "actions")
@@ -444,27 +455,49 @@ def test_climate_plan_actions_with_progress(site, c, lang):
         section = sections[row["slug"]]
         if section.one("h2").text != row[f"title_{lang}"]:
             problems.append(f"{row['slug']}: title {section.one('h2').text!r}, expected {row[f'title_{lang}']!r}")
-        bar = section.one(".cs-progress[role=progressbar]")
+        expected = action_state(c, row["slug"], TODAY.isoformat())
+        if section.get("data-status") != expected["status"]:
+            problems.append(f"{row['slug']}: status {section.get('data-status')}, expected {expected['status']}")
+        bar = section.one(".cs-progress[role=progressbar]:not(.cs-progress--indicator)")
         width = bar.one(".cs-progress__bar").get("style", "").replace(" ", "")
-        if bar.get("aria-valuenow") != row["progress"] or f"width:{row['progress']}%" not in width:
-            problems.append(f"{row['slug']}: progress {bar.get('aria-valuenow')} ({width}), expected {row['progress']}")
+        if bar.get("aria-valuenow") != expected["progress"] or f"width:{expected['progress']}%" not in width:
+            problems.append(f"{row['slug']}: progress {bar.get('aria-valuenow')} ({width}), "
+                            f"expected {expected['progress']}")
+        target = resolve_link(site, doc.path, section.one("h2 a").get("href"))[0]
+        if target != site / c.slug / lang / "actions" / row["slug"] / "index.html" or not target.is_file():
+            problems.append(f"{row['slug']}: its title links to {target}, not to its own page")
     fail_if(problems, f"the climate plan actions of {c.slug} ({lang})")
 
 
 @pytest.mark.parametrize("c, lang", CLIMATE_SITES)
 def test_climate_plan_kit_downloads_exist(site, c, lang):
+    """Every kit file is offered in its own format and, where made, as .docx, .odt or PNG, each link to
+    an existing file with its size; images and posters have a thumbnail that exists."""
     doc = page(site, c, lang, "kit")
-    links = doc.select(".cs-downloads a[href]")
+    files = doc.select("li.cs-kit__file")
     kit = c.config.get("kit", [])
-    assert len(links) == len(kit), f"{len(links)} downloads, campaign.yml lists {len(kit)} kit items"
-    targets = {resolve_link(site, doc.path, a.get("href"))[0]: a.text for a in links}
+    assert [f.one(".cs-kit__title").text for f in files] == [text_in(item["title"], lang) for item in kit]
     problems = []
-    for item in kit:
-        path = (site / c.slug / item["file"]).resolve()
-        if path not in targets or not path.is_file():
-            problems.append(f"{item['file']}: no download link to an existing file")
-        elif targets[path] != text_in(item["title"], lang):
-            problems.append(f"{item['file']}: link text {targets[path]!r}, expected {text_in(item['title'], lang)!r}")
+    for item, entry in zip(kit, files):
+        links = entry.select(".cs-kit__formats a[href]")
+        targets = [resolve_link(site, doc.path, a.get("href"))[0] for a in links]
+        expected = [(site / c.slug / item["file"]).resolve()]
+        stem = Path(item["file"]).stem
+        if item["file"].endswith(".md"):
+            expected += [site / c.slug / "communication-kit" / f"{stem}.{ext}" for ext in ("docx", "odt")]
+        if item["file"].endswith(".svg"):
+            expected.append(site / c.slug / "communication-kit" / f"{stem}.png")
+        if targets != expected or not all(t.is_file() for t in targets):
+            problems.append(f"{item['file']}: links to {targets}, expected {expected} (existing)")
+        sizes = [s.text for s in entry.select(".cs-kit__size")]
+        if len(sizes) != len(links) or not all(re.fullmatch(r"[0-9.,\u00a0\u202f]+\s?(kB|MB|Ko|Mo)", s) for s in sizes):
+            problems.append(f"{item['file']}: sizes {sizes}")
+        thumbnails = entry.select("img.cs-kit__thumbnail")
+        if (item["kind"] in ("image", "poster")) != bool(thumbnails) or thumbnails and not \
+                resolve_link(site, doc.path, thumbnails[0].get("src"))[0].is_file():
+            problems.append(f"{item['file']}: thumbnail {[t.get('src') for t in thumbnails]}")
+        if item.get("licence") and item["licence"] not in entry.one(".cs-kit__licence").text:
+            problems.append(f"{item['file']}: licence {entry.one('.cs-kit__licence').text!r}")
     fail_if(problems, f"the communication kit of {c.slug} ({lang})")
 
 

@@ -219,6 +219,12 @@ def render() -> str:
         rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
                  f["description"], f"`{f['example']}`" if "example" in f else "") for f in descriptor["fields"]]
         out += table(("column", "required", "type and rules", "description", "example"), rows) + [""]
+    # Open data the build computes (not an input), documented like the tables it is made from.
+    descriptor = table_schema_descriptor("covenant")
+    out += ["## Open data: `<campaign>/data/covenant.csv`", "", descriptor["description"], ""]
+    out += table(("column", "type and rules", "description", "example"),
+                 ((f["name"], constraints(f), f["description"], f"`{f['example']}`" if "example" in f else "")
+                  for f in descriptor["fields"])) + [""]
     limits = json_schema("network")["properties"]["limits"]["properties"]
     out += [LIMITS_INTRO]
     out += table(("limit", "default", "at most", "what it bounds"),

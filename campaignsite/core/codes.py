@@ -92,6 +92,8 @@ class Code(enum.StrEnum):
                                                     "campaign's municipalities (campaign.yml municipalities).")
     UNKNOWN_PROGRAMME = "unknown-programme", ("A campaign's programme is not the id of a programme in "
                                               "content/network.yml programmes.")
+    UNKNOWN_ACTION = "unknown-action", ("A reference to a climate-plan action (an event's actions, a step of "
+                                        "action_updates.csv) that is not in actions.csv.")
     UNKNOWN_NEWS = "unknown-news", ("An event's `news` is not the slug of a news post of its campaign (a file "
                                     "news/<slug>.<language>.md).")
     UNKNOWN_STAGE = "unknown-stage", ("A laureate's selected_by or a prize names a selection stage that campaign.yml "

@@ -38,6 +38,18 @@ KEYS: dict[str, tuple[str, ...]] = {
               N_("theme:consumption"), N_("theme:adaptation")),
     "action-status": (N_("action-status:planned"), N_("action-status:in-progress"), N_("action-status:done"),
                       N_("action-status:delayed")),
+    # How many actions have each status, a key figure of the plan (pages.parts.action_figures)
+    "actions": (N_("actions-planned"), N_("actions-in-progress"), N_("actions-done"), N_("actions-delayed")),
+    # actions.csv `sector`: the Covenant of Mayors' sectors
+    "sector": (N_("sector:municipal-buildings"), N_("sector:tertiary-buildings"), N_("sector:residential-buildings"),
+               N_("sector:public-lighting"), N_("sector:industry"), N_("sector:transport"),
+               N_("sector:local-electricity"), N_("sector:local-heat"), N_("sector:agriculture"), N_("sector:waste"),
+               N_("sector:adaptation"), N_("sector:other")),
+    # A kit file's format in plain words, by its name's ending (pages.plan.FORMATS)
+    "file-format": (N_("file-format:markdown"), N_("file-format:text"), N_("file-format:docx"),
+                    N_("file-format:odt"), N_("file-format:pdf"), N_("file-format:svg"), N_("file-format:png"),
+                    N_("file-format:jpeg"), N_("file-format:webp"), N_("file-format:gif"), N_("file-format:xlsx"),
+                    N_("file-format:ods"), N_("file-format:pptx"), N_("file-format:odp")),
     # campaign.yml: `phases` (its property names), `kind`, `municipalities[].region`, `partners[].role`, `jury[].kind`
     "phase": (N_("phase:launch"), N_("phase:call"), N_("phase:jury"), N_("phase:public_vote"), N_("phase:press"),
               N_("phase:coaching"), N_("phase:mobilisation"), N_("phase:closing_event"), N_("phase:participation"),

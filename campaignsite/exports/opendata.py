@@ -15,6 +15,7 @@ import io
 import json
 import re
 
+from campaignsite.core.schemas import table_schema_descriptor
 from campaignsite.model.assembly import euros
 from campaignsite.model.ranking import ranking, ranks
 from campaignsite.model.records import Campaign, PublicTable
@@ -23,7 +24,19 @@ LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 TITLES = {"laureates": "Laureate projects", "candidates": "Candidate projects and their results", "events": "Events",
           "updates": "Follow-up of the projects", "payments": "Grant payments and repayments",
-          "ranking": "Final ranking of the selection", "actions": "Climate plan actions"}
+          "ranking": "Final ranking of the selection", "actions": "Climate plan actions and their indicators",
+          "action_updates": "History of the climate plan actions: status, progress and indicator value by date",
+          "covenant": "Climate plan actions in the columns of the Covenant of Mayors' SECAP template"}
+
+# The Covenant of Mayors' words for actions.csv sector and status (SECAP reporting template).
+COVENANT_SECTORS = {
+    "municipal-buildings": "Municipal buildings, equipment/facilities",
+    "tertiary-buildings": "Tertiary (non municipal) buildings, equipment/facilities",
+    "residential-buildings": "Residential buildings", "public-lighting": "Public lighting", "industry": "Industry",
+    "transport": "Transport", "local-electricity": "Local electricity production",
+    "local-heat": "Local heat/cold production", "agriculture": "Agriculture, forestry, fisheries", "waste": "Waste",
+    "adaptation": "Adaptation", "other": "Other"}
+COVENANT_STATUS = {"planned": "Not started", "in-progress": "Ongoing", "done": "Completed", "delayed": "Postponed"}
 
 # The ranking is computed (model/ranking.py), not a file of the campaign: its columns are declared here.
 RANKING_FIELDS = (
@@ -111,6 +124,27 @@ def ranking_table(campaign: Campaign) -> PublicTable | None:
     return PublicTable(fields, rows)
 
 
+def covenant_table(campaign: Campaign) -> PublicTable | None:
+    """The actions as the Covenant of Mayors reports them (data/schemas/covenant.schema.json), as on the
+    build day (campaign.actions is already the day's: model/public.py)."""
+    if not campaign.actions:
+        return None
+    lang = campaign.default_language
+    rows = []
+    for a in campaign.actions:
+        indicator = a.indicator
+        measured = [step for step in a.history if step.value is not None]
+        label = indicator and " ".join(filter(None, (indicator.label.get(lang), f"({indicator.unit})"
+                                                     if indicator.unit else None)))
+        rows.append(tuple(_cell(value) for value in (
+            a.slug, a.title[lang], COVENANT_SECTORS.get(a.sector or ""), a.responsible, a.start, a.target_date,
+            COVENANT_STATUS[a.status], a.progress, euros(a.budget) if a.budget is not None else None,
+            ";".join(a.funders), a.energy_saving, a.co2_saving, label, indicator and indicator.baseline,
+            indicator and indicator.target, indicator and indicator.current,
+            measured[-1].date if indicator and measured else None)))
+    return PublicTable(tuple(table_schema_descriptor("covenant")["fields"]), tuple(rows))
+
+
 def _cell(value) -> str:
     """A value as a CSV cell that Frictionless reads back: numbers without a useless '.0'."""
     if value is None:
@@ -122,8 +156,8 @@ def _cell(value) -> str:
 
 def tables(campaign: Campaign) -> dict[str, PublicTable]:
     """The published tables by name: the campaign's public tables and the ranking, in name order."""
-    ranked = ranking_table(campaign)
-    return dict(sorted({**campaign.public_tables, **({"ranking": ranked} if ranked else {})}.items()))
+    computed = {"ranking": ranking_table(campaign), "covenant": covenant_table(campaign)}
+    return dict(sorted({**campaign.public_tables, **{k: v for k, v in computed.items() if v}}.items()))
 
 
 def _resource(name: str, table) -> dict:

@@ -83,16 +83,18 @@ def zip_name(campaign: Campaign) -> str:
     return f"{FOLDER}/{campaign.slug}-press-kit.zip"
 
 
-def raster(svg: bytes, seconds: int = RENDER_SECONDS, memory: int = RENDER_MEMORY) -> bytes:
-    """The SVG as a PNG WIDTH pixels wide, rendered with our fonts only (cached by the SVG's bytes);
-    RenderFailed if the renderer needs more than `seconds` of processor time or `memory` bytes."""
-    key = hashlib.sha256(svg + f"{WIDTH}x{HEIGHT}:resvg_py".encode()).hexdigest()
+def raster(svg: bytes, seconds: int = RENDER_SECONDS, memory: int = RENDER_MEMORY, width: int = WIDTH) -> bytes:
+    """The SVG as a PNG `width` pixels wide (at most 1.5 times as tall), rendered with our fonts only (cached
+    by the SVG's bytes); RenderFailed if the renderer needs more than `seconds` of processor time or `memory`
+    bytes."""
+    height = width * HEIGHT // WIDTH
+    key = hashlib.sha256(svg + f"{width}x{height}:resvg_py".encode()).hexdigest()
     cached = CACHE / f"{key}.png"
     if cached.is_file():
         return cached.read_bytes()
     size = size_of(svg)
-    tall = size is not None and size[1] * WIDTH > HEIGHT * size[0]
-    box = {"height": HEIGHT} if tall else {"width": WIDTH}
+    tall = size is not None and size[1] * width > height * size[0]
+    box = {"height": height} if tall else {"width": width}
     png = render(svg, {**box, "skip_system_fonts": True, "font_files": [str(font) for font in FONTS],
                        "font_family": FONT, "sans_serif_family": FONT, "serif_family": FONT}, seconds, memory)
     try:
@@ -146,7 +148,8 @@ def check_pictures(campaigns, media: dict[str, dict[str, bytes]], root: Path, pr
     many processes as there are cores, so the PNGs are in the cache before the build writes anything;
     a picture the renderer cannot make within its limits is a problem naming its file."""
     pictures = {(campaign.folder / src, content) for campaign in campaigns for src, content
-                in media.get(campaign.slug, {}).items() if src in kit_sources(campaign)
+                in media.get(campaign.slug, {}).items()
+                if src in kit_sources(campaign) | {item.file for item in campaign.kit}
                 and PurePosixPath(src).suffix.lower() == ".svg"}
 
     def attempt(picture: tuple[Path, bytes]) -> Problem | None:
@@ -182,11 +185,11 @@ def files(campaign: Campaign, media: dict[str, bytes], _) -> list[tuple[str, byt
     return rasters + [(zip_name(campaign), archive.getvalue())]
 
 
-def bounded_raster(campaign: Campaign, src: str, svg: bytes) -> bytes:
-    """raster(svg), or BuildFailed naming the picture: check_pictures made it once, but without a
-    cache to keep it, a second rendering may just pass the limit the first stayed under."""
+def bounded_raster(campaign: Campaign, src: str, svg: bytes, width: int = WIDTH) -> bytes:
+    """raster(svg, width=width), or BuildFailed naming the picture: check_pictures made it once, but
+    without a cache to keep it, a second rendering may just pass the limit the first stayed under."""
     try:
-        return raster(svg)
+        return raster(svg, width=width)
     except RenderFailed as exc:
         raise BuildFailed(msg("%(file)s: %(reason)s", file=f"campaigns/{campaign.slug}/{src}", reason=exc.args[0]),
                           Code.TOO_COMPLEX) from None

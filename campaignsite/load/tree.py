@@ -22,7 +22,7 @@ from campaignsite.load.parse import (
 
 CAMPAIGN_FILE = "campaign.yml"
 
-TABLE_FILES = ("laureates", "candidates", "events", "updates", "payments", "actions")
+TABLE_FILES = ("laureates", "candidates", "events", "updates", "payments", "actions", "action_updates")
 
 
 def network_limits(root: Path) -> Limits:

@@ -16,6 +16,7 @@ from campaignsite.model.records import (
     NEED_KINDS,
     PHASE_IDS,
     Action,
+    ActionStep,
     Budget,
     Call,
     Campaign,
@@ -25,6 +26,7 @@ from campaignsite.model.records import (
     ContentPage,
     Crowdfunding,
     Event,
+    Indicator,
     Juror,
     KitItem,
     Laureate,
@@ -95,7 +97,7 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
                            cents(p["amount"]) if "amount" in p else None, p.get("from_budget", False))
                      for p in data.get("prizes", [])),
         results_day=_day(data.get("results_day")), programme=data.get("programme"), candidates=_candidates(checked),
-        kit=tuple(KitItem(k["file"], text_of(k["title"], langs), k["kind"], k.get("credit"))
+        kit=tuple(KitItem(k["file"], text_of(k["title"], langs), k["kind"], k.get("credit"), k.get("licence"))
                   for k in data.get("kit", [])),
         laureates=_laureates(checked), events=_events(checked, langs), news=_news(checked),
         actions=_actions(checked), public_tables=MappingProxyType(_public_tables(checked)),
@@ -302,7 +304,8 @@ def _events(checked: CheckedCampaign, langs) -> tuple[Event, ...]:
         start=row["start"].replace(tzinfo=BRUSSELS), end=row["end"].replace(tzinfo=BRUSSELS),
         venue=localised(row, "venue", langs), address=localised(row, "address", langs), online_url=row.get("online_url"),
         registration_url=row.get("registration_url"), status=row["status"], project=row.get("project"),
-        news=row.get("news"), photos_url=row.get("photos_url"))
+        news=row.get("news"), photos_url=row.get("photos_url"), actions=_list(row.get("actions")),
+        participants=row.get("participants"), outcome=row_text(row, "outcome", langs))
         for row in _rows(checked, "events")]
     events += _phase_events(_phases(checked.data["phases"]), events, langs)
     return tuple(sorted(events, key=lambda e: (e.start, e.slug)))
@@ -326,12 +329,29 @@ def _news(checked: CheckedCampaign) -> tuple[NewsPost, ...]:
     return tuple(sorted(posts, key=lambda p: (p.date, p.slug), reverse=True))
 
 
+def _list(cell: str | None) -> tuple[str, ...]:
+    """A ';'-separated cell as its parts, blanks left out."""
+    return tuple(part.strip() for part in (cell or "").split(";") if part.strip())
+
+
 def _actions(checked: CheckedCampaign) -> tuple[Action, ...]:
     langs = checked.languages
-    return tuple(Action(row["slug"], row["theme"], row_text(row, "title", langs),
-                        row_text(row, "description", langs), row["responsible"], row["status"],
-                        row["progress"], tuple(sdg_numbers(row["sdgs"])))
-                 for row in _rows(checked, "actions"))
+    history: dict[str, list[ActionStep]] = {}
+    for row in _rows(checked, "action_updates"):
+        history.setdefault(row["action"], []).append(ActionStep(
+            row["date"], row["status"], row["progress"], row.get("value"), row_text(row, "text", langs)))
+    return tuple(Action(
+        row["slug"], row["theme"], row_text(row, "title", langs), row_text(row, "description", langs),
+        row["responsible"], row["status"], row["progress"], tuple(sdg_numbers(row["sdgs"])),
+        sector=row.get("sector"), start=row.get("start"), target_date=row.get("target_date"),
+        indicator=Indicator(row_text(row, "indicator", langs), row.get("indicator_unit"),
+                            row.get("indicator_baseline") or 0, row["indicator_target"])
+        if row.get("indicator_target") is not None else None,
+        budget=cents(row["budget"]) if row.get("budget") is not None else None,
+        funders=_list(row.get("funders")), partners=_list(row.get("partners")),
+        co2_saving=row.get("co2_saving"), energy_saving=row.get("energy_saving"),
+        history=tuple(sorted(history.get(row["slug"], []), key=lambda step: step.date)))
+        for row in _rows(checked, "actions"))
 
 
 def build_network(checked, campaigns: tuple[Campaign, ...]) -> Network:

@@ -12,6 +12,9 @@ press kit, search index, media) can publish them by mistake:
   force on that day (its latest update up to then);
 - a holder who is a private person is named only from the day of their consent (model/holders.py):
   before, "a resident of <municipality>", in the pages and the open data alike.
+- climate-plan actions: no step of their history dated after the day; status, progress and indicator
+  value are those of the latest step up to it (planned, 0 % and no value before the first); an event's
+  participants and outcome only once it took place.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ import datetime as dt
 from types import MappingProxyType
 
 from campaignsite.model.holders import is_named, public_holder
-from campaignsite.model.phases import candidates_day, results_day
-from campaignsite.model.records import Campaign, Laureate, Network, PublicTable, Results, Text
+from campaignsite.model.phases import candidates_day, results_day, took_place
+from campaignsite.model.records import Action, Campaign, Event, Laureate, Network, PublicTable, Results, Text
 
 # Open-data columns that are results: held back with the laureates until the results day.
 RESULT_COLUMNS = ("votes", "marks", "score", "rank", "prizes")
@@ -48,12 +51,32 @@ def campaign_on(campaign: Campaign, day: dt.date) -> Campaign:
                for name, items in (("laureates", laureates), ("candidates", candidates))}
     news = tuple(post for post in campaign.news if post.date <= day)
     posts = {post.slug for post in news}
-    events = tuple(dataclasses.replace(event, project=event.project if public else None,
-                                       news=event.news if event.news in posts else None)
+    events = tuple(event_on(dataclasses.replace(event, project=event.project if public else None,
+                                                news=event.news if event.news in posts else None), day)
                    for event in campaign.events)
+    actions = tuple(action_on(action, day) for action in campaign.actions)
     return dataclasses.replace(campaign, laureates=laureates, candidates=candidates, news=news, events=events,
+                               actions=actions,
                                public_tables=MappingProxyType(_tables_on(campaign, day, public, laureates, posts,
-                                                                         bool(candidates), unnamed)))
+                                                                         bool(candidates), unnamed, actions)))
+
+
+def action_on(action: Action, day: dt.date) -> Action:
+    """The action with its history up to `day`: the status, progress and indicator value in force then."""
+    if not action.history:
+        return action
+    history = tuple(step for step in action.history if step.date <= day)
+    values = [step.value for step in history if step.value is not None]
+    indicator = action.indicator and dataclasses.replace(action.indicator, current=values[-1] if values else None)
+    return dataclasses.replace(action, history=history, status=history[-1].status if history else "planned",
+                               progress=history[-1].progress if history else 0, indicator=indicator)
+
+
+def event_on(event: Event, day: dt.date) -> Event:
+    """The event without its participants and outcome before it took place."""
+    if took_place(event, day):
+        return event
+    return dataclasses.replace(event, participants=None, outcome=MappingProxyType({}))
 
 
 def laureate_on(laureate: Laureate, day: dt.date) -> Laureate:
@@ -66,7 +89,7 @@ def laureate_on(laureate: Laureate, day: dt.date) -> Laureate:
 
 
 def _tables_on(campaign: Campaign, day: dt.date, public: bool, laureates: tuple[Laureate, ...], posts: set[str],
-               candidates: bool, unnamed: dict[str, dict[str, Text]]) -> dict[str, PublicTable]:
+               candidates: bool, unnamed: dict[str, dict[str, Text]], actions: tuple[Action, ...]) -> dict[str, PublicTable]:
     """The open-data tables as public on `day`: the same rows the pages show, the same holders' names."""
     tables = {}
     for name, table in campaign.public_tables.items():
@@ -81,10 +104,18 @@ def _tables_on(campaign: Campaign, day: dt.date, public: bool, laureates: tuple[
         elif name == "laureates":
             status = {item.slug: item.status for item in laureates}
             table = _with_cells(table, "status", lambda row: status[row["slug"]])
-        elif name in ("updates", "payments"):
+        elif name in ("updates", "payments", "action_updates"):
             table = _rows_where(table, lambda row: dt.date.fromisoformat(row["date"]) <= day)
+        elif name == "actions":
+            by_slug = {action.slug: action for action in actions}
+            table = _with_cells(table, "status", lambda row: by_slug[row["slug"]].status)
+            table = _with_cells(table, "progress", lambda row: str(by_slug[row["slug"]].progress))
         elif name == "events":
             table = _with_cells(table, "news", lambda row: row.get("news") if row.get("news") in posts else "")
+            over = {event.slug for event in campaign.events if took_place(event, day)}
+            for column in [f["name"] for f in table.fields if f["name"] == "participants"
+                           or f["name"].startswith("outcome_")]:
+                table = _with_cells(table, column, lambda row: row[column] if row["slug"] in over else "")
             if not public:
                 table = _with_cells(table, "project", lambda row: "")
         tables[name] = table

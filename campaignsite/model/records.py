@@ -150,6 +150,7 @@ class KitItem:
     title: Text
     kind: str
     credit: str | None
+    licence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,9 @@ class Event:
     all_day: bool = False
     news: str | None = None        # slug of the campaign's news post about it, once it took place
     photos_url: str | None = None  # where its photos are, once it took place
+    actions: tuple[str, ...] = ()  # slugs of the climate-plan actions it serves
+    participants: int | None = None  # how many took part: held back until it took place (model/public.py)
+    outcome: Text = field(default_factory=dict)  # what came out of it, per language: likewise
 
     def place_in(self, lang: str) -> tuple[str | None, str | None]:
         """(venue, address) in `lang`: their own names where the data gives them (Brussels, bilingual towns)."""
@@ -315,15 +319,47 @@ class NewsPost:
 
 
 @dataclass(frozen=True)
+class Indicator:
+    """What an action measures: "1,500 renovated homes", from a baseline, with its value on the build day."""
+
+    label: Text
+    unit: str | None
+    baseline: float
+    target: float
+    current: float | None = None  # the latest measured value up to the build day (model/public.py)
+
+
+@dataclass(frozen=True)
+class ActionStep:
+    """A dated step of an action's history (action_updates.csv): its status, progress and value from then on."""
+
+    date: dt.date
+    status: str
+    progress: int
+    value: float | None
+    text: Text
+
+
+@dataclass(frozen=True)
 class Action:
     slug: str
     theme: str
     title: Text
     description: Text
     responsible: str
-    status: str
+    status: str  # in force on the build day once model/public.py has applied the history
     progress: int
     sdgs: tuple[int, ...]
+    sector: str | None = None  # a Covenant of Mayors sector (data/schemas/actions.schema.json)
+    start: dt.date | None = None
+    target_date: dt.date | None = None
+    indicator: Indicator | None = None
+    budget: int | None = None  # cents
+    funders: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    co2_saving: float | None = None  # t CO2-eq a year, expected once done
+    energy_saving: float | None = None  # MWh a year, expected once done
+    history: tuple[ActionStep, ...] = ()  # oldest first
 
 
 @dataclass(frozen=True)
@@ -362,6 +398,8 @@ class Campaign:
     public_tables: Mapping[str, "PublicTable"] = field(default_factory=dict)
     image_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # media/ path -> (width, height)
     grant_id_prefix: str | None = None  # the network's 360Giving prefix (content/network.yml)
+    # The communication kit's files (media/ originals and what exports/kit.py makes of them) -> bytes
+    kit_sizes: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:

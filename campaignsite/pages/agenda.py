@@ -16,6 +16,7 @@ from campaignsite.pages.builder import CampaignBuilder, Page, href
 from campaignsite.pages.parts import (
     address_map_link,
     agenda_context,
+    event_actions,
     event_description,
     event_summary,
     event_title,
@@ -69,7 +70,11 @@ def event(b: CampaignBuilder, event: Event) -> Page:
             ics=views.Link(_("Add to my calendar (.ics)"), href(url, urls.event_calendar(event.slug))),
             project=project, agenda=views.Link(_("Agenda"), href(url, urls.AGENDA)),
             took_place=_("This event took place on %(date)s.", date=b.fmt.date(event.start.date())) if done else None,
-            follow_up=follow_up(b, url, event) if done else ())
+            follow_up=follow_up(b, url, event) if done else (), actions=event_actions(b, url, event),
+            participants=_.ngettext("%(count)s person took part.", "%(count)s people took part.",
+                                    event.participants, count=b.fmt.number(event.participants))
+            if done and event.participants is not None else None,
+            outcome=b.text(event.outcome) if done and event.outcome else None)
     return b.page(url, event_title(b, event), event_description(b, event), context,
                   meta=b.social_meta(url, None, "website", event_json_ld(b, event)))
 

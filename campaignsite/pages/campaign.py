@@ -20,7 +20,9 @@ from campaignsite.pages.parts import (
     goal_title,
     key_figures,
     mailto,
+    next_moment,
     official_title,
+    plan_summary,
     prize_options,
     selected_by,
     stage_name,
@@ -49,7 +51,8 @@ def home(b: CampaignBuilder) -> Page:
             editions=edition_links(b, url),
             places=tuple(views.Link(b.municipality_name(m.nis_code),
                                     href(url, b.links.to_portal(urls.municipality(m.nis_code))))
-                         for m in campaign.municipalities))
+                         for m in campaign.municipalities),
+            plan=plan_summary(b, url))
     return b.page(urls.HOME, b.text(campaign.title), b.text(campaign.tagline), context)
 
 
@@ -115,12 +118,15 @@ def call_to_action(b: CampaignBuilder, url: str) -> views.CallToAction:
         return views.CallToAction(moment, _("The campaign is over: see the results"), None,
                                      link(_("See the laureates"), urls.SHOWCASE), more)
     if moment == phases.CLIMATE_PLAN:
-        upcoming = [e for e in campaign.events if not phases.took_place(e, today) and e.status != "cancelled"]
+        # The next participation moment, with its registration as the main button where it has one.
+        upcoming = next_moment(b, url)
         actions = (link(_("See the actions of the climate plan"), urls.ACTIONS),) if campaign.actions else ()
         if upcoming:
-            return views.CallToAction(moment, _("Take part in the climate plan"), fmt.date(upcoming[0].start.date()),
-                                         link(agenda_event_title(b, upcoming[0]), urls.event(upcoming[0].slug)),
-                                         actions + (agenda,))
+            register = upcoming.registration and views.Link(
+                _("Register: %(event)s", event=upcoming.link.text), upcoming.registration.href)
+            return views.CallToAction(moment, _("Take part in the climate plan"), upcoming.when,
+                                      register or upcoming.link,
+                                      ((upcoming.link,) if register else ()) + actions + (agenda,))
         return views.CallToAction(moment, _("Take part in the climate plan"), None,
                                      actions[0] if actions else agenda)
     # While the laureates are coached; between the deadline and the results.

@@ -22,6 +22,7 @@ from campaignsite.pages.views import (
     FilterOption,
     HelpGroup,
     Image,
+    KitFile,
     Link,
     ListingRow,
     Needs,
@@ -31,6 +32,7 @@ from campaignsite.pages.views import (
     PlaceRow,
     PartnerView,
     PhaseView,
+    PlanSummary,
     PrizeView,
     RankingTable,
     SdgBadge,
@@ -38,6 +40,7 @@ from campaignsite.pages.views import (
     SdgRow,
     Site,
     StageView,
+    StepView,
     UpdateView,
     Video,
     VoteBox,
@@ -60,6 +63,7 @@ class HomeContext:
     partners: tuple[PartnerView, ...]
     editions: tuple[Link, ...] = ()  # its programme, the edition before and the one after
     places: tuple[Link, ...] = ()  # its municipalities' pages on the portal
+    plan: PlanSummary | None = None      # a climate plan's actions, indicators and next moment
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,9 @@ class EventContext:
     agenda: Link
     took_place: str | None = None        # "This event took place on ..." once it is over
     follow_up: tuple[Link, ...] = ()     # its news post and photos, once it took place
+    actions: tuple[Link, ...] = ()       # the climate-plan actions it serves
+    participants: str | None = None      # "64 people took part", once it took place
+    outcome: str | None = None           # what came out of it, once it took place
 
 
 @dataclass(frozen=True)
@@ -327,11 +334,30 @@ class ListingContext:
 
 @dataclass(frozen=True)
 class ActionsContext:
+    """The climate plan's actions: all of them, or those of one theme or one Covenant of Mayors sector."""
+
     template: ClassVar[str] = "actions.html"
     site: Site
     intro: str
     actions: tuple[ActionView, ...]
     figures: tuple[Figure, ...]
+    themes: tuple[Link, ...] = ()        # a page per theme and per sector of the plan
+    sectors: tuple[Link, ...] = ()
+    back: Link | None = None             # from a theme or sector page, to all actions
+
+
+@dataclass(frozen=True)
+class ActionContext:
+    """One action of the climate plan: what it aims at, by when, what it costs, its history and events."""
+
+    template: ClassVar[str] = "action.html"
+    site: Site
+    action: ActionView
+    facts: tuple[Fact, ...]              # theme, sector, responsible, partners, dates, budget, funders, savings
+    history: tuple[StepView, ...]        # newest first, up to the build day
+    upcoming: tuple[EventSummary, ...]   # the events serving it, still to come
+    past: tuple[EventSummary, ...]
+    back: Link
 
 
 @dataclass(frozen=True)
@@ -339,7 +365,7 @@ class KitContext:
     template: ClassVar[str] = "kit.html"
     site: Site
     intro: str
-    items: tuple[Download, ...]
+    items: tuple[KitFile, ...]
 
 
 @dataclass(frozen=True)

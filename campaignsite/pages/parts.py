@@ -13,7 +13,7 @@ from campaignsite.core.languages import BABEL_LOCALES
 from campaignsite.core.sitespec import Page
 from campaignsite.model import phases
 from campaignsite.model.phases import happened
-from campaignsite.model.records import Campaign, Event, Laureate, Network, NewsPost
+from campaignsite.model.records import Action, Campaign, Event, Laureate, Network, NewsPost
 from campaignsite.model.sdgs import get_sdgs
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import STATUS_IDS, CampaignBuilder, SiteBuilder, href
@@ -260,3 +260,76 @@ def mailto(address: str, subject: str | None = None, body: str | None = None) ->
 def phone_link(number: str) -> str:
     """A tel: link: the number without its spaces, anything but digits and '+' percent-encoded (RFC 3966)."""
     return "tel:" + quote(number.replace(" ", ""), safe="+")
+
+
+# --- The climate plan: pieces the home, the event pages and the plan's own pages show ------------------
+
+ACTION_STATUSES = ("done", "in-progress", "delayed", "planned")
+
+
+def indicator_view(b: CampaignBuilder, action: Action) -> views.IndicatorView | None:
+    """The action's indicator as of the build day: "640 of 1,500 renovations supported", or its target."""
+    indicator = action.indicator
+    if indicator is None:
+        return None
+    unit = f"\u00a0{indicator.unit}" if indicator.unit else ""
+    label, target = b.text(indicator.label), b.fmt.number(indicator.target) + unit
+    measured = [step for step in action.history if step.value is not None]
+    if indicator.current is None or not measured:
+        return views.IndicatorView(label, b._("Target: %(target)s %(label)s", target=target, label=label), None, None)
+    span = indicator.target - indicator.baseline
+    percent = 100 if span <= 0 else max(0, min(100, round(100 * (indicator.current - indicator.baseline) / span)))
+    return views.IndicatorView(
+        label, b._("%(value)s of %(target)s %(label)s", value=b.fmt.number(indicator.current) + unit, target=target,
+                   label=label), percent, b._("as of %(date)s", date=b.fmt.date(measured[-1].date)))
+
+
+def action_view(b: CampaignBuilder, url: str, action: Action) -> views.ActionView:
+    """An action as its card shows it, with a link to its page."""
+    _ = b._
+    target = _("To be done by %(date)s", date=b.fmt.date(action.target_date)) if action.target_date else None
+    return views.ActionView(
+        action.slug, b.text(action.title), b.text(action.description), _(f"theme:{action.theme}"), action.responsible,
+        action.status, _(f"action-status:{action.status}"), action.progress,
+        _("%(percent)s done", percent=b.fmt.percent(action.progress)), b.badges(url, action.sdgs),
+        href(url, urls.action(action.slug)), target, indicator_view(b, action))
+
+
+def action_figures(b: CampaignBuilder, actions) -> tuple[views.Figure, ...]:
+    """How many actions there are, and how many are done, running, delayed and planned on the build day."""
+    _ = b._
+    figures = [views.Figure(b.fmt.number(len(actions)), _.ngettext("action", "actions", len(actions)))]
+    for status in ACTION_STATUSES:
+        count = sum(1 for action in actions if action.status == status)
+        figures.append(views.Figure(b.fmt.number(count), _(f"actions-{status}")))
+    return tuple(figures)
+
+
+def next_moment(b: CampaignBuilder, url: str) -> views.NextMoment | None:
+    """The next participation moment still to come (not cancelled), with where to register."""
+    upcoming = [event for event in b.campaign.events
+                if not phases.took_place(event, b.today) and event.status != "cancelled"]
+    if not upcoming:
+        return None
+    event = upcoming[0]
+    register = views.Link(b._("Register"), event.registration_url) if event.registration_url else None
+    return views.NextMoment(views.Link(event_title(b, event), href(url, urls.event(event.slug))), when(b, event),
+                            register)
+
+
+def plan_summary(b: CampaignBuilder, url: str) -> views.PlanSummary | None:
+    """The plan on its home page: its actions by status, up to three measured indicators, the next moment."""
+    actions = b.campaign.actions
+    if not actions:
+        return None
+    measured = [action for action in actions if action.indicator and action.indicator.current is not None]
+    return views.PlanSummary(action_figures(b, actions), tuple(action_view(b, url, a) for a in measured[:3]),
+                             next_moment(b, url),
+                             views.Link(b._("See the actions of the climate plan"), href(url, urls.ACTIONS)))
+
+
+def event_actions(b: CampaignBuilder, url: str, event: Event) -> tuple[views.Link, ...]:
+    """The climate-plan actions an event serves, as links to their pages."""
+    by_slug = {action.slug: action for action in b.campaign.actions}
+    return tuple(views.Link(b.text(by_slug[slug].title), href(url, urls.action(slug)))
+                 for slug in event.actions if slug in by_slug)

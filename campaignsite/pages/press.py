@@ -1,5 +1,5 @@
 """The pages of a campaign site for the press and the public record: press page, printable laureate
-listing, climate-plan actions and communication kit, accessibility and privacy statements."""
+listing, accessibility and privacy statements."""
 
 from __future__ import annotations
 
@@ -94,34 +94,6 @@ def listing(b: CampaignBuilder) -> Page:
             headings, tuple(rows), b.fmt.money(campaign.granted), data_downloads(b, url), bool(campaign.prizes))
     return b.page(urls.LISTING, _("List of laureates"),
                   _("The laureates of %(campaign)s", campaign=b.text(campaign.title)), context)
-
-
-def actions_page(b: CampaignBuilder) -> Page:
-    _ = b._
-
-    def context(url: str) -> contexts.ActionsContext:
-        actions = tuple(views.ActionView(
-            a.slug, b.text(a.title), b.text(a.description), _(f"theme:{a.theme}"), a.responsible, a.status,
-            _(f"action-status:{a.status}"), a.progress, _("%(percent)s done", percent=b.fmt.percent(a.progress)),
-            b.badges(url, a.sdgs)) for a in b.campaign.actions)
-        done = sum(1 for a in b.campaign.actions if a.status == "done")
-        figures = (views.Figure(b.fmt.number(len(actions)), _.ngettext("action", "actions", len(actions))),
-                   views.Figure(b.fmt.number(done), _.ngettext("done", "done", done)))
-        return contexts.ActionsContext(
-            b.site, _("What the municipality and its residents do, and how far each action is."), actions, figures)
-    return b.page(urls.ACTIONS, _("Climate plan actions"),
-                  _("The actions of the climate plan and their progress"), context)
-
-
-def kit_page(b: CampaignBuilder) -> Page:
-    _ = b._
-
-    def context(url: str) -> contexts.KitContext:
-        items = tuple(dataclasses.replace(media_download(url, k.file, b.text(k.title), k.credit),
-                                          kind=_(f"kit:{k.kind}")) for k in b.campaign.kit)
-        return contexts.KitContext(b.site, _("Templates, texts and images to spread the word. Free to use."), items)
-    return b.page(urls.KIT, _("Communication kit"),
-                  _("Templates, recruitment texts and images to download"), context)
 
 
 def statement(b: CampaignBuilder, kind: str) -> Page:

@@ -16,7 +16,7 @@ from typing import Callable
 
 from campaignsite.core.errors import msg
 from campaignsite.core.sitespec import Page
-from campaignsite.pages import agenda, campaign, contexts, embed, places, portal, press, urls
+from campaignsite.pages import agenda, campaign, contexts, embed, places, plan, portal, press, urls
 
 
 def always(source) -> bool:
@@ -46,7 +46,7 @@ PAGE_TYPES = (
              when=lambda c: bool(c.laureates)),
     PageType("candidates", "campaign", urls.CANDIDATES, contexts.CandidatesContext, campaign.candidates_page, nav=3,
              when=lambda c: bool(c.candidates)),
-    PageType("actions", "campaign", urls.ACTIONS, contexts.ActionsContext, press.actions_page, nav=4,
+    PageType("actions", "campaign", urls.ACTIONS, contexts.ActionsContext, plan.actions_page, nav=4,
              when=lambda c: bool(c.actions)),
     PageType("call", "campaign", urls.CALL, contexts.CallContext, campaign.call, nav=5,
              when=lambda c: bool(c.call)),
@@ -58,9 +58,15 @@ PAGE_TYPES = (
     PageType("news", "campaign", urls.NEWS, contexts.NewsIndexContext, agenda.news_index, nav=9,
              when=lambda c: bool(c.news)),
     PageType("press", "campaign", urls.PRESS, contexts.PressContext, press.press, nav=10),
-    PageType("kit", "campaign", urls.KIT, contexts.KitContext, press.kit_page, nav=11, when=lambda c: bool(c.kit)),
+    PageType("kit", "campaign", urls.KIT, contexts.KitContext, plan.kit_page, nav=11, when=lambda c: bool(c.kit)),
     PageType("laureate", "campaign", urls.LAUREATE, contexts.LaureateContext, campaign.laureates,
              when=lambda c: bool(c.laureates)),
+    PageType("action", "campaign", urls.ACTION, contexts.ActionContext, plan.action_pages,
+             when=lambda c: bool(c.actions)),
+    PageType("action-theme", "campaign", urls.ACTION_THEME, contexts.ActionsContext, plan.theme_pages,
+             when=lambda c: bool(c.actions)),
+    PageType("action-sector", "campaign", urls.ACTION_SECTOR, contexts.ActionsContext, plan.sector_pages,
+             when=lambda c: any(a.sector for a in c.actions)),
     PageType("sdg", "campaign", urls.SDG, contexts.SdgContext, campaign.sdg_pages),
     PageType("event", "campaign", urls.EVENT, contexts.EventContext, agenda.event_pages,
              when=lambda c: bool(c.events)),

@@ -15,6 +15,9 @@ SHOWCASE = "laureates/"
 CANDIDATES = "candidates/"
 LAUREATE = "laureates/{slug}/"
 ACTIONS = "actions/"
+ACTION = "actions/{slug}/"
+ACTION_THEME = "actions/theme/{theme}/"
+ACTION_SECTOR = "actions/sector/{sector}/"
 CALL = "call/"
 JURY = "jury/"
 HELP = "help/"
@@ -51,6 +54,18 @@ NEWS_FEED = "news/feed.xml"
 
 def laureate(slug: str) -> str:
     return LAUREATE.format(slug=slug)
+
+
+def action(slug: str) -> str:
+    return ACTION.format(slug=slug)
+
+
+def action_theme(theme: str) -> str:
+    return ACTION_THEME.format(theme=theme)
+
+
+def action_sector(sector: str) -> str:
+    return ACTION_SECTOR.format(sector=sector)
 
 
 def event(slug: str) -> str:

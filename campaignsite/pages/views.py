@@ -437,6 +437,16 @@ class ListingRow:
 
 
 @dataclass(frozen=True)
+class IndicatorView:
+    """What an action measures, as of the build day: "640 of 1,500 renovations supported"."""
+
+    label: str
+    text: str                            # the value against the target, or the target alone before a value
+    percent: int | None                  # how far from the baseline to the target (0-100), once measured
+    as_of: str | None                    # when the value was measured
+
+
+@dataclass(frozen=True)
 class ActionView:
     slug: str
     title: str
@@ -448,6 +458,61 @@ class ActionView:
     progress: int
     progress_label: str
     badges: tuple[SdgBadge, ...]
+    href: str = ""                       # the action's own page
+    target: str | None = None            # "to be done by 31 December 2027"
+    indicator: IndicatorView | None = None
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A dated step of an action's history, on its timeline."""
+
+    date: str
+    iso_date: str
+    status_label: str
+    progress_label: str
+    value: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class NextMoment:
+    """The next participation moment: its page, when, and where to register."""
+
+    link: Link
+    when: str
+    registration: Link | None
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """A climate plan on its home page: its actions by status, indicator highlights, the next moment."""
+
+    figures: tuple[Figure, ...]
+    highlights: tuple[ActionView, ...]
+    next_moment: NextMoment | None
+    actions: Link
+
+
+@dataclass(frozen=True)
+class KitFormat:
+    """One format a kit file is offered in: in plain words, with its size."""
+
+    label: str
+    href: str
+    size: str
+
+
+@dataclass(frozen=True)
+class KitFile:
+    """A file of the communication kit: what it is for, its formats, licence, credit and thumbnail."""
+
+    title: str
+    kind_label: str
+    formats: tuple[KitFormat, ...]       # the original first
+    licence: str | None
+    credit: str | None
+    thumbnail: Image | None
 
 
 @dataclass(frozen=True)

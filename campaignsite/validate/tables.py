@@ -44,10 +44,7 @@ def check_rows(checked: CheckedCampaign, problems: list[Problem]) -> None:
         _check_sdgs(candidates.rel, line, row["sdgs"], problems)
         _check_image(candidates.rel, line, row, media_names(checked.files), problems)
         _check_municipality(candidates.rel, line, row, towns, problems)
-    if "actions" in checked.tables:
-        table = checked.tables["actions"]
-        for row, line in zip(table.rows, table.lines):
-            _check_sdgs(table.rel, line, row["sdgs"], problems)
+    _check_actions(checked, problems)
     for name in ("events", "updates", "payments"):
         table = checked.tables.get(name)
         for row, line in zip(table.rows, table.lines) if table else ():
@@ -55,6 +52,8 @@ def check_rows(checked: CheckedCampaign, problems: list[Problem]) -> None:
                 problems.append(Problem(table.rel, line, "project", msg(
                     "%(value)s is not a laureate slug in laureates.csv", value=quoted(row["project"])),
                     Code.UNKNOWN_PROJECT))
+            if name == "events" and row.get("actions"):
+                _check_action_slugs(checked, table.rel, line, "actions", row["actions"].split(";"), problems)
             if name == "events" and row.get("news") and row["news"] not in news_slugs(checked):
                 problems.append(Problem(table.rel, line, "news", msg(
                     "%(value)s is not a news post of the campaign: expected the slug of a file "
@@ -63,6 +62,60 @@ def check_rows(checked: CheckedCampaign, problems: list[Problem]) -> None:
                 problems.append(Problem(table.rel, line, "end", msg(
                     "%(end)s is not after the start %(start)s", end=f"{row['end']:%Y-%m-%d %H:%M}",
                     start=f"{row['start']:%Y-%m-%d %H:%M}"), Code.DATE_ORDER))
+
+
+def _check_actions(checked: CheckedCampaign, problems: list[Problem]) -> None:
+    """actions.csv (goals, dates, indicator) and action_updates.csv against it: known actions, values only
+    for an indicator, and each action's status and progress those of its latest step."""
+    table = checked.tables.get("actions")
+    for row, line in zip(table.rows, table.lines) if table else ():
+        _check_sdgs(table.rel, line, row["sdgs"], problems)
+        if row.get("start") and row.get("target_date") and row["target_date"] < row["start"]:
+            problems.append(Problem(table.rel, line, "target_date", msg(
+                "%(end)s is before the start %(start)s", end=row["target_date"], start=row["start"]), Code.DATE_ORDER))
+        labels = [lang for lang in checked.languages if row.get(f"indicator_{lang}")]
+        if row.get("indicator_target") is not None and len(labels) < len(checked.languages):
+            missing = next(lang for lang in checked.languages if lang not in labels)
+            problems.append(Problem(table.rel, line, f"indicator_{missing}", msg(
+                "is empty but indicator_target is given: say what the indicator counts in every language"),
+                Code.MISSING_VALUE))
+        elif labels and row.get("indicator_target") is None:
+            problems.append(Problem(table.rel, line, "indicator_target", msg(
+                "is empty but %(given)s is given: give the indicator's target too",
+                given=", ".join(f"indicator_{lang}" for lang in labels)), Code.INCONSISTENT))
+    steps = checked.tables.get("action_updates")
+    if not steps or table is None and entry_kind(checked.files.root / "actions.csv") is not None:
+        return  # actions.csv has problems of its own
+    actions = {row["slug"]: (row, line) for row, line in zip(table.rows, table.lines)} if table else {}
+    latest: dict[str, tuple[dict, int]] = {}
+    for row, line in zip(steps.rows, steps.lines):
+        if row["action"] not in actions:
+            _check_action_slugs(checked, steps.rel, line, "action", [row["action"]], problems)
+            continue
+        if row.get("value") is not None and actions[row["action"]][0].get("indicator_target") is None:
+            problems.append(Problem(steps.rel, line, "value", msg(
+                "is given but the action %(action)s has no indicator (actions.csv indicator_target)",
+                action=quoted(row["action"])), Code.INCONSISTENT))
+        if row["action"] not in latest or row["date"] >= latest[row["action"]][0]["date"]:
+            latest[row["action"]] = (row, line)
+    for slug, (step, step_line) in latest.items():
+        action, line = actions[slug]
+        for name in ("status", "progress"):
+            if action[name] != step[name]:
+                problems.append(Problem(table.rel, line, name, msg(
+                    "%(value)s contradicts the action's latest step (%(where)s, %(date)s: %(step)s)",
+                    value=quoted(action[name]), where=f"{steps.rel}:{step_line}", date=step["date"],
+                    step=quoted(step[name])), Code.STATUS_MISMATCH))
+
+
+def _check_action_slugs(checked: CheckedCampaign, rel: str, line: int, field: str, slugs: list[str],
+                        problems: list[Problem]) -> None:
+    known = {row["slug"] for row in checked.tables["actions"].rows} if "actions" in checked.tables else set()
+    for slug in slugs:
+        if slug not in known:
+            problems.append(Problem(rel, line, field, msg(
+                "%(value)s is not an action of actions.csv (%(known)s)", value=quoted(slug),
+                known=", ".join(sorted(known)) or msg("the campaign has no actions.csv")), Code.UNKNOWN_ACTION))
 
 
 def sdg_numbers(text: str) -> list[int]:
