@@ -186,3 +186,29 @@ def test_a_municipality_page_shows_totals_equal_to_its_project_cards(example_url
              label("de", "paid out, net of repayments"): sum(paid_to(c, row["slug"]) for c, row in projects)}
     for what, total in shown.items():
         assert re.sub(r"\D", "", figures[what]) == re.sub(r"\D", "", Formatter("de").money(total)), what
+
+
+def test_a_goal_with_more_projects_than_a_page_holds_is_paged_not_cut(example_site):
+    from campaignsite.pages.portal import GOAL_CARDS_PER_PAGE
+    counts = {}
+    for c in NETWORK.campaigns:
+        for row in c.laureates:
+            for goal in row["sdgs"].split(";"):
+                counts.setdefault(int(goal), []).append((c.slug, row["slug"]))
+    goal, projects = max(counts.items(), key=lambda item: len(item[1]))
+    assert len(projects) > GOAL_CARDS_PER_PAGE, "the example has a goal with more projects than a page holds"
+    pages = -(-len(projects) // GOAL_CARDS_PER_PAGE)
+    seen = []
+    for number in range(1, pages + 1):
+        rel = f"sdg/{goal}" if number == 1 else f"sdg/{goal}/page-{number}"
+        doc = portal(example_site, "en", rel)
+        cards = doc.select(".cs-sdg-page .cs-card")
+        assert 0 < len(cards) <= GOAL_CARDS_PER_PAGE
+        seen += [(resolve_link(example_site, doc.path, card.one(".cs-card__title a").get("href"))[0].parent.parent.parent.parent.name,
+                  card.get("data-slug")) for card in cards]
+        links = doc.select(".cs-paging a")
+        assert [a.text for a in links] == [str(n) for n in range(1, pages + 1)]
+        assert [a.get("aria-current") for a in links] == ["page" if n == number else None for n in range(1, pages + 1)]
+        for link in links:
+            assert resolve_link(example_site, doc.path, link.get("href"))[0].is_file()
+    assert sorted(seen) == sorted(projects), "every project on one page of its goal, once"

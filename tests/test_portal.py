@@ -357,22 +357,3 @@ def test_portal_filter_empty_state_and_reset_in_german(example_url, page):
     expect(reset).to_be_visible()
     reset.click()
     assert page.locator("[data-cs-cards] .cs-campaign:visible").count() == len(NETWORK.campaigns)
-
-
-def test_a_goal_served_by_very_many_projects_lists_campaigns_not_every_card(tmp_path, monkeypatch):
-    """Past portal.GOAL_CARDS_LIMIT projects (hundreds of campaigns: megabytes of cards for a phone),
-    a goal's page across the network lists the campaigns, each with its projects, money and a link to
-    its own page of the goal, which shows the cards."""
-    from campaignsite.pages import portal
-    from campaignsite.pipeline import build, BuildConfig
-
-    monkeypatch.setattr(portal, "GOAL_CARDS_LIMIT", 0)
-    root = write_project(tmp_path / "project")
-    build(BuildConfig(root, tmp_path / "site", dt.date(2025, 6, 15), jobs=2))
-    page = parse(tmp_path / "site" / "sdg" / "11" / "index.html")  # goal 11: the moestuin of demo-2025
-    assert page.select(".cs-card") == []
-    assert label("nl", "Each campaign's page of this goal, listed below, shows its projects.") in page.text
-    link = page.one(".cs-goal-campaigns a")
-    target, _ = resolve_link(tmp_path / "site", page.path, link.get("href"))
-    assert target == tmp_path / "site" / "demo-2025" / "nl" / "sdg" / "11" / "index.html"
-    assert len(parse(target).select(".cs-card")) == 1

@@ -28,6 +28,7 @@ from campaignsite.pages.views import (
     Needs,
     NewsSummary,
     NowItem,
+    PageLink,
     Period,
     PlaceRow,
     PartnerView,
@@ -224,6 +225,7 @@ class SdgContext:
     official_title: str = ""  # the goal as the UN words it
     figures: tuple[Figure, ...] = ()  # how many projects serve it and the money they were granted
     campaigns: tuple["SdgCampaign", ...] = ()  # on the portal: the campaigns whose projects serve it
+    paging: tuple[PageLink, ...] = ()  # on the portal: its pages of cards, where there are several
 
 
 @dataclass(frozen=True)

@@ -111,45 +111,61 @@ def content(b: PortalBuilder, page) -> Page:
                   lambda _url: contexts.ContentContext(b.site, render_markdown(b.fmt.typography(page.body[b.lang]))))
 
 
+
+
+# A goal's page across the network shows its projects' cards this many to a page (hundreds of campaigns:
+# thousands of cards, megabytes of HTML for a phone); the next ones are on sdg/<n>/page-2/ and on.
+GOAL_CARDS_PER_PAGE = 24
+
+
 def sdg_pages(b: PortalBuilder) -> list[Page]:
+    """Each goal's first page: its figures, its campaigns and the first cards."""
     used = used_sdgs(b)
-    return [sdg(b, number, used) for number in used]
+    return [sdg(b, number, used, 1) for number in used]
 
 
-# A goal's page across the network shows every project's card up to this many; past it (hundreds of
-# campaigns: thousands of cards, megabytes of HTML for a phone), the campaigns' own pages of the goal,
-# listed with their projects and money, show the cards.
-GOAL_CARDS_LIMIT = 60
+def sdg_more_pages(b: PortalBuilder) -> list[Page]:
+    """The following pages of the goals with more cards than one page holds."""
+    used = used_sdgs(b)
+    return [sdg(b, number, used, page) for number in used for page in range(2, goal_page_count(b, number) + 1)]
 
 
-def sdg(b: PortalBuilder, number: int, used: list[int]) -> Page:
+def goal_projects(b: PortalBuilder, number: int) -> list[tuple[Campaign, object]]:
+    """The projects serving goal `number`, by campaign then slug."""
+    return [(campaign, item) for campaign in sorted(b.network.campaigns, key=lambda c: c.slug)
+            for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
+
+
+def goal_page_count(b: PortalBuilder, number: int) -> int:
+    return max(1, -(-len(goal_projects(b, number)) // GOAL_CARDS_PER_PAGE))
+
+
+def sdg(b: PortalBuilder, number: int, used: list[int], page: int) -> Page:
     """A goal across the network: its official title, its projects and money, the campaigns they come
-    from (each named with its towns), and every project's card saying its campaign and language (up to
-    GOAL_CARDS_LIMIT)."""
-    url = urls.sdg(number)
-    ordered = sorted(b.network.campaigns, key=lambda c: c.slug)
-    serving = {campaign.slug: [item for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
-               for campaign in ordered}
-    shown = sum(len(items) for items in serving.values()) <= GOAL_CARDS_LIMIT
-    cards = project_cards(b, url, [(campaign, item) for campaign in ordered for item in serving[campaign.slug]]
-                          if shown else [])
-    campaigns, projects = [], []
-    for campaign in ordered:
-        items = serving[campaign.slug]
+    from (each named with its towns), and its projects' cards saying their campaign and language,
+    GOAL_CARDS_PER_PAGE to a page, with links to the goal's other pages."""
+    url = urls.sdg_page(number, page)
+    projects = goal_projects(b, number)
+    count = goal_page_count(b, number)
+    first = (page - 1) * GOAL_CARDS_PER_PAGE
+    cards = project_cards(b, url, projects[first:first + GOAL_CARDS_PER_PAGE])
+    campaigns = []
+    for campaign in sorted(b.network.campaigns, key=lambda c: c.slug):
+        items = [item for owner, item in projects if owner is campaign]
         if items:
             campaigns.append(goal_campaign(b, url, campaign, number, items))
-        projects += items
     title = goal_title(b, number)
-    figures = goal_figures(b, projects) + (
+    if count > 1:
+        title = b._("%(title)s (page %(page)s of %(count)s)", title=title, page=page, count=count)
+    figures = goal_figures(b, [item for _campaign, item in projects]) + (
         views.Figure(b.fmt.number(len(campaigns)), b._.ngettext("campaign", "campaigns", len(campaigns))),)
-    intro = b._("A project that serves several goals counts for each of them.")
-    if not shown:
-        intro += " " + b._("Each campaign's page of this goal, listed below, shows its projects.")
+    paging = tuple(views.PageLink(b.fmt.number(n), href(url, urls.sdg_page(number, n)), n == page)
+                   for n in range(1, count + 1)) if count > 1 else ()
     context = contexts.SdgContext(
-        b.site, b.badges(url, [number])[0], intro, tuple(cards), (),
-        b.badges(url, [other for other in used if other != number]),
+        b.site, b.badges(url, [number])[0], b._("A project that serves several goals counts for each of them."),
+        tuple(cards), (), b.badges(url, [other for other in used if other != number]),
         views.Link(b._("All campaigns"), href(url, urls.HOME)), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
-        official_title(b, number), figures, tuple(campaigns))
+        official_title(b, number), figures, tuple(campaigns), paging)
     return b.page(url, title, title, lambda _url: context)
 
 

@@ -105,6 +105,7 @@ PAGE_TYPES = (
     PageType("portal-programme", "portal", urls.PROGRAMME, contexts.ProgrammeContext, places.programme_pages,
              when=lambda network: bool(network.programmes)),
     PageType("portal-sdg", "portal", urls.SDG, contexts.SdgContext, portal.sdg_pages),
+    PageType("portal-sdg-more", "portal", urls.SDG_PAGE, contexts.SdgContext, portal.sdg_more_pages),
     PageType("portal-sdg-index", "portal", urls.SDG_INDEX, contexts.SdgIndexContext, portal.sdg_index),
     PageType("portal-accessibility", "portal", urls.ACCESSIBILITY, contexts.StatementContext,
              partial(portal.statement, kind="accessibility")),

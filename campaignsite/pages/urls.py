@@ -35,6 +35,7 @@ PRIVACY = "privacy/"
 WIDGETS = "widgets/"
 SEARCH = "search/"
 # Pages of the portal only: the network by municipality and by programme (issue 21).
+SDG_PAGE = "sdg/{number}/page-{page}/"  # a goal's following pages of cards
 MUNICIPALITIES = "municipalities/"
 MUNICIPALITY = "municipalities/{slug}/"
 PROGRAMME = "programmes/{slug}/"
@@ -82,6 +83,11 @@ def news_post(slug: str) -> str:
 
 def sdg(number: int) -> str:
     return SDG.format(number=number)
+
+
+def sdg_page(number: int, page: int) -> str:
+    """Page `page` of a goal's cards on the portal: its first page is the goal's own."""
+    return sdg(number) if page == 1 else SDG_PAGE.format(number=number, page=page)
 
 
 def embed_goal(number: int) -> str:

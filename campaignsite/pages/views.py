@@ -240,6 +240,15 @@ class CampaignCard:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A link to one page of a list in pages (1, 2, 3), the one shown marked."""
+
+    text: str
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
 class Standing:
     """Where a campaign stands on the build day, said with its next date ("Vote until 7 February"),
     and whether a citizen can do something now (submit, vote, help a project, take part)."""
