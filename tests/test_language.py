@@ -270,15 +270,18 @@ LABEL_WORDS = re.compile(r"^(?:Illustrati\w*|Image|Beeld|Bild|Foto|Photo|Afbeeld
 
 def test_credits_are_labelled_in_the_pages_language(example_site):
     """A credit reads "Beeld: ..." on Dutch pages, "Image : ..." on French ones, "Image: ..." on
-    English ones, "Bild: ..." on German ones: the label comes from the catalogue, never from the
-    data ("Illustratie:" on an English page)."""
+    English ones, "Bild: ..." on German ones (a kit file's "Bron: ...", "Credit: ..."): the label comes
+    from the catalogue, never from the data ("Illustratie:" on an English page)."""
     problems, seen = [], set()
     for path in pages_of(example_site):
         root = lxml.html.document_fromstring(path.read_bytes())
         for element in root.xpath("//figcaption | //*[contains(concat(' ', @class, ' '), ' cs-credit ')]"):
             lang = element.xpath("ancestor-or-self::*[@lang][1]/@lang")[0].split("-")[0]
             text = element.text_content()
-            prefix = Translator(lang)("Image: %(credit)s").split("%(credit)s")[0]
+            # An image's credit, or a communication-kit file's (a text, a poster): "Credit: ..."
+            prefixes = [Translator(lang)(label).split("%(credit)s")[0]
+                        for label in ("Image: %(credit)s", "Credit: %(credit)s")]
+            prefix = next((p for p in prefixes if text.startswith(p)), prefixes[0])
             seen.add(lang)
             if not text.startswith(prefix) or LABEL_WORDS.match(text[len(prefix):]):
                 problems.append(f"{site_rel(example_site, path)} ({lang}): {text!r}")

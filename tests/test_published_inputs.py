@@ -36,14 +36,18 @@ def test_a_news_picture_is_shown_and_shared(example_site):
 
 def test_kit_files_say_what_they_are_for(example_site):
     labels = {"nl": {"template": "Sjabloon", "text": "Tekst", "image": "Beeld", "poster": "Affiche"},
+              "fr": {"template": "Modèle", "text": "Texte", "image": "Image", "poster": "Affiche"},
               "en": {"template": "Template", "text": "Text", "image": "Image", "poster": "Poster"}}
+    checked = 0
     for campaign_yml in sorted((ROOT / "campaigns").glob("*/campaign.yml")):
         data = yaml.safe_load(campaign_yml.read_text(encoding="utf-8"))
         if not data.get("kit"):
             continue
         for lang in data["languages"]:
-            items = page(example_site, f"{campaign_yml.parent.name}/{lang}/kit").content.select("ul.cs-downloads li")
-            assert [item.one(".cs-kind").text for item in items] == [labels[lang][k["kind"]] for k in data["kit"]]
+            items = page(example_site, f"{campaign_yml.parent.name}/{lang}/kit").content.select(".cs-kit__file")
+            assert [item.one(".cs-kit__kind").text for item in items] == [labels[lang][k["kind"]] for k in data["kit"]]
+            checked += 1
+    assert checked, "no example campaign has a communication kit"
 
 
 def test_statements_give_the_contact_address(example_site):

@@ -45,6 +45,15 @@ class SiteBuilder:
         self._ = Translator(lang)
         self.fmt = Formatter(lang)
         self.site = views.Site(self._, self.fmt)
+        self._memo: dict = {}
+
+    def memo(self, key, make):
+        """What `make()` gives, made once for this site: what several of its pages show alike (a goal's
+        projects on each of its pages), which a network of hundreds of campaigns would make again and
+        again."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def page(self, url: str, title: str, description: str, make_context, meta: dict | None = None) -> Page:
         """A page at `url`, its context made for that address (so its links are relative to it)."""

@@ -138,8 +138,9 @@ class MunicipalityContext:
     intro: str
     figures: tuple[Figure, ...]
     now: tuple[NowItem, ...]
-    campaigns: tuple[CampaignCard, ...]
-    cards: tuple[Card, ...]
+    campaigns: tuple[PlaceRow, ...]  # newest first, each with its projects and money in the municipality
+    cards: tuple[Card, ...]  # its projects, up to places.MUNICIPALITY_CARDS
+    more: str | None  # where the projects are when there are more
     events: tuple[EventSummary, ...]
     index: Link
     agenda: Link

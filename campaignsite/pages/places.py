@@ -15,6 +15,7 @@ from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import PortalBuilder, href
 from campaignsite.pages.network_cards import (
     campaign_card,
+    campaign_href,
     network_events,
     now_items,
     project_cards,
@@ -28,9 +29,14 @@ def municipality_pages(b: PortalBuilder) -> list[Page]:
     return [municipality(b, town) for town in towns(b.network)]
 
 
+# A municipality's page shows its projects' cards up to this many; past it (a town in dozens of
+# campaigns), its table of campaigns leads to each campaign's projects in it (the showcase filtered).
+MUNICIPALITY_CARDS = 48
+
+
 def municipality(b: PortalBuilder, town: Town) -> Page:
-    """A municipality: what is open now in it, its campaigns across the years, its projects and their
-    money (the figures are the sums of the cards below), its upcoming events."""
+    """A municipality: what is open now in it, its campaigns across the years with their projects and
+    money in it (the figures are the sums of the rows, and of the cards below), its upcoming events."""
     _ = b._
     url = urls.municipality(town.slug)
     name = town.name(b.lang)
@@ -39,15 +45,29 @@ def municipality(b: PortalBuilder, town: Town) -> Page:
     figures = (views.Figure(b.fmt.number(len(campaigns)), _.ngettext("campaign", "campaigns", len(campaigns))),
                views.Figure(b.fmt.number(len(projects)), _.ngettext("laureate", "laureates", len(projects))),
                *money_figures(b, town.totals))
+    rows = tuple(_row(b, _campaign_link(b, url, campaign, town), standing(b, campaign).text,
+                      [item for owner, item in projects if owner is campaign]) for campaign in campaigns)
+    shown = len(projects) <= MUNICIPALITY_CARDS
     upcoming, _past = network_events(b, url, campaigns)
     context = contexts.MunicipalityContext(
         b.site, _("The campaigns that %(municipality)s takes part in, and the citizen projects carried out in it.",
                   municipality=name),
-        figures, now_items(b, url, campaigns), tuple(campaign_card(b, url, c) for c in campaigns),
-        project_cards(b, url, projects), tuple(upcoming),
-        views.Link(_("All municipalities"), href(url, urls.MUNICIPALITIES)),
+        figures, now_items(b, url, campaigns), rows, project_cards(b, url, projects) if shown else (),
+        None if shown else _("Each campaign in the table above leads to its projects in %(municipality)s.",
+                             municipality=name),
+        tuple(upcoming), views.Link(_("All municipalities"), href(url, urls.MUNICIPALITIES)),
         views.Link(_("Agenda of all campaigns"), href(url, urls.AGENDA)))
     return b.page(url, name, _("Citizen projects in %(municipality)s", municipality=name), lambda _url: context)
+
+
+def _campaign_link(b: PortalBuilder, url: str, campaign: Campaign, town: Town) -> views.Link:
+    """A campaign in a municipality's table: its projects there (its showcase, filtered to the
+    municipality where it has several), else its home page."""
+    title = b.shown[campaign.slug].text(campaign.title)
+    if not any(item.municipality == town.nis_code for item in campaign.laureates):
+        return views.Link(title, campaign_href(b, url, campaign))
+    query = f"?municipality={town.nis_code}" if len(campaign.municipalities) > 1 else ""
+    return views.Link(title, campaign_href(b, url, campaign, urls.SHOWCASE) + query)
 
 
 def municipalities_page(b: PortalBuilder) -> Page:

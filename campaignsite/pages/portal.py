@@ -131,13 +131,30 @@ def sdg_more_pages(b: PortalBuilder) -> list[Page]:
 
 
 def goal_projects(b: PortalBuilder, number: int) -> list[tuple[Campaign, object]]:
-    """The projects serving goal `number`, by campaign then slug."""
-    return [(campaign, item) for campaign in sorted(b.network.campaigns, key=lambda c: c.slug)
-            for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs]
+    """The projects serving goal `number`, by campaign then slug (made once per portal site)."""
+    return b.memo(("goal-projects", number), lambda: [
+        (campaign, item) for campaign in sorted(b.network.campaigns, key=lambda c: c.slug)
+        for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs])
 
 
 def goal_page_count(b: PortalBuilder, number: int) -> int:
     return max(1, -(-len(goal_projects(b, number)) // GOAL_CARDS_PER_PAGE))
+
+
+def goal_summary(b: PortalBuilder, number: int) -> tuple[tuple, tuple]:
+    """A goal's campaign rows (links from the goal's first page) and figures, the same on each of its pages."""
+    def make():
+        projects = goal_projects(b, number)
+        by_campaign: dict[str, list] = {}
+        for campaign, item in projects:
+            by_campaign.setdefault(campaign.slug, []).append(item)
+        url = urls.sdg(number)
+        rows = tuple(goal_campaign(b, url, campaign, number, by_campaign[campaign.slug])
+                     for campaign in sorted(b.network.campaigns, key=lambda c: c.slug) if campaign.slug in by_campaign)
+        figures = goal_figures(b, [item for _campaign, item in projects]) + (
+            views.Figure(b.fmt.number(len(rows)), b._.ngettext("campaign", "campaigns", len(rows))),)
+        return rows, figures
+    return b.memo(("goal-summary", number), make)
 
 
 def sdg(b: PortalBuilder, number: int, used: list[int], page: int) -> Page:
@@ -145,27 +162,23 @@ def sdg(b: PortalBuilder, number: int, used: list[int], page: int) -> Page:
     from (each named with its towns), and its projects' cards saying their campaign and language,
     GOAL_CARDS_PER_PAGE to a page, with links to the goal's other pages."""
     url = urls.sdg_page(number, page)
-    projects = goal_projects(b, number)
     count = goal_page_count(b, number)
     first = (page - 1) * GOAL_CARDS_PER_PAGE
-    cards = project_cards(b, url, projects[first:first + GOAL_CARDS_PER_PAGE])
-    campaigns = []
-    for campaign in sorted(b.network.campaigns, key=lambda c: c.slug):
-        items = [item for owner, item in projects if owner is campaign]
-        if items:
-            campaigns.append(goal_campaign(b, url, campaign, number, items))
+    cards = project_cards(b, url, goal_projects(b, number)[first:first + GOAL_CARDS_PER_PAGE])
+    campaigns, figures = goal_summary(b, number)
+    if page > 1:  # the rows' links were made for the goal's first page, one level up
+        campaigns = tuple(dataclasses.replace(row, link=views.Link(row.link.text, "../" + row.link.href))
+                          for row in campaigns)
     title = goal_title(b, number)
     if count > 1:
         title = b._("%(title)s (page %(page)s of %(count)s)", title=title, page=page, count=count)
-    figures = goal_figures(b, [item for _campaign, item in projects]) + (
-        views.Figure(b.fmt.number(len(campaigns)), b._.ngettext("campaign", "campaigns", len(campaigns))),)
     paging = tuple(views.PageLink(b.fmt.number(n), href(url, urls.sdg_page(number, n)), n == page)
                    for n in range(1, count + 1)) if count > 1 else ()
     context = contexts.SdgContext(
         b.site, b.badges(url, [number])[0], b._("A project that serves several goals counts for each of them."),
         tuple(cards), (), b.badges(url, [other for other in used if other != number]),
         views.Link(b._("All campaigns"), href(url, urls.HOME)), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
-        official_title(b, number), figures, tuple(campaigns), paging)
+        official_title(b, number), figures, campaigns, paging)
     return b.page(url, title, title, lambda _url: context)
 
 
