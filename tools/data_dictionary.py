@@ -51,6 +51,28 @@ project shows the status of its latest update up to that day.
 """
 
 
+OPEN_DATA_INTRO = """\
+## Open data: the Frictionless package and the 360Giving grants
+
+Each campaign publishes its open data in `<campaign>/data/`, linked from its press page, in two forms
+made for two kinds of readers:
+
+- **a Frictionless Data Package** (`datapackage.json` beside the public CSV files above, private
+  columns left out, as public on the build day): every table of the campaign with its Table Schema,
+  for anyone who wants the whole campaign (its laureates, candidates, events, updates, payments,
+  actions and their history, the final ranking `ranking.csv` where published, `covenant.csv` below);
+- **the grants in the [360Giving Data Standard](https://standard.threesixtygiving.org/)**
+  (`360giving.json`, a package of grants, and `360giving.csv`, the standard's flat CSV; for the
+  whole network at the root too), published when `content/network.yml` gives `grant_id_prefix`: one
+  grant per laureate (`360G-<prefix>-<campaign>-<project>`), the amount awarded (its grant), the
+  amount disbursed (its payments net of repayments), the budget's sources as funding organisations,
+  the project's municipality (its `municipality` column, else the campaign's one) as beneficiary
+  location with its NIS code, its SDGs as classifications, the campaign as grant programme and
+  `fromOpenCall`. This is the form funders and grant-makers read and aggregate; a holder who is a
+  person without consent is an anonymous "Individual Recipient".
+"""
+
+
 LIMITS_INTRO = """\
 ## Limits
 
@@ -219,6 +241,7 @@ def render() -> str:
         rows = [(f["name"], "yes" if f.get("constraints", {}).get("required") else "", constraints(f),
                  f["description"], f"`{f['example']}`" if "example" in f else "") for f in descriptor["fields"]]
         out += table(("column", "required", "type and rules", "description", "example"), rows) + [""]
+    out += [OPEN_DATA_INTRO]
     # Open data the build computes (not an input), documented like the tables it is made from.
     descriptor = table_schema_descriptor("covenant")
     out += ["## Open data: `<campaign>/data/covenant.csv`", "", descriptor["description"], ""]
