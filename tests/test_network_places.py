@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from campaignsite.core.i18n import Formatter
-from html_support import TODAY, Campaign, cents, label, load_network, parse, resolve_link, text_in
+from html_support import ROOT, TODAY, Campaign, cents, label, load_network, parse, resolve_link, text_in
 
 NETWORK = load_network()
 SHARED = "eupen-kelmis-2025"  # run by Eupen and Kelmis, with laureates in each
@@ -214,3 +214,22 @@ def test_a_goal_with_more_projects_than_a_page_holds_is_paged_not_cut(example_si
         for link in links:
             assert resolve_link(example_site, doc.path, link.get("href"))[0].is_file()
     assert sorted(seen) == sorted(projects), "every project on one page of its goal, once"
+
+
+def test_at_network_size_the_first_screen_shows_the_soonest_to_close_and_links_the_rest(example_site, monkeypatch):
+    """With more open than the home's first screen holds (hundreds of campaigns), it shows the ones that
+    close first and links the campaign list filtered to everything open now."""
+    from campaignsite.pages import portal as portal_pages
+    from campaignsite.pages import sites
+    from campaignsite.pipeline import build_model, public_on
+    doc = portal(example_site, "en")
+    open_cards = doc.select('.cs-campaign[data-now="open"]')
+    shown = doc.select(".cs-open-now .cs-now__item")
+    assert len(shown) == len(open_cards) > 2, "the example fits on the first screen, all of it"
+    monkeypatch.setattr(portal_pages, "OPEN_NOW_SHOWN", 2)
+    checked = public_on(build_model(ROOT), TODAY)
+    home = next(page for page in sites.portal_site(checked.network, "en", TODAY).pages if page.url == "")
+    first_two = [item.one(".cs-now__campaign a").text for item in shown[:2]]
+    assert [item.campaign.text for item in home.context.now] == first_two
+    assert home.context.all_open.href == "?now=open#campaigns"
+    assert home.context.all_open.text == label("en", "All %(count)s campaigns open now") % {"count": len(open_cards)}

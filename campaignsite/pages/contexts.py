@@ -123,7 +123,8 @@ class PortalHomeContext:
     agenda: Link
     search: Link
     goals: Link | None = None  # the page of every goal across the network
-    now: tuple[NowItem, ...] = ()  # what is open now, first on a phone
+    now: tuple[NowItem, ...] = ()  # what is open now, first on a phone (up to portal.OPEN_NOW_SHOWN)
+    all_open: Link | None = None  # every campaign open now (the list filtered), where there are more
     next_events: tuple[EventSummary, ...] = ()  # the next events of every campaign
     municipalities: Link | None = None  # the page of every municipality
     programmes: tuple[Link, ...] = ()

@@ -81,11 +81,17 @@ def used_sdgs(b: PortalBuilder) -> list[int]:
                    for number in item.sdgs})
 
 
+# The home's first screen shows this many of the things open now, the soonest to close first; past it
+# (a network of hundreds of campaigns), a link shows the campaigns filtered to those open now.
+OPEN_NOW_SHOWN = 6
+
+
 def home(b: PortalBuilder) -> Page:
     network = b.network
 
     def context(url: str) -> contexts.PortalHomeContext:
         ordered = sorted(network.campaigns, key=lambda c: (-c.edition, c.slug))
+        now = now_items(b, url, network.campaigns)
         return contexts.PortalHomeContext(
             site=b.site, tagline=network.tagline[b.lang], totals=totals(b),
             campaigns=tuple(campaign_card(b, url, campaign) for campaign in ordered), filters=filters(b),
@@ -93,7 +99,10 @@ def home(b: PortalBuilder) -> Page:
             pages=tuple(views.Link(p.title[b.lang], href(url, urls.content_page(p.slug))) for p in network.pages),
             agenda=views.Link(b._("Agenda of all campaigns"), href(url, urls.AGENDA)),
             search=views.Link(b._("Search all campaigns"), href(url, urls.SEARCH)),
-            now=now_items(b, url, network.campaigns), next_events=tuple(network_events(b, url, network.campaigns)[0][:3]),
+            now=now[:OPEN_NOW_SHOWN], all_open=views.Link(
+                b._.ngettext("All %(count)s campaign open now", "All %(count)s campaigns open now", len(now),
+                             count=b.fmt.number(len(now))), "?now=open#campaigns") if len(now) > OPEN_NOW_SHOWN else None,
+            next_events=tuple(network_events(b, url, network.campaigns)[0][:3]),
             municipalities=views.Link(b._("All municipalities"), href(url, urls.MUNICIPALITIES)),
             programmes=tuple(views.Link(p.name[b.lang], href(url, urls.programme(p.id))) for p in network.programmes
                              if any(c.programme == p.id for c in network.campaigns)))
