@@ -82,7 +82,8 @@ def atom(builder) -> bytes:
     campaign = builder.campaign
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": builder.lang})
-    home = builder.absolute(urls.NEWS)
+    # The news page where the campaign has one (a campaign without news yet has none: its home instead).
+    home = builder.absolute(urls.NEWS if campaign.news else urls.HOME)
     _sub(feed, "id", home)
     _sub(feed, "title", f"{builder.text(campaign.title)}: {builder._('News')}")
     posts = campaign.news
