@@ -9,6 +9,7 @@ with `build()` and `SELECTORS` and naming it in campaignsite/render/engine.py; s
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import logging
@@ -29,6 +30,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.theme import Theme
 
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import BuildFailed, msg, render
@@ -109,8 +111,9 @@ def markdown_text(text: str) -> str:
     return "".join("\\" + ch if ch in MARKDOWN_ESCAPABLE else ch for ch in escaped)
 
 
-def markdown_source(page: Page) -> str:
-    """What MkDocs reads for a page: front matter, the title as a heading, then our HTML."""
+def front_matter(page: Page) -> dict:
+    """The page's metadata as MkDocs would read it from its front matter (handed over as a dictionary,
+    never dumped to YAML and parsed back)."""
     # No sidebars on wide screens: the tabs are the navigation, and a page's own headings are few; an
     # empty sidebar is 250 px of nothing (the drawer on phones still holds the menu).
     front = {"title": html.escape(page.title), "description": html.escape(page.description),
@@ -121,14 +124,34 @@ def markdown_source(page: Page) -> str:
         # A widget: theme/embed.html, a page without Material's header, menu and footer; its
         # heading is in our HTML.
         front["template"] = "embed.html"
-        return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=True)}---\n\n{page.body}"
-    meta = yaml.safe_dump(front, allow_unicode=True, sort_keys=True)
+    return front
+
+
+def title_markdown(page: Page) -> str:
+    """The only Markdown of a page: its title as a heading ("" for a widget, whose heading is in our HTML)."""
+    if page.layout == "embed":
+        return ""
     # The title is a Markdown heading so the theme puts it in the table of contents, which gives
     # the page its skip link (mkdocs-material only renders one for a non-empty toc).
     # A title in another language than the site's carries its `lang` (attr_list; the title's own braces
     # are escaped by markdown_text, so no title can add attributes).
     lang = f' {{: lang="{page.lang}" }}' if page.lang else ""
-    return f"---\n{meta}---\n\n# {markdown_text(page.title)}{lang}\n\n{page.body}"
+    return f"# {markdown_text(page.title)}{lang}"
+
+
+def markdown_source(page: Page) -> str:
+    """The page as a Markdown file (front matter, title heading, our HTML): what plain MkDocs and Hugo
+    build in tools/bench.py. Our engine never parses it: see _EnginePlugin."""
+    meta = yaml.safe_dump(front_matter(page), allow_unicode=True, sort_keys=True)
+    heading = title_markdown(page)
+    return f"---\n{meta}---\n\n{heading}\n\n{page.body}" if heading else f"---\n{meta}---\n\n{page.body}"
+
+
+def page_content(heading_html: str, page: Page) -> str:
+    """The page's content as Python-Markdown made it from markdown_source(page): the title's HTML,
+    then our HTML as it is. Our pages are HTML blocks, which Markdown passes through unchanged (the
+    same bytes for every page of the example network), so no parser reads them again (issue 24)."""
+    return "\n".join(part for part in (heading_html, page.body.strip()) if part)
 
 
 def as_html(text: str) -> Markup:
@@ -196,30 +219,48 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbo
 
 
 class _EnginePlugin(BasePlugin):
-    """Our hooks into MkDocs: the site's pages and files handed over in memory, a shared template
-    bytecode cache, and HTML fixes of the theme."""
+    """Our hooks into MkDocs: the site's pages and files handed over in memory, Markdown for the
+    titles only, the theme's templates and file list shared by the sites a worker builds, and HTML
+    fixes of the theme."""
 
     def __init__(self, site: SiteSpec, cache_dir: str):
         super().__init__()
         self.site = site
-        # Shares compiled theme templates between the sites a worker builds (~150 ms a site, not ~400).
+        self.pages: dict[str, Page] = {}  # by Markdown source path
+        # Shares compiled theme templates between the worker processes (each compiles a template once).
         self.cache = jinja2.FileSystemBytecodeCache(cache_dir)
+
+    def on_config(self, config):
+        config.theme.get_env = functools.partial(theme_env, config.theme)
+        return config
 
     def on_files(self, files, config):
         """Every page and file of the site, generated in memory: MkDocs reads no docs folder. The
         theme's files that no page references are left out of the site."""
         site, sections = self.site, section_urls(self.site)
-        has_widgets = any(page.layout == "embed" for page in site.pages)
-        for file in [file for file in files if UNUSED_THEME_FILES.search(file.src_uri)
-                     or (file.src_uri in EMBED_THEME_FILES and not has_widgets)]:
-            files.remove(file)
-        generated = [File.generated(config, source_path(page.url, sections), content=markdown_source(page))
-                     for page in site.pages]
+        if not any(page.layout == "embed" for page in site.pages):
+            for file in [file for file in files if file.src_uri in EMBED_THEME_FILES]:
+                files.remove(file)
+        self.pages = {source_path(page.url, sections): page for page in site.pages}
+        # A page's source is never read (on_page_read_source): its content is our HTML, its metadata a dict.
+        generated = [File.generated(config, path, content="") for path in self.pages]
         generated += [File.generated(config, path, content=content) for path, content in site.downloads]
         generated.append(File.generated(config, FAVICON, content=site.favicon))
         for file in sorted(generated, key=lambda file: walk_order(file.src_uri)):
             files.append(file)
         return files
+
+    def on_page_read_source(self, page, config):
+        return ""
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """The title alone goes through Markdown (its heading id and the table of contents)."""
+        ours = self.pages[page.file.src_uri]
+        page.meta = front_matter(ours)
+        return title_markdown(ours)
+
+    def on_page_content(self, html, page, config, files):
+        return page_content(html, self.pages[page.file.src_uri])
 
     def on_env(self, env, config, files):
         env.bytecode_cache = self.cache
@@ -230,6 +271,36 @@ class _EnginePlugin(BasePlugin):
 
     def on_post_template(self, output_content, template_name, config):
         return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+
+
+class _ListedOnce(jinja2.BaseLoader):
+    """The theme's template loader, its file list read once and without the files no site publishes."""
+
+    def __init__(self, loader: jinja2.BaseLoader):
+        self.loader = loader
+        self.names = [name for name in loader.list_templates() if not UNUSED_THEME_FILES.search(name)]
+
+    def get_source(self, environment, template):
+        return self.loader.get_source(environment, template)
+
+    def list_templates(self):
+        return list(self.names)
+
+
+# The theme's Jinja environments of this worker process, by theme folders and language.
+_THEME_ENVS: dict[tuple, jinja2.Environment] = {}
+
+
+def theme_env(theme) -> jinja2.Environment:
+    """The theme's Jinja environment, made once per worker process and language: its templates are
+    compiled once for every site the worker builds, its files listed once (issue 24). Sites differ
+    only in the context their pages are rendered with, never in the environment."""
+    key = (tuple(theme.dirs), str(theme.locale))
+    if key not in _THEME_ENVS:
+        env = Theme.get_env(theme)
+        env.loader = _ListedOnce(env.loader)
+        _THEME_ENVS[key] = env
+    return _THEME_ENVS[key]
 
 
 class _Collect(logging.Handler):
