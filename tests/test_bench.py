@@ -40,7 +40,11 @@ def test_bench_tiny_network(tmp_path):
     for row in bench.ROWS:
         assert len(rows[row]) == len(bench.TOOLS) and all(rows[row]), row
     assert rows["full build"][1].endswith("(×1.0)")  # times are read against Hugo's full build
+    assert rows["full build, CPU"][1].endswith("(×1.0)")  # and processor times against its processor time
+    for tool in rows["full build, CPU"]:  # the workers' and Pagefind's time counted: never nothing
+        assert float(tool.split(" s")[0]) > 0, rows["full build, CPU"]
     assert rows["`--check`"][1:] == ["–", "–"]  # only our build has a check
+    assert rows["`--check`, CPU"][1:] == ["–", "–"]
     pages = rows["pages built"]
     total = pages[0].split(" of ")[1]
     assert pages == [f"{total} of {total}"] * len(bench.TOOLS), pages

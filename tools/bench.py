@@ -41,8 +41,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build.py"
 HUGO_THEME = Path(__file__).resolve().parent / "bench_hugo"
 TODAY = dt.date(2026, 11, 22)
-ROWS = ("full build", "no-op rebuild", "one-laureate edit", "`--check`", "peak RSS, build process",
-        "peak RSS, largest worker", "output per site", "pages built")
+TIMED = ("full build", "no-op rebuild", "one-laureate edit", "`--check`")
+# Each timed row twice: wall time, then processor time (user + system, the step's process and every child
+# it waited for: workers, Pagefind, Hugo), which holds its ratios on a machine shared with others.
+ROWS = (*TIMED, *(f"{row}, CPU" for row in TIMED), "peak RSS, build process", "peak RSS, largest worker",
+        "output per site", "pages built")
 TOOLS = ("campaignsite", "Hugo", "plain MkDocs")
 MARKER = ".bench-work"  # in a --work folder: this bench's, so a later run may empty it
 
@@ -220,8 +223,8 @@ def write_sources(root: Path, work: Path) -> dict:
 
 def run_step(report: str, kind: str, args: list[str]) -> None:
     """`_run`: one step in this process (our build.py, or the plain MkDocs driver) or as its child
-    (Hugo); writes its time, exit code and peak memory (MiB) as JSON to `report`."""
-    start = time.perf_counter()
+    (Hugo); writes its time, processor time, exit code and peak memory (MiB) as JSON to `report`."""
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     if kind == "build":
         sys.argv = [str(BUILD), *args]
         sys.path.insert(0, str(ROOT))
@@ -234,10 +237,16 @@ def run_step(report: str, kind: str, args: list[str]) -> None:
         code = build_plain_mkdocs(int(args[0]), Path(args[1]).read_text(encoding="utf-8").split("\n")[:-1])
     else:
         code = subprocess.run(args, check=False).returncode
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
     peak = {name: resource.getrusage(who).ru_maxrss / 1024
             for name, who in (("self", resource.RUSAGE_SELF), ("children", resource.RUSAGE_CHILDREN))}
-    Path(report).write_text(json.dumps({"code": code, "seconds": seconds, **peak}), encoding="utf-8")
+    Path(report).write_text(json.dumps({"code": code, "seconds": seconds, "cpu": cpu, **peak}), encoding="utf-8")
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and of every child it has waited for (and theirs)."""
+    return sum(usage.ru_utime + usage.ru_stime
+               for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def _mkdocs_one(config_file: str) -> str | None:
@@ -326,7 +335,7 @@ def run_bench(work: Path, campaigns: int, laureates: int, jobs: int) -> tuple[di
 
     def step(tool: str, row: str, kind: str, args: list[str], env: dict | None = None) -> None:
         results[tool][row] = measured(kind, args, work, env)
-        progress(f"bench: {tool}, {row}: {results[tool][row]['seconds']:.2f} s")
+        progress(f"bench: {tool}, {row}: {results[tool][row]['seconds']:.2f} s, CPU {results[tool][row]['cpu']:.2f} s")
 
     ours = ["--root", str(network), "--output", str(out / "ours"), "--today", TODAY.isoformat(),
             "--jobs", str(jobs), "--lang", "en"]
@@ -383,12 +392,13 @@ def seconds(value: float, hugo: float) -> str:
 
 def table(results: dict, manifest: dict, facts: dict) -> str:
     """The Markdown table: a row per measure, a column per tool."""
-    hugo = results["Hugo"]["full build"]["seconds"]
+    hugo = results["Hugo"]["full build"]
     sites, total = len(manifest["sites"]), sum(len(site["urls"]) for site in manifest["sites"])
     cells = {}
     for tool in TOOLS:
         runs = results[tool]
-        column = [seconds(runs[row]["seconds"], hugo) if row in runs else "–" for row in ROWS[:4]]
+        column = [seconds(runs[row][measure], hugo[measure]) if row in runs else "–"
+                  for measure in ("seconds", "cpu") for row in TIMED]
         parent = max(run["self"] for run in runs.values())
         children = max(run["children"] for run in runs.values())
         # Hugo runs as the runner's child: its memory is the process's own; it has no worker processes.
