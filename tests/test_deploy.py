@@ -497,7 +497,7 @@ def test_a_missing_address_gets_its_sites_404_page(nginx, path, page, lang):
 
 
 @pytest.mark.nginx
-@pytest.mark.parametrize("path", ["/assets/stylesheets/campaign.css", "/demo-2025/nl/assets/javascripts/campaign.js",
+@pytest.mark.parametrize("path", ["/assets/stylesheets/campaign.css", "/demo-2025/nl/assets/javascripts/loader.js",
                                   "/demo-2025/nl/sitemap.xml", "/demo-2025/nl/"])
 def test_text_travels_compressed(nginx, path):
     """A browser that accepts gzip gets the theme's CSS and JS, calendars and pages compressed (the

@@ -1,5 +1,6 @@
 """Light sites (issue 12): each language site publishes only the theme assets its pages use, no
-source maps and nothing of lunr, and the theme assets its pages load add up to at most 500 KB."""
+source maps and nothing of lunr, and the theme assets its pages load add up to at most 500 KB. The
+theme's files are published once, at the network's root, for every site (issue 24)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def css_references(site_root: Path, css: Path, seen: set[Path]) -> None:
 
 
 def loaded_theme_assets(site_root: Path, site: Site, sites: list[Site]) -> set[Path]:
-    """Every file under the site's assets/ that one of its pages loads (with what its CSS loads)."""
+    """Every file under the site's assets/ or the network's that one of its pages loads (with what its
+    CSS loads)."""
     seen: set[Path] = set()
     for path in pages_of(site_root, site, sites):
         for url in parse(path).node.xpath(LOADED):
@@ -51,7 +53,8 @@ def loaded_theme_assets(site_root: Path, site: Site, sites: list[Site]) -> set[P
                     css_references(site_root, target, seen)
     missing = sorted(str(target) for target in seen if not target.is_file())
     assert not missing, f"{site.path}: pages load files that do not exist: {missing}"
-    return {target for target in seen if target.is_relative_to(site.folder / "assets")}
+    return {target for target in seen
+            if target.is_relative_to(site.folder / "assets") or target.is_relative_to(site_root / "assets")}
 
 
 def test_no_source_map_nor_lunr_is_published(example_site):
@@ -66,10 +69,12 @@ def test_no_source_map_nor_lunr_is_published(example_site):
 
 def test_every_published_theme_asset_is_used(example_site):
     """Each file under a site's assets/ is named by one of its pages or stylesheets (the widgets' loader
-    is named in the code to copy): nothing unused, such as a language the site has not."""
+    is named in the code to copy), those at the network's root by any site's: nothing unused, such as a
+    language the site has not."""
     sites = get_sites(example_site)
     for site in sites:
-        texts = [path.read_text(encoding="utf-8") for path in pages_of(example_site, site, sites)]
+        served = sites if site.folder == example_site else [site]
+        texts = [path.read_text(encoding="utf-8") for one in served for path in pages_of(example_site, one, sites)]
         texts += [css.read_text(encoding="utf-8") for css in (site.folder / "assets").rglob("*.css")]
         corpus = "\n".join(texts)
         unused = [asset.relative_to(site.folder).as_posix() for asset in sorted((site.folder / "assets").rglob("*"))
@@ -86,3 +91,22 @@ def test_a_sites_pages_load_at_most_500_kb_of_theme_assets(example_site):
         total = sum(asset.stat().st_size for asset in assets)
         assert total <= BUDGET, f"{site.path}: {total:,} bytes of theme assets: " + ", ".join(
             f"{asset.name} {asset.stat().st_size:,}" for asset in sorted(assets, key=lambda a: -a.stat().st_size))
+
+
+def test_theme_files_are_published_once_for_the_network(example_site):
+    """Material's and our theme files are at the network's root only; a campaign site publishes its own
+    logo, icon and the widgets' loader (its address is in the code municipalities copied), and its pages
+    load the shared files from the root."""
+    campaign = example_site / "gent-2024" / "nl"
+    assert sorted(path.relative_to(campaign).as_posix() for path in (campaign / "assets").rglob("*")
+                  if path.is_file()) == ["assets/favicon.svg", "assets/javascripts/loader.js", "assets/logo.svg"]
+    shared = sorted(path.relative_to(example_site).as_posix() for path in (example_site / "assets").rglob("*")
+                    if path.is_file() and path.name != "favicon.svg")
+    assert "assets/stylesheets/campaign.css" in shared and "assets/stylesheets/embed.css" in shared
+    copies = [f"{site.path}{path.relative_to(site.folder).as_posix()}" for site in get_sites(example_site)
+              if site.folder != example_site for path in (site.folder / "assets").rglob("*")
+              if path.relative_to(site.folder).as_posix() in shared]
+    assert copies == []
+    page = parse(campaign / "laureates" / "index.html")
+    styles = [str(href) for href in page.node.xpath("//link[@rel='stylesheet']/@href")]
+    assert "../../../assets/stylesheets/campaign.css" in styles

@@ -168,7 +168,7 @@ def test_built_files_are_make_sites_and_only_served_pages_get_the_script(tmp_pat
             served = response.read()
             assert response.headers["Cache-Control"] == "no-store"
         assert served.replace(b'<script src="/__preview/client.js" data-build="1"></script>', b"") == on_disk
-        css = "gent-2024/nl/assets/stylesheets/campaign.css"
+        css = "assets/stylesheets/campaign.css"
         with urllib.request.urlopen(running.url + css) as response:
             assert response.read() == (tmp_path / "preview" / css).read_bytes()
     finally:

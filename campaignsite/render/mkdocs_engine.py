@@ -31,6 +31,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.theme import Theme
+from mkdocs.utils import templates
 
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import BuildFailed, msg, render
@@ -58,10 +59,10 @@ MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 # and its palette.css (theme/main.html leaves it out; issue 10).
 UNUSED_THEME_FILES = re.compile(r"\.map$|^assets/javascripts/(lunr|workers)/|^assets/images/favicon\.png$"
                                 r"|^assets/stylesheets/palette\.")
-# What only the widgets use (theme/embed.html, and the loader their code to copy names): not published
-# by a site without widgets (the portal).
-EMBED_THEME_FILES = frozenset({"assets/stylesheets/embed.css", "assets/javascripts/embed.js",
-                               "assets/javascripts/loader.js"})
+# The widgets' loader: the code to copy names its address in each campaign site, so each site with
+# widgets publishes it (and only those). Every other theme file is the same in every site: it is
+# published once, at the network's root, and every site under it links there (issue 24).
+LOADER_FILE = "assets/javascripts/loader.js"
 # RFC 3986 reserved and unreserved characters, and "%": everything else in a URL is percent-encoded.
 URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 
@@ -177,6 +178,7 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
     # MkDocs' theme environment does not autoescape: every text we hand it is escaped here, once, and
     # marked as HTML (Markup) so that where mkdocs-material escapes it again (`config.site_name | e` in
     # its header and drawer) the filter leaves it as is instead of showing "&amp;amp;" (issue 8).
+    root = network_root(site)
     return {
         "site_name": as_html(site.title),
         "site_description": as_html(site.description),
@@ -185,13 +187,24 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
         "site_dir": str(site_dir),
         "theme": theme,
         "nav": [{as_html(titles[url]): source_path(url, sections)} for url in site.nav],
-        "extra": {**base.get("extra", {}),
+        # Our stylesheet and script, theme files like Material's: at the network's root (publishes_theme_file).
+        "extra_css": [from_root(root, path) for path in base.get("extra_css", [])],
+        "extra_javascript": [from_root(root, script) for script in base.get("extra_javascript", [])],
+        "extra": {**base.get("extra", {}), "cs_network_root": root,
                   "alternate": [{"name": a.name, "lang": a.lang, "link": a.prefix,
                                  "absolute": engine_url(urljoin(site.url, a.prefix))} for a in site.alternates],
                   "cs_colour": site.colour, "cs_text_colour": site.text_colour,
                   "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer],
                   "cs_not_found": not_found_options(site), "cs_search": search_options(site)},
     }
+
+
+def from_root(root: str, entry: str | dict) -> str | dict:
+    """An extra_css or extra_javascript entry of mkdocs.yml (a path in theme/, or a script's options)
+    with its path from the network's root."""
+    if isinstance(entry, dict):
+        return {**entry, "path": root + entry["path"]}
+    return root + entry
 
 
 def not_found_options(site: SiteSpec) -> dict | None:
@@ -238,9 +251,10 @@ class _EnginePlugin(BasePlugin):
         """Every page and file of the site, generated in memory: MkDocs reads no docs folder. The
         theme's files that no page references are left out of the site."""
         site, sections = self.site, section_urls(self.site)
-        if not any(page.layout == "embed" for page in site.pages):
-            for file in [file for file in files if file.src_uri in EMBED_THEME_FILES]:
-                files.remove(file)
+        has_widgets = any(page.layout == "embed" for page in site.pages)
+        # Only the theme's files are listed yet (the docs folder is empty).
+        for file in [file for file in files if not publishes_theme_file(site, file.src_uri, has_widgets)]:
+            files.remove(file)
         self.pages = {source_path(page.url, sections): page for page in site.pages}
         # A page's source is never read (on_page_read_source): its content is our HTML, its metadata a dict.
         generated = [File.generated(config, path, content="") for path in self.pages]
@@ -273,12 +287,36 @@ class _EnginePlugin(BasePlugin):
         return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
 
 
+def publishes_theme_file(site: SiteSpec, path: str, has_widgets: bool) -> bool:
+    """Whether the site publishes this theme file: the widgets' loader if it has widgets; any other
+    one if it is the site at the network's root, which publishes them for every site."""
+    if path == LOADER_FILE:
+        return has_widgets
+    return site.out == ""
+
+
+def network_root(site: SiteSpec) -> str:
+    """The relative path from the site's root to the network's ("../../" from "gent-2024/nl/")."""
+    return "../" * len(site.out.split("/")) if site.out else ""
+
+
+@jinja2.pass_context
+def url_filter(context, value) -> str:
+    """MkDocs' `url` filter, with the theme's shared files (theme_env) found at the network's root."""
+    if value in context.environment.loader.shared:
+        value = context["config"].extra["cs_network_root"] + value
+    return templates.url_filter(context, value)
+
+
 class _ListedOnce(jinja2.BaseLoader):
     """The theme's template loader, its file list read once and without the files no site publishes."""
 
     def __init__(self, loader: jinja2.BaseLoader):
         self.loader = loader
         self.names = [name for name in loader.list_templates() if not UNUSED_THEME_FILES.search(name)]
+        # What the site at the network's root publishes for all (publishes_theme_file): the pages' and
+        # templates' links to these lead there.
+        self.shared = frozenset(name for name in self.names if name.startswith("assets/") and name != LOADER_FILE)
 
     def get_source(self, environment, template):
         return self.loader.get_source(environment, template)
@@ -299,6 +337,7 @@ def theme_env(theme) -> jinja2.Environment:
     if key not in _THEME_ENVS:
         env = Theme.get_env(theme)
         env.loader = _ListedOnce(env.loader)
+        env.filters["url"] = url_filter
         _THEME_ENVS[key] = env
     return _THEME_ENVS[key]
 
