@@ -39,7 +39,7 @@ from campaignsite.render import engine
 from campaignsite.render.templates import render_site
 from campaignsite.validate.campaign import validate_campaign
 from campaignsite.validate.network import validate_network
-from campaignsite.write import incremental, search
+from campaignsite.write import incremental, search, validated
 from campaignsite.write.output import MARKER, OutputPlace
 from campaignsite.write.writer import Writer
 
@@ -71,6 +71,7 @@ class BuildResult:
     rebuilt: tuple[str, ...] = ()  # ids of the sites built by this build ("gent-2024/nl", "_portal/fr")
     kept: tuple[str, ...] = ()     # campaigns whose output was kept from the previous build
     warnings: tuple[Problem, ...] = ()  # what validation found that does not stop a build (but --strict)
+    validated: tuple[str, ...] = ()  # campaigns read and validated anew (the others' check was cached)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Checked:
     network: Network
     media: tuple[tuple[str, MediaFile], ...]  # (campaign slug, file)
     warnings: tuple[Problem, ...] = ()
+    validated: tuple[str, ...] = ()  # the campaigns read and validated anew (not taken from the cache)
 
 
 def reserved_names() -> dict[str, str]:
@@ -93,35 +95,53 @@ def reserved_names() -> dict[str, str]:
     return dict(sorted(names.items()))
 
 
-def build_model(root: Path) -> Checked:
+def build_model(root: Path, keys: dict[str, str] | None = None, reuse: bool = True) -> Checked:
     """Load, validate and model every file under `root`: the stages up to the model, nothing written;
-    raise ValidationFailed with every problem found."""
-    problems, warnings = [], []
+    raise ValidationFailed with every problem found.
+
+    With `keys` (each campaign folder's fingerprint, write/incremental.py), a campaign validated
+    before with the same fingerprint is taken from the cache (write/validated.py) instead of being read
+    and checked again (unless not `reuse`: every campaign is validated, and the cache refreshed); the
+    checks between campaigns run on every build."""
+    problems, own_warnings = [], {}
     reserved = reserved_names()
-    network_files = load_network(root, problems)
+    cache = validated.Cache(root, keys or {})
+    cached = {slug: entry for slug in (keys or {}) if reuse and (entry := cache.get(slug))}
+    network_files = load_network(root, problems, skip=frozenset(cached))
     content_files = load_content(root, problems)
-    checked = [validate_campaign(files, problems, reserved, warnings) for files in network_files]
+    checked = []
+    for files in network_files:
+        if isinstance(files, str):  # unchanged since it was validated: what the cache kept of it
+            checked.append(cached[files].summary)
+        else:
+            checked.append(validate_campaign(files, problems, reserved, own_warnings.setdefault(files.slug, [])))
     checked_network = validate_network(content_files, checked, problems, reserved)
     if problems:
         raise ValidationFailed(problems)
-    campaigns = tuple(build_campaign(item) for item in checked)
-    media = get_media(campaigns, root, problems)
+    fresh = [item for item in checked if item.files.slug not in cached]
+    models = {item.files.slug: build_campaign(item) for item in fresh}
+    media = get_media(models.values(), root, problems)
     if problems:
         raise ValidationFailed(problems)
     # The press kit's PNGs, made now within the renderer's limits: a picture over them is a problem.
-    presskit.check_pictures(campaigns, {campaign.slug: campaign_media(media, campaign.slug) for campaign in campaigns},
-                            root, problems)
+    presskit.check_pictures(models.values(), {slug: campaign_media(media, slug) for slug in models}, root, problems)
     if problems:
         raise ValidationFailed(problems)
-    # Each picture's size, read from its checked bytes, so that pages reserve its space.
-    # And the size of each file of the communication kit, for its page.
-    campaigns = tuple(dataclasses.replace(campaign, image_sizes=MappingProxyType({
-        f"media/{file.name}": size for slug, file in media
-        if slug == campaign.slug and (size := size_of(file.content))}),
-        kit_sizes=MappingProxyType(kit.sizes(campaign, campaign_media(media, campaign.slug))))
-        for campaign in campaigns)
+    for item in fresh:
+        slug = item.files.slug
+        own = tuple(file for owner, file in media if owner == slug)
+        # Each picture's size, read from its checked bytes, so that pages reserve its space; and the
+        # size of each file of the communication kit, for its page.
+        campaign = dataclasses.replace(models[slug], image_sizes=MappingProxyType({
+            f"media/{file.name}": size for file in own if (size := size_of(file.content))}),
+            kit_sizes=MappingProxyType(kit.sizes(models[slug], campaign_media(media, slug))))
+        cached[slug] = validated.Validated(validated.summary(item), campaign, own, tuple(own_warnings.get(slug, ())))
+        cache.put(slug, cached[slug])
+    campaigns = tuple(cached[item.files.slug].campaign for item in checked)
+    warnings = sorted(warning for item in checked for warning in cached[item.files.slug].warnings)
     network = build_network(checked_network, campaigns)
-    return Checked(campaigns, network, tuple(media), tuple(sorted(warnings)))
+    media = tuple((item.files.slug, file) for item in checked for file in cached[item.files.slug].media)
+    return Checked(campaigns, network, media, tuple(warnings), validated=tuple(models))
 
 
 def public_on(checked: Checked, day: dt.date) -> Checked:
@@ -131,7 +151,7 @@ def public_on(checked: Checked, day: dt.date) -> Checked:
     used = {campaign.slug: {path.removeprefix("media/") for path in referenced(campaign)}
             for campaign in network.campaigns}
     media = tuple((slug, file) for slug, file in checked.media if file.name in used[slug])
-    return Checked(network.campaigns, network, media, checked.warnings)
+    return Checked(network.campaigns, network, media, checked.warnings, checked.validated)
 
 
 def check_today(today: dt.date) -> None:
@@ -158,7 +178,7 @@ def build(config: BuildConfig) -> BuildResult:
     if not place.leftovers() and incremental.unchanged(previous, prints, config.output, frozenset({MARKER})):
         place.check()
         return BuildResult(*previous.counts)
-    checked = public_on(build_model(config.root), config.today)
+    checked = public_on(build_model(config.root, prints.campaigns, reuse=not config.full), config.today)
     prints = incremental.with_links(prints, sites.links_key(checked.network))
     if config.strict and checked.warnings:
         raise ValidationFailed(list(checked.warnings))
@@ -193,7 +213,8 @@ def build(config: BuildConfig) -> BuildResult:
                                   reason=reason), Code.WRITE_FAILED) from exc
         finally:
             shutil.rmtree(place.stage, ignore_errors=True)
-    return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)), warnings=checked.warnings)
+    return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)), warnings=checked.warnings,
+                       validated=checked.validated)
 
 
 def check(config: BuildConfig) -> BuildResult:
@@ -208,7 +229,7 @@ def check(config: BuildConfig) -> BuildResult:
     previous = None if config.full else incremental.read_state(config.output)
     if previous is not None and previous.network == prints.network:
         return BuildResult(*previous.counts)
-    checked = public_on(build_model(config.root), config.today)
+    checked = public_on(build_model(config.root, prints.campaigns, reuse=not config.full), config.today)
     prints = incremental.with_links(prints, sites.links_key(checked.network))
     kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
             if prints.campaigns.get(slug) == record.key}
@@ -218,7 +239,8 @@ def check(config: BuildConfig) -> BuildResult:
     slugs = {campaign.slug for campaign in checked.campaigns}
     records = [record for slug, record in kept.items() if slug in slugs]
     return BuildResult(len(checked.campaigns), len(jobs) + sum(r.sites for r in records),
-                       sum(pages) + sum(r.pages for r in records), warnings=checked.warnings)
+                       sum(pages) + sum(r.pages for r in records), warnings=checked.warnings,
+                       rebuilt=tuple(job.id for job in jobs), validated=checked.validated)
 
 
 def page_count(make) -> int:

@@ -281,3 +281,38 @@ def test_the_search_index_of_unchanged_campaigns_is_kept(tmp_path, monkeypatch):
     assert inodes(config.output / "pagefind/parts/002") != before["pagefind/parts/002"], "part 002 was indexed again"
     full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2, full=True))
     assert full.rebuilt and snapshot(config.output) == snapshot(tmp_path / "full")
+
+
+@pytest.mark.slow  # three builds
+def test_only_a_changed_campaign_is_validated_again(tmp_path):
+    """Issue 24: a campaign whose fingerprint did not change is taken from the validation cache; the
+    build's report names the campaigns it read and validated, and its output is a full build's."""
+    root = network(tmp_path)
+    config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
+    first = build(config)
+    assert first.validated == ("alpha-2025", "beta-2025", "gamma-2025")
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Oost")
+    again = build(config)
+    assert again.validated == ("beta-2025",)
+    assert set(again.rebuilt) == PORTAL | sites_of("beta-2025")
+    full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2, full=True))
+    assert full.validated == ("alpha-2025", "beta-2025", "gamma-2025"), "--full validates everything again"
+    assert snapshot(config.output) == snapshot(tmp_path / "full")
+
+
+@pytest.mark.slow  # two builds
+def test_checks_between_campaigns_run_on_the_cached_ones(tmp_path):
+    """A campaign taken from the cache still counts in the checks across campaigns: alpha given gamma's
+    address is refused on gamma's campaign.yml line, gamma unchanged and not validated again."""
+    root = network(tmp_path)
+    config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
+    build(config)
+    yml = root / "campaigns" / "alpha-2025" / "campaign.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("/alpha-2025/", "/gamma-2025/"), encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failure:
+        build(config)
+    gamma = (root / "campaigns" / "gamma-2025" / "campaign.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(gamma, 1) if text.startswith("base_url:"))
+    assert [str(problem) for problem in failure.value.problems] == [
+        f"campaigns/gamma-2025/campaign.yml:{line}: base_url: 'https://demo.example.be/gamma-2025/' is also the "
+        "address of campaign 'alpha-2025' [duplicate-value]"]

@@ -104,9 +104,11 @@ def load_campaign(folder: Path, root: Path, problems: list[Problem], limits: Lim
     return files
 
 
-def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
+def load_network(root: Path, problems: list[Problem], skip: frozenset[str] = frozenset()) -> list[CampaignFiles | str]:
     """Read every campaign folder under `root/campaigns`, in name order, within the network's limits
-    (read first from content/network.yml); every link and special file of the inputs is reported."""
+    (read first from content/network.yml); every link and special file of the inputs is reported.
+    A folder named in `skip` (one the caller has already read and checked) is left unread: its name
+    stands for it in the list."""
     limits = network_limits(root)
     scan_inputs(root, limits, problems)
     campaigns_dir = root / "campaigns"
@@ -117,7 +119,7 @@ def load_network(root: Path, problems: list[Problem]) -> list[CampaignFiles]:
         return []
     folders = [campaigns_dir / name for name in folder_names(campaigns_dir, limits)
                if entry_kind(campaigns_dir / name) == "dir"]
-    return [load_campaign(folder, root, problems, limits) for folder in folders]
+    return [folder.name if folder.name in skip else load_campaign(folder, root, problems, limits) for folder in folders]
 
 
 @dataclass
