@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 import jinja2
+import markdown
 import mkdocs.commands.build
 import yaml
 from markupsafe import Markup
@@ -30,6 +31,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 from mkdocs.utils import templates
 
@@ -264,6 +266,10 @@ class _EnginePlugin(BasePlugin):
             files.append(file)
         return files
 
+    def on_pre_page(self, page, config, files):
+        page.render = functools.partial(render_title, page)
+        return page
+
     def on_page_read_source(self, page, config):
         return ""
 
@@ -308,12 +314,31 @@ def url_filter(context, value) -> str:
     return templates.url_filter(context, value)
 
 
+# The Markdown parser of this worker process, by extension configuration: it only ever sees titles.
+_MARKDOWN: dict[str, markdown.Markdown] = {}
+
+
+def render_title(page, config, files) -> None:
+    """MkDocs' Page.render for our pages, whose only Markdown is the title line: one parser per worker,
+    reset between pages, rather than one built per page. No link to rewrite or check: a title has none."""
+    key = repr((config["markdown_extensions"], config["mdx_configs"]))
+    if key not in _MARKDOWN:
+        _MARKDOWN[key] = markdown.Markdown(extensions=config["markdown_extensions"],
+                                           extension_configs=config["mdx_configs"] or {})
+    parser = _MARKDOWN[key].reset()
+    page.content = parser.convert(page.markdown)
+    page.toc = get_toc(getattr(parser, "toc_tokens", []))
+
+
 class _ListedOnce(jinja2.BaseLoader):
     """The theme's template loader, its file list read once and without the files no site publishes."""
 
     def __init__(self, loader: jinja2.BaseLoader):
         self.loader = loader
-        self.names = [name for name in loader.list_templates() if not UNUSED_THEME_FILES.search(name)]
+        # Templates and what sits in dot folders (Material's ~10,000 icons, inlined by its templates) are
+        # never copied to a site: MkDocs' own filter would drop them again for every site.
+        self.names = [name for name in loader.list_templates() if not UNUSED_THEME_FILES.search(name)
+                      and not name.endswith(".html") and not any(part.startswith(".") for part in name.split("/"))]
         # What the site at the network's root publishes for all (publishes_theme_file): the pages' and
         # templates' links to these lead there.
         self.shared = frozenset(name for name in self.names if name.startswith("assets/") and name != LOADER_FILE)
