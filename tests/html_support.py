@@ -28,6 +28,7 @@ from babel.messages.pofile import read_po
 from cssselect import HTMLTranslator, SelectorError
 from lxml import etree
 
+from campaignsite.core.i18n import Formatter
 from campaignsite.render.engine import SELECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,6 +233,12 @@ def text_in(value, lang: str) -> str | None:
     return value
 
 
+def typeset(text: str, lang: str) -> str:
+    """An editor's text as the sites show it, with its language's no-break spaces ("Jury : ..." with
+    U+202F in French): Formatter.typography, whose rules tests/test_language.py checks."""
+    return Formatter(lang).typography(text)
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         return []
@@ -358,15 +365,17 @@ class Campaign:
 
     def news(self, lang: str) -> dict[str, dict]:
         """slug -> front matter of each news post on the `lang` site: in `lang`, or for a post not written
-        in it, in the first of the campaign's languages it has."""
+        in it, in the first of the campaign's languages it has; its title as it is shown (`shown_title`,
+        typeset in the post's own language)."""
         shown: dict[str, dict] = {}
         for code in (lang, *self.languages):
             for path in sorted((self.folder / "news").glob(f"*.{code}.md")):
-                shown.setdefault(path.name[: -len(f".{code}.md")], front_matter(path))
+                meta = front_matter(path)
+                shown.setdefault(path.name[: -len(f".{code}.md")], {**meta, "shown_title": typeset(str(meta["title"]), code)})
         return dict(sorted(shown.items()))
 
     def needs(self, row: dict[str, str], kind: str, lang: str) -> list[str]:
-        return split_list(row.get(f"needs_{kind}_{lang}"))
+        return [typeset(need, lang) for need in split_list(row.get(f"needs_{kind}_{lang}"))]
 
 
 @dataclass

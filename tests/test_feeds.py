@@ -16,7 +16,7 @@ import feedparser
 import icalendar
 import pytest
 
-from html_support import fixture_build, html_files, load_network, local_datetime, parse, resolve_link, site_rel
+from html_support import fixture_build, html_files, load_network, local_datetime, parse, resolve_link, site_rel, typeset
 
 NETWORK = load_network()
 SCHEMA = "https://schema.org/"
@@ -107,7 +107,7 @@ def test_event_calendars_match_events_csv(site, c):
                 continue
             event, where = events[0], f"{lang}/events/{row['slug']}.ics"
             uids.setdefault(row["slug"], set()).add(str(event["UID"]))
-            if str(event["SUMMARY"]) != row[f"title_{lang}"]:
+            if str(event["SUMMARY"]) != typeset(row[f"title_{lang}"], lang):
                 problems.append(f"{where}: SUMMARY {str(event['SUMMARY'])!r}, expected {row[f'title_{lang}']!r}")
             for name, column in (("DTSTART", "start"), ("DTEND", "end")):
                 if row.get(column) and event.decoded(name) != local_datetime(row[column]):
@@ -174,7 +174,7 @@ def test_news_feed_parses_with_one_entry_per_post(site, c, lang):
     feed = feedparser.parse(path.read_bytes())
     assert not feed.bozo, f"{site_rel(site, path)}: {feed.get('bozo_exception')}"
     assert len(feed.entries) == len(posts)
-    assert sorted(e.title for e in feed.entries) == sorted(str(meta["title"]) for meta in posts.values())
+    assert sorted(e.title for e in feed.entries) == sorted(meta["shown_title"] for meta in posts.values())
     links = sorted(NETWORK.public_file(site, e.link) for e in feed.entries)
     assert links == sorted(c.site(site, lang) / "news" / slug / "index.html" for slug in posts)
     assert all(link.is_file() for link in links)
@@ -260,7 +260,7 @@ def test_event_json_ld_matches_events_csv(site, c):
                 problems.append(f"{where}: {len(events)} schema.org Event blocks, expected 1")
                 continue
             block = events[0]
-            if block.get("name") != row[f"title_{lang}"]:
+            if block.get("name") != typeset(row[f"title_{lang}"], lang):
                 problems.append(f"{where}: name {block.get('name')!r}, expected {row[f'title_{lang}']!r}")
             if block.get("startDate") and dt.datetime.fromisoformat(block["startDate"]) != local_datetime(row["start"]):
                 problems.append(f"{where}: startDate {block['startDate']}, expected {row['start']} Brussels time")

@@ -287,3 +287,124 @@ def test_credits_are_labelled_in_the_pages_language(example_site):
                 problems.append(f"{site_rel(example_site, path)} ({lang}): {text!r}")
     assert {"nl", "fr", "en", "de"} <= seen, seen
     assert not problems, "credits not labelled in the page's language:\n  " + "\n  ".join(sorted(problems)[:20])
+
+
+# --- Every French page, every text source --------------------------------------------------------
+
+HIGH_SIGN_SPACE = re.compile(r"(?<=\S) +(?=[:;!?»])|(?<=«) +")
+
+
+def visible_runs(path: Path) -> list[tuple[str, str]]:
+    """(language, text) of each stretch of a page's visible text in one language, text nodes joined
+    in reading order (so "<b>Jury</b> : ..." is read as one "Jury : ..."): no script, style or code."""
+    runs: list[tuple[str, str]] = []
+    for lang, text in texts_by_lang(path):
+        if runs and runs[-1][0] == lang:
+            runs[-1] = (lang, runs[-1][1] + text)
+        else:
+            runs.append((lang, text))
+    return runs
+
+
+def test_no_ordinary_space_before_high_signs_on_any_french_page(example_site):
+    """Whatever its source (catalogue, campaign.yml, a CSV cell, a Markdown page or post, the portal's
+    own texts), French text on every page of the example network has no ordinary space before
+    : ; ! ? » nor after «: each is a narrow no-break space, so a sign never starts a line."""
+    problems, narrow = [], 0
+    for path in pages_of(example_site):
+        for lang, text in visible_runs(path):
+            if lang != "fr":
+                continue
+            narrow += len(re.findall(f"{NNBSP}[:;!?»]", text))
+            problems += [f"{site_rel(example_site, path)}: {text[max(0, m.start() - 30):m.end() + 10]!r}"
+                         for m in HIGH_SIGN_SPACE.finditer(text)]
+    assert narrow > 1000, f"only {narrow} narrow no-break spaces before a high sign: the scan reads no French"
+    assert not problems, f"{len(problems)} ordinary spaces in French text:\n  " + "\n  ".join(sorted(set(problems))[:30])
+    # Editors' text from each kind of source, as it reads on its page.
+    ixelles = example_site / "ixelles-2026" / "fr"
+    assert f"Soirée de clôture{NNBSP}: film et rencontre" in (ixelles / "agenda" / "index.html").read_text("utf-8")
+    assert f"documentaire «{NNBSP}Demain{NNBSP}»" in (
+        example_site / "eupen-kelmis-2025" / "fr" / "events" / "abschlussabend" / "index.html").read_text("utf-8")
+    assert f"Comment se déroule une campagne{NNBSP}?" in (example_site / "fr" / "404.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Voir `a : b` : oui !", "Voir `a : b`\u202f: oui\u202f!"),
+    ("Avant :\n\n```\nx = a ; b ?\n```\n\nAprès ?", "Avant\u202f:\n\n```\nx = a ; b ?\n```\n\nAprès\u202f?"),
+    ("Exemple :\n\n    code : ici\n\n- point : là", "Exemple\u202f:\n\n    code : ici\n\n- point\u202f: là"),
+    ("Écrivez à info@example.be : merci !", "Écrivez à info@example.be\u202f: merci\u202f!"),
+])
+def test_code_in_editor_markdown_keeps_its_spaces(text, expected):
+    """Code spans, fenced and indented code stay as the editor wrote them; e-mail addresses and URLs
+    hold no space, so nothing inside them changes either."""
+    assert Formatter("fr").typography(text) == expected
+
+
+@pytest.mark.parametrize("lang, start, end, expected", [
+    ("fr", dt.date(2027, 2, 17), dt.date(2027, 2, 19), "17–19 février 2027"),
+    ("fr", dt.date(2027, 2, 1), dt.date(2027, 2, 3), "1er–3 février 2027"),
+    ("fr", dt.date(2027, 1, 30), dt.date(2027, 2, 2), "30 janvier – 2 février 2027"),
+    ("nl", dt.date(2026, 12, 30), dt.date(2027, 1, 2), "30 december 2026 – 2 januari 2027"),
+    ("nl", dt.date(2027, 2, 17), dt.date(2027, 2, 19), "17–19 februari 2027"),
+    ("de", dt.date(2027, 2, 17), dt.date(2027, 2, 19), "17.–19. Februar 2027"),
+    ("en", dt.date(2027, 3, 5), dt.date(2027, 3, 5), "5 March 2027"),
+])
+def test_date_ranges_say_each_part_once(lang, start, end, expected):
+    """"17–19 février 2027", never "du 17 février 2027 au 19 février 2027"."""
+    assert Formatter(lang).date_range(start, end) == expected
+
+
+def test_no_date_range_repeats_its_month_and_year(example_site):
+    """No page says "17 février 2027 au 19 février 2027" or "17 februari 2027 tot 19 februari 2027"."""
+    months = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|" \
+             "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    repeated = re.compile(rf"\b\d+(?:er)? ({months}) (\d{{4}}) (?:au|tot|to|bis) (?:\w+ )?\d+ \1 \2")
+    problems = [f"{site_rel(example_site, path)}: {m.group(0)!r}" for path in pages_of(example_site)
+                for _lang, text in visible_runs(path)
+                for m in repeated.finditer(re.sub(r"[\s\u00a0\u202f]+", " ", text))]
+    assert not problems, "\n  ".join(sorted(set(problems))[:20])
+
+
+# --- Collation -----------------------------------------------------------------------------------
+
+COLLATED = {  # slug: (Dutch title, French title)
+    "moestuin": ("Buurtmoestuin", "Potager de quartier"),
+    "repair": ("Zonnepanelen", "Vélos partagés"),
+    "ecologie": ("Ecologische tuin", "École du dehors"),
+    "elan": ("Élan-atelier", "Zéro déchet"),
+    "appel": ("appelboomgaard", "abeilles urbaines"),
+    "oeuvre": ("Œuvre van de buurt", "Œuvre commune"),
+}
+
+
+@pytest.fixture(scope="module")
+def collated_site(tmp_path_factory) -> Path:
+    """tests/project.py's network with titles whose capitals, accents and ligatures would sort apart
+    by code point ("Zéro" before "abeilles", "École" and "Œuvre" after "Vélos")."""
+    folder = tmp_path_factory.mktemp("collated")
+    lines = LAUREATES_CSV.strip().splitlines()
+    repair = next(line for line in lines if line.startswith("repair,")).split(",")
+    rows = [line for line in lines[1:] if not line.startswith("repair,")]
+    for slug in ("repair", "ecologie", "elan", "appel", "oeuvre"):
+        cells = list(repair)
+        cells[0], cells[7] = slug, "100"
+        rows.append(",".join(cells))
+    for slug, (nl, fr) in COLLATED.items():
+        rows = [re.sub(rf"^{slug},[^,]*,[^,]*,", f"{slug},{nl},{fr},", row) for row in rows]
+    files = {"campaigns/demo-2025/laureates.csv": "\n".join([lines[0], *rows]) + "\n"}
+    return build_network(write_project(folder / "project", files), folder / "site", TODAY)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", ["abeilles urbaines", "École du dehors", "Œuvre commune", "Potager de quartier", "Vélos partagés",
+            "Zéro déchet"]),
+    ("nl", ["appelboomgaard", "Buurtmoestuin", "Ecologische tuin", "Élan-atelier", "Œuvre van de buurt",
+            "Zonnepanelen"]),
+])
+def test_lists_by_title_follow_the_languages_dictionary_order(collated_site, lang, expected):
+    """The printable listing (like every list by title) is in dictionary order for its language:
+    case and accents count only between otherwise equal titles, Œ reads as OE."""
+    page = lxml.html.document_fromstring((collated_site / "demo-2025" / lang / "press" / "listing" / "index.html").read_bytes())
+    titles = [cell.text_content().strip() for cell in page.xpath("//tbody/tr/th")]
+    assert titles == expected
+    assert sorted(expected) != expected, "code point order would pass too: the titles prove nothing"

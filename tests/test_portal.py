@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from campaignsite.core.i18n import Formatter
 from html_support import (ROOT, Campaign, Document, cents, label, load_network, parse, read_csv, resolve_link,
-                          split_list, text_in)
+                          split_list, text_in, typeset)
 from project import NETWORK_YML, validate, write_project
 
 NETWORK = load_network()
@@ -125,7 +125,7 @@ def test_the_portal_and_its_pages_exist_in_each_language(site, lang):
     for source in pages:
         doc = portal_page(site, lang, source.stem)
         title = source.read_text(encoding="utf-8").split("title:", 1)[1].split("\n", 1)[0].strip()
-        assert doc.lang == lang and doc.h1 == title, f"{lang}/{source.stem}/"
+        assert doc.lang == lang and doc.h1 == typeset(title, lang), f"{lang}/{source.stem}/"
 
 
 def test_the_german_portal_is_written_in_german(site):

@@ -88,6 +88,11 @@ _CURRENCY_BEFORE = re.compile(r"(€|\bEUR) (?=\d)")
 
 _GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
+# Code in editors' Markdown keeps its spaces: fenced blocks, indented lines and `code spans` are set
+# aside (each as one private-use character, so the rules still see a visible neighbour) and put back.
+_CODE = re.compile(r"(?m)^(`{3,}|~{3,})[^\n]*\n(?s:.*?)^\1[^\n]*$|(`+)(?s:.+?)\2(?!`)|^(?: {4}|\t)(?![ \t]*(?:[-*+]|\d+[.)]) )[^\n]*")
+_SET_ASIDE = re.compile("\ue000(\\d+)\ue001")
+
 # Letters that collate as two (UCA expansions): casefold already makes ß "ss".
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
@@ -138,9 +143,24 @@ class Formatter:
         return self._date(day, "full")
 
     def _date(self, day: dt.date, style: str) -> str:
+        return self._pattern(day, self.locale.date_formats[style].pattern)
+
+    def date_range(self, start: dt.date, end: dt.date) -> str:
+        """Two days as a reader writes them, each part said once: '17–19 février 2027',
+        '30 janvier – 2 février 2027', '30 december 2026 – 2 januari 2027', '17.–19. Februar 2027'."""
+        if start == end:
+            return self.date(start)
+        if start.year != end.year:
+            return f"{self.date(start)} – {self.date(end)}"
+        month_day = self.locale.datetime_skeletons["MMMMd"].pattern  # 'd MMMM', German 'd. MMMM'
+        if start.month == end.month:
+            return f"{self._pattern(start, month_day.replace('MMMM', '').strip())}–{self.date(end)}"
+        return f"{self._pattern(start, month_day)} – {self.date(end)}"
+
+    def _pattern(self, day: dt.date, pattern: str) -> str:
         if self.lang == "fr" and day.day == 1:
-            return format_date(day, _first_of_month(self.locale.date_formats[style].pattern), locale=self.locale)
-        return format_date(day, style, locale=self.locale)
+            pattern = _first_of_month(pattern)
+        return format_date(day, pattern, locale=self.locale)
 
     def time(self, moment: dt.datetime) -> str:
         return format_time(moment, "short", locale=self.locale)
@@ -153,12 +173,20 @@ class Formatter:
     def typography(self, text: str) -> str:
         """Editors' plain text (or Markdown source) with the no-break spaces this language wants:
         between a number and its unit or currency, inside numbers grouped with spaces and, in
-        French, before : ; ! ? » and after «. Only spaces the editor typed are changed."""
+        French, before : ; ! ? » and after «. Only spaces the editor typed are changed; code (in
+        backticks, fenced or indented) is left as it is."""
+        code: list[str] = []
+
+        def aside(match: re.Match) -> str:
+            code.append(match.group(0))
+            return f"\ue000{len(code) - 1}\ue001"
+
+        text = _CODE.sub(aside, text) if "`" in text or "~~~" in text or "    " in text or "\t" in text else text
         text = _CURRENCY_BEFORE.sub("\\1" + NBSP, _UNIT.sub(NBSP, text))
         if self.lang == "fr":
             text = _GROUPS.sub(NNBSP, text)
             text = _FRENCH_AFTER.sub(NNBSP, _FRENCH_BEFORE.sub(NNBSP, text))
-        return text
+        return _SET_ASIDE.sub(lambda match: code[int(match.group(1))], text) if code else text
 
     def sort_key(self, text: str) -> tuple[str, str, str]:
         """A key that sorts titles as a dictionary of this language does: by letters first, then accents,

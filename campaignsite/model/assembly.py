@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from types import MappingProxyType
 
+from campaignsite.core.i18n import Formatter
 from campaignsite.core.schemas import expand_table_schema
 from campaignsite.model.records import (
     BRUSSELS,
@@ -52,11 +54,18 @@ from campaignsite.validate.schema import cents
 from campaignsite.validate.tables import sdg_numbers
 
 
+def typeset(values: Mapping[str, str]) -> Text:
+    """Editors' texts (plain or Markdown) per language, each with its language's no-break spaces
+    (Formatter.typography), so every page, feed, calendar and widget shows them as a native writes
+    them: set once here, whatever path a text takes to its reader (issue 22, item 7)."""
+    return MappingProxyType({lang: Formatter(lang).typography(value) for lang, value in values.items()})
+
+
 def text_of(value, languages: tuple[str, ...]) -> Text:
     """A per-language mapping from YAML: a plain string counts for every language."""
     if isinstance(value, str):
-        return MappingProxyType({lang: value for lang in languages})
-    return MappingProxyType(dict(value))
+        return typeset({lang: value for lang in languages})
+    return typeset(dict(value))
 
 
 def euros(amount: int) -> int | float:
@@ -69,12 +78,12 @@ def localised(row: dict, stem: str, languages: tuple[str, ...]) -> Text | None:
     gets its own version where given, else the plain one. None when neither is given."""
     plain = row.get(stem)
     values = {lang: row.get(f"{stem}_{lang}") or plain for lang in languages}
-    return MappingProxyType(values) if all(values.values()) else None
+    return typeset(values) if all(values.values()) else None
 
 
 def row_text(row: dict, stem: str, languages: tuple[str, ...]) -> Text:
     """The `stem_<lang>` cells of a CSV row as a per-language mapping (empty cells left out)."""
-    return MappingProxyType({lang: row[f"{stem}_{lang}"] for lang in languages if row.get(f"{stem}_{lang}")})
+    return typeset({lang: row[f"{stem}_{lang}"] for lang in languages if row.get(f"{stem}_{lang}")})
 
 
 def build_campaign(checked: CheckedCampaign) -> Campaign:
@@ -172,7 +181,8 @@ def _phases(data: dict) -> tuple[Phase, ...]:
 def _call(data: dict | None, langs) -> Call | None:
     if not data:
         return None
-    return Call(MappingProxyType({lang: tuple(items) for lang, items in data["criteria"].items()}),
+    return Call(MappingProxyType({lang: tuple(Formatter(lang).typography(item) for item in items)
+                                  for lang, items in data["criteria"].items()}),
                 text_of(data["how_to_apply"], langs), data.get("apply_url"), data.get("submitted"),
                 data.get("eligible"))
 
@@ -259,7 +269,7 @@ def _laureates(checked: CheckedCampaign) -> tuple[Laureate, ...]:
             crowdfunding=Crowdfunding(cents(goal), cents(row.get("crowdfunding_raised") or 0), row.get("crowdfunding_url"))
             if goal is not None else None,
             needs=MappingProxyType({kind: MappingProxyType(_need_lists(row, kind, langs)) for kind in NEED_KINDS}),
-            description=MappingProxyType(descriptions.get(row["slug"], {})),
+            description=typeset(descriptions.get(row["slug"], {})),
             updates=tuple(sorted(updates.get(row["slug"], []), key=lambda u: u.date)),
             gallery=tuple(sorted(m for m in checked.files.media if m.startswith(f"media/{row['slug']}-"))),
             prizes=results.prizes, score=results.score, marks=results.marks, rank=results.rank,
@@ -321,9 +331,9 @@ def _news(checked: CheckedCampaign) -> tuple[NewsPost, ...]:
         first = next(docs[lang] for lang in checked.languages if lang in docs)
         posts.append(NewsPost(
             slug=slug, date=dt.date.fromisoformat(first.meta.data["date"]),
-            title=MappingProxyType({lang: d.meta.data["title"] for lang, d in docs.items()}),
-            summary=MappingProxyType({lang: d.meta.data.get("summary", "") for lang, d in docs.items()}),
-            body=MappingProxyType({lang: d.body for lang, d in docs.items()}),
+            title=typeset({lang: d.meta.data["title"] for lang, d in docs.items()}),
+            summary=typeset({lang: d.meta.data.get("summary", "") for lang, d in docs.items()}),
+            body=typeset({lang: d.body for lang, d in docs.items()}),
             image=next((d.meta.data["image"] for d in docs.values() if d.meta.data.get("image")), None),
             languages=tuple(lang for lang in checked.languages if lang in docs)))
     return tuple(sorted(posts, key=lambda p: (p.date, p.slug), reverse=True))
@@ -360,8 +370,8 @@ def build_network(checked, campaigns: tuple[Campaign, ...]) -> Network:
     by_slug: dict[str, dict] = {}
     for doc in checked.pages:
         by_slug.setdefault(doc.slug, {})[doc.lang] = doc
-    pages = tuple(ContentPage(slug, MappingProxyType({lang: d.meta.data["title"] for lang, d in docs.items()}),
-                              MappingProxyType({lang: d.body for lang, d in docs.items()}))
+    pages = tuple(ContentPage(slug, typeset({lang: d.meta.data["title"] for lang, d in docs.items()}),
+                              typeset({lang: d.body for lang, d in docs.items()}))
                   for slug, docs in sorted(by_slug.items()))
     programmes = tuple(Programme(p["id"], text_of(p["name"], langs), text_of(p.get("description", {}), langs))
                        for p in data.get("programmes", []))

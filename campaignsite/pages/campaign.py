@@ -193,7 +193,7 @@ def showcase_order(b: CampaignBuilder) -> tuple[tuple[Laureate, int | None], ...
     else by title, without ranks."""
     laureates = b.campaign.laureates
     if not is_weighted(b.campaign) or all(item.score is None for item in laureates):
-        return tuple((item, None) for item in sorted(laureates, key=lambda i: b.text(i.title)))
+        return tuple((item, None) for item in b.by_title(laureates))
     placed = ranks(b.campaign)
     ordered = sorted(laureates, key=lambda i: (i.score is None, -(i.score or 0), b.fmt.sort_key(b.text(i.title))))
     return tuple((item, placed.get(item.slug)) for item in ordered)
@@ -467,7 +467,7 @@ def sdg_index(b: CampaignBuilder) -> Page:
 
 def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
     def context(url: str) -> contexts.SdgContext:
-        projects = sorted((i for i in b.campaign.laureates if number in i.sdgs), key=lambda i: b.text(i.title))
+        projects = b.by_title(i for i in b.campaign.laureates if number in i.sdgs)
         actions = tuple(views.Link(b.text(a.title), href(url, urls.ACTIONS + f"#{a.slug}"))
                         for a in b.campaign.actions if number in a.sdgs)
         # The figures say how many projects; the money they show needs this said.
@@ -491,7 +491,7 @@ def help(b: CampaignBuilder) -> Page:
 
     def context(url: str) -> contexts.HelpContext:
         kinds = need_kinds(_)
-        ordered = sorted(b.campaign.laureates, key=lambda i: b.text(i.title))
+        ordered = b.by_title(b.campaign.laureates)
         asks = [(views.Link(b.text(i.title), href(url, urls.laureate(i.slug) + "#help")), needs(b, i))
                 for i in ordered]
         money = tuple(views.HelpItem(link, "", asked.money) for link, asked in asks if asked.money)
@@ -581,8 +581,7 @@ def stage_view(b: CampaignBuilder, url: str, stage) -> views.StageView:
     _ = b._
     when = None
     if stage.start:
-        when = b.fmt.date(stage.start) if stage.end in (None, stage.start) else \
-            _("%(start)s to %(end)s", start=b.fmt.date(stage.start), end=b.fmt.date(stage.end))
+        when = b.fmt.date_range(stage.start, stage.end or stage.start)
     groups = []
     for kind, label in ((None, ""), ("expert", _("Experts")), ("citizen", _("Citizens"))):
         members = tuple(views.JurorView(juror.name, _(f"juror:{juror.kind}") if juror.kind else "",
@@ -674,7 +673,7 @@ def candidates_page(b: CampaignBuilder) -> Page:
             views.Link(_("Laureate: see the project"), href(url, urls.laureate(item.slug)))
             if item.slug in laureates else None, item.municipality,
             b.municipality_name(item.municipality) if len(campaign.municipalities) > 1 else "")
-            for item in sorted(campaign.candidates, key=lambda c: b.fmt.sort_key(b.text(c.title))))
+            for item in b.by_title(campaign.candidates))
         intro = _.ngettext("%(count)s project is in the running for %(campaign)s.",
                            "%(count)s projects are in the running for %(campaign)s.", count,
                            count=b.fmt.number(count), campaign=b.text(campaign.title))

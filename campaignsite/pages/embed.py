@@ -32,7 +32,7 @@ LOADER = "assets/javascripts/loader.js"
 
 def cards_context(b: CampaignBuilder, url: str, heading: str, laureates, full: views.Link,
                   with_filter: bool = True) -> contexts.EmbedCardsContext:
-    ordered = sorted(laureates, key=lambda item: b.text(item.title))
+    ordered = b.by_title(laureates)
     used = sorted({number for item in laureates for number in item.sdgs}) if with_filter else []
     statuses = status_options(b, laureates) if with_filter else ()
     return contexts.EmbedCardsContext(b.site, heading, tuple(b.card(url, item) for item in ordered),
@@ -132,7 +132,7 @@ def widget_list(b: CampaignBuilder, url: str) -> tuple[views.Widget, ...]:
                      ((href(url, urls.EMBED_LAUREATES), b.absolute(urls.EMBED_LAUREATES), _("All goals")),)
                      + tuple((href(url, urls.embed_goal(n)), b.absolute(urls.embed_goal(n)),
                               f"{n}. {get_sdgs()[n].title[b.lang]}") for n in goals)))
-        first = sorted(campaign.laureates, key=lambda item: b.text(item.title))
+        first = b.by_title(campaign.laureates)
         rows.append(("project", _("One project"), _("The card of one project."),
                      urls.embed_project(first[0].slug), urls.laureate(first[0].slug), _("Project"),
                      tuple((href(url, urls.embed_project(item.slug)), b.absolute(urls.embed_project(item.slug)),

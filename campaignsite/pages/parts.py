@@ -4,6 +4,7 @@ titles, statements...): each family imports them from here, never from another f
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote
 
 from babel import Locale
@@ -58,8 +59,7 @@ def timeline(b: CampaignBuilder) -> tuple[views.PhaseView, ...]:
             state = "future"
         else:
             state = "past" if phase.last_day < b.today else "ongoing"
-        dates = b.fmt.date(phase.start) if not phase.end or phase.end == phase.start else \
-            b._("%(start)s to %(end)s", start=b.fmt.date(phase.start), end=b.fmt.date(phase.end))
+        dates = b.fmt.date_range(phase.start, phase.end or phase.start)
         steps.append(views.PhaseView(b._(f"phase:{phase.id}"), dates, state, phase.start.isoformat()))
     return tuple(steps)
 
@@ -173,8 +173,7 @@ def when(b: CampaignBuilder, event: Event) -> str:
     fmt = b.fmt
     if event.all_day:
         last = (event.end - event.start).days > 1
-        return b._("%(start)s to %(end)s", start=fmt.date(event.start.date()),
-                   end=fmt.date((event.end.date().fromordinal(event.end.date().toordinal() - 1)))) \
+        return fmt.date_range(event.start.date(), event.end.date() - dt.timedelta(days=1)) \
             if last else fmt.weekday_date(event.start.date())
     if event.start.date() == event.end.date():
         return b._("%(date)s, %(start)s to %(end)s", date=fmt.weekday_date(event.start.date()),

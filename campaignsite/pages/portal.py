@@ -140,10 +140,16 @@ def sdg_more_pages(b: PortalBuilder) -> list[Page]:
 
 
 def goal_projects(b: PortalBuilder, number: int) -> list[tuple[Campaign, object]]:
-    """The projects serving goal `number`, by campaign then slug (made once per portal site)."""
+    """The projects serving goal `number`, by campaign then title (made once per portal site)."""
     return b.memo(("goal-projects", number), lambda: [
-        (campaign, item) for campaign in sorted(b.network.campaigns, key=lambda c: c.slug)
-        for item in sorted(campaign.laureates, key=lambda i: i.slug) if number in item.sdgs])
+        (campaign, item) for campaign in by_campaign_title(b)
+        for item in b.shown[campaign.slug].by_title(campaign.laureates) if number in item.sdgs])
+
+
+def by_campaign_title(b: PortalBuilder) -> list[Campaign]:
+    """The campaigns by title, collated for the page's language (a title in another language too)."""
+    return b.memo("by-title", lambda: sorted(b.network.campaigns,
+                                             key=lambda c: b.fmt.sort_key(b.shown[c.slug].text(c.title))))
 
 
 def goal_page_count(b: PortalBuilder, number: int) -> int:
@@ -159,7 +165,7 @@ def goal_summary(b: PortalBuilder, number: int) -> tuple[tuple, tuple]:
             by_campaign.setdefault(campaign.slug, []).append(item)
         url = urls.sdg(number)
         rows = tuple(goal_campaign(b, url, campaign, number, by_campaign[campaign.slug])
-                     for campaign in sorted(b.network.campaigns, key=lambda c: c.slug) if campaign.slug in by_campaign)
+                     for campaign in by_campaign_title(b) if campaign.slug in by_campaign)
         figures = goal_figures(b, [item for _campaign, item in projects]) + (
             views.Figure(b.fmt.number(len(rows)), b._.ngettext("campaign", "campaigns", len(rows))),)
         return rows, figures

@@ -76,7 +76,7 @@ def listing(b: CampaignBuilder) -> Page:
 
     def context(url: str) -> contexts.ListingContext:
         rows = []
-        for item in sorted(campaign.laureates, key=lambda i: b.text(i.title)):
+        for item in b.by_title(campaign.laureates):
             card = b.card(url, item)
             rows.append(views.ListingRow(
                 card.href, card.title, b.text(item.holder), card.category_label, b.fmt.money(item.granted),
