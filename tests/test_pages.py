@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 from campaignsite.render.engine import SELECTORS
+from babel import Locale
+
 from campaignsite.core.i18n import Formatter
+from campaignsite.core.languages import BABEL_LOCALES
 from html_support import (TODAY, Campaign, as_date, cents, Document, contrast, element_ids, html_files, is_relative_link, label,
                           load_network, local_datetime, parse, private_columns, published_texts, resolve_link,
                           read_csv, sdg_goals, site_rel, split_list, style_vars, text_in, typeset)
@@ -322,6 +325,11 @@ def event_end(row: dict):
     return local_datetime(row["end"] if row.get("end") else row["start"])
 
 
+def agenda_section(row: dict) -> str:
+    """Where an agenda lists an event: a postponed one waits for its new date, never under "past"."""
+    return "upcoming" if event_end(row).date() >= TODAY or row["status"] == "postponed" else "past"
+
+
 def agenda_sections(site: Path, doc: Document) -> dict[str, list[Path]]:
     return {name: links_to(site, doc, f'section[aria-labelledby="{name}"] .cs-events > li > a:first-child')
             for name in ("upcoming", "past")}
@@ -335,7 +343,7 @@ def test_agenda_lists_every_event_upcoming_or_past(site, c, lang):
     problems = []
     for row in c.events:
         target = events_dir / row["slug"] / "index.html"
-        expected = "upcoming" if event_end(row).date() >= TODAY else "past"
+        expected = agenda_section(row)
         other = "past" if expected == "upcoming" else "upcoming"
         if target not in sections[expected]:
             where = f"under {other}" if target in sections[other] else "nowhere"
@@ -347,6 +355,52 @@ def test_agenda_lists_every_event_upcoming_or_past(site, c, lang):
         if path.parent.parent != events_dir or (slug not in {r["slug"] for r in c.events} and slug not in phase_events):
             problems.append(f"{path.relative_to(site)} is listed but is neither in events.csv nor a phase")
     fail_if(problems, f"the agenda of {c.slug} ({lang}) as of {TODAY}")
+
+
+@pytest.mark.parametrize("c, lang", ALL_SITES)
+def test_agenda_offers_its_subscription_after_the_upcoming_events(site, c, lang):
+    """The events come first; the calendar feed follows them (issue 22: the subscribe button came
+    before the events)."""
+    doc = page(site, c, lang, "agenda") if c else portal_page(site, lang, "agenda")
+    order = [el for el in doc.content.iter() if el.get("id") == "upcoming" or el.get("href", "").endswith("agenda.ics")]
+    assert [el.tag for el in order][:1] == ["h2"] and len(order) == 2, [el.tag for el in order]
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_a_postponed_event_never_reads_as_held_on_its_old_date(site, lang):
+    """Ixelles's planting day was postponed after its date: the agenda lists it as still to come, says
+    "postponed" and "first planned for ...", and its page offers no calendar file for the old date."""
+    c = next(c for c in NETWORK.campaigns if c.slug == "ixelles-2026")
+    row = next(r for r in c.events if r["slug"] == "plantation-rue-gray")
+    assert row["status"] == "postponed" and event_end(row).date() < TODAY, "the example no longer has the case"
+    agenda = page(site, c, lang, "agenda")
+    item = next(li for li in agenda.select('section[aria-labelledby="upcoming"] .cs-events > li')
+                if li.select("a")[0].get("href").endswith("events/plantation-rue-gray/"))
+    assert item.one(".cs-event__status").text == label(lang, "event-status:postponed")
+    assert item.one("time").text == label(lang, "first planned for %(date)s") % {
+        "date": Formatter(lang).date(local_datetime(row["start"]).date())}
+    event = page(site, c, lang, "events/plantation-rue-gray")
+    assert not [a for a in event.select("a[href]") if a.get("href").endswith(".ics")]
+
+
+@pytest.mark.parametrize("lang", PORTAL_LANGS)
+def test_the_portal_agenda_writes_dates_and_statuses_in_its_language(site, lang):
+    """An event of a campaign in another language keeps its own title, but its date and status are
+    in the page's language: the Dutch agenda says "15 november 2025", "Uitgesteld"."""
+    doc = portal_page(site, lang, "agenda")
+    months = [Locale.parse(BABEL_LOCALES[lang]).months["format"]["wide"][m] for m in range(1, 13)]
+    problems, other_language = [], 0
+    for li in doc.select(".cs-events > li"):
+        title = li.select("a")[0]
+        other_language += title.get("lang") != lang
+        when = li.one("time").text
+        if not any(month in when for month in months):
+            problems.append(f"{title.text!r}: {when!r}")
+        status = li.select_one(".cs-event__status")
+        if status and status.text not in {label(lang, f"event-status:{s}") for s in ("cancelled", "postponed", "moved-online")}:
+            problems.append(f"{title.text!r}: status {status.text!r}")
+    assert other_language, "no event in another language: the test proves nothing"
+    assert not problems, f"dates or statuses not in {lang}:\n  " + "\n  ".join(problems[:20])
 
 
 @pytest.mark.parametrize("c, lang", CAMPAIGN_SITES)
@@ -379,9 +433,12 @@ def test_event_pages_show_date_place_and_registration(site, c, lang):
         if (over and row["status"] in ("scheduled", "moved-online")) != bool(done):
             problems.append(f"{where}: 'took place' notice {[d.text for d in done]} for an event ending {row['end']} "
                             f"with status {row['status']} as of {TODAY}")
+        # A calendar file only for what is still to come and stands (no past, cancelled or postponed date).
         ics = [t for t in links_to(site, doc, ".cs-page a[href]") if t.suffix == ".ics"]
-        if ics != [c.site(site, lang) / "events" / f"{row['slug']}.ics"] or not ics[0].is_file():
-            problems.append(f"{where}: add-to-calendar links {ics}, expected events/{row['slug']}.ics")
+        offered = not over and row["status"] in ("scheduled", "moved-online")
+        if ics != ([c.site(site, lang) / "events" / f"{row['slug']}.ics"] if offered else []) or \
+                (ics and not ics[0].is_file()):
+            problems.append(f"{where}: add-to-calendar links {ics} for an event {row['status']} ending {row['end']}")
     fail_if(problems, f"the event pages of {c.slug} ({lang})")
 
 
@@ -720,7 +777,7 @@ def test_portal_agenda_combines_every_campaign(site, lang):
     problems = []
     for c in NETWORK.campaigns:
         for row in c.events:
-            expected = "upcoming" if event_end(row).date() >= TODAY else "past"
+            expected = agenda_section(row)
             found = {name: [p for p in paths if p.relative_to(site).parts[0] == c.slug
                             and p.parent.name == row["slug"] and p.parent.parent.name == "events"]
                      for name, paths in sections.items()}

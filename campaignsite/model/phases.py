@@ -117,6 +117,18 @@ def took_place(event: Event, day: dt.date) -> bool:
     return event.upcoming_on < day
 
 
+def ahead(event: Event, day: dt.date) -> bool:
+    """Whether an agenda lists `event` as still to come on `day`: not over yet, or postponed (it waits
+    for a new date: under "past" with its old date it would read as held, issue 22 item 6)."""
+    return event.status == "postponed" or not took_place(event, day)
+
+
+def in_calendars(event: Event, day: dt.date) -> bool:
+    """Whether `event` is offered for a calendar on `day`: still to come, and neither cancelled nor
+    postponed (its old date would sit in the visitor's calendar as if it stood)."""
+    return not took_place(event, day) and event.status in ("scheduled", "moved-online")
+
+
 def happened(event: Event, day: dt.date) -> bool:
     """Over on `day` and neither cancelled nor postponed: it took place."""
     return took_place(event, day) and event.status in ("scheduled", "moved-online")

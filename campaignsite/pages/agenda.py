@@ -9,7 +9,7 @@ from babel import Locale
 from campaignsite.core.i18n import Formatter
 from campaignsite.core.languages import BABEL_LOCALES
 from campaignsite.core.markup import render_markdown
-from campaignsite.model.phases import happened, took_place
+from campaignsite.model.phases import ahead, happened, in_calendars, took_place
 from campaignsite.model.records import Event, NewsPost
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import CampaignBuilder, Page, href
@@ -35,8 +35,8 @@ def agenda(b: CampaignBuilder) -> Page:
     _ = b._
 
     def context(url: str) -> contexts.AgendaContext:
-        upcoming = [e for e in b.campaign.events if not took_place(e, b.today)]
-        past = [e for e in reversed(b.campaign.events) if took_place(e, b.today)]
+        upcoming = [e for e in b.campaign.events if ahead(e, b.today)]
+        past = [e for e in reversed(b.campaign.events) if not ahead(e, b.today)]
         return agenda_context(b, url, (event_summary(b, url, e) for e in upcoming),
                               (event_summary(b, url, e) for e in past), timeline(b))
     return b.page(urls.AGENDA, _("Agenda"),
@@ -67,7 +67,8 @@ def event(b: CampaignBuilder, event: Event) -> Page:
             online=views.Link(_("Join online"), event.online_url) if event.online_url and not over else None,
             registration=views.Link(_("Register"), event.registration_url)
             if event.registration_url and not over else None,
-            ics=views.Link(_("Add to my calendar (.ics)"), href(url, urls.event_calendar(event.slug))),
+            ics=views.Link(_("Add to my calendar (.ics)"), href(url, urls.event_calendar(event.slug)))
+            if in_calendars(event, b.today) else None,
             project=project, agenda=views.Link(_("Agenda"), href(url, urls.AGENDA)),
             took_place=_("This event took place on %(date)s.", date=b.fmt.date(event.start.date())) if done else None,
             follow_up=follow_up(b, url, event) if done else (), actions=event_actions(b, url, event),

@@ -10,6 +10,7 @@ the page families (campaign, agenda, press, portal, embed); templates only forma
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
@@ -100,6 +101,15 @@ class CampaignBuilder(SiteBuilder):
     def __init__(self, campaign: Campaign, lang: str, today: dt.date, links: NetworkLinks = NetworkLinks()):
         super().__init__(lang, today)
         self.campaign, self.links = campaign, links
+
+    def speaking(self, lang: str) -> "CampaignBuilder":
+        """This site's builder with the interface words, dates and money of `lang`: for a portal page in
+        `lang` showing this campaign's texts in another language (issue 22: "status words and money in
+        the wrong language on Dutch portal pages")."""
+        other = copy.copy(self)
+        other._, other.fmt = Translator(lang), Formatter(lang)
+        other.site = views.Site(other._, other.fmt)
+        return other
 
     def text(self, text) -> str:
         """The page language's version of a per-language text, with the language's no-break spaces

@@ -277,7 +277,7 @@ class EventContext:
     map_link: Link | None
     online: Link | None
     registration: Link | None
-    ics: Link
+    ics: Link | None  # none for an event over, cancelled or postponed
     project: Link | None
     agenda: Link
     took_place: str | None = None        # "This event took place on ..." once it is over

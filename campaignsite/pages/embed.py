@@ -13,7 +13,7 @@ import html
 import json
 
 from campaignsite.core.sitespec import Page
-from campaignsite.model.phases import call_state, current_phase, took_place
+from campaignsite.model.phases import ahead, call_state, current_phase
 from campaignsite.model.sdgs import get_sdgs
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import CampaignBuilder, href
@@ -77,7 +77,7 @@ def embed_agenda(b: CampaignBuilder) -> Page:
     title = _("Agenda of %(campaign)s", campaign=b.text(b.campaign.title))
 
     def context(url: str) -> contexts.EmbedAgendaContext:
-        upcoming = [event for event in b.campaign.events if not took_place(event, b.today)]
+        upcoming = [event for event in b.campaign.events if ahead(event, b.today)]
         return contexts.EmbedAgendaContext(
             b.site, title, tuple(event_summary(b, url, event) for event in upcoming), _("No event planned for now."),
             views.Link(_("Agenda"), href(url, urls.AGENDA)),

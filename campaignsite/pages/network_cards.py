@@ -87,7 +87,8 @@ def network_events(b: PortalBuilder, url: str, campaigns) -> tuple[list, list]:
                     key=lambda pair: (pair[1].start, pair[1].slug))
     upcoming, past = [], []
     for campaign, event in events:
-        builder = b.shown[campaign.slug]
+        # The event's own words in the language the campaign is shown in; dates and statuses in the page's.
+        builder = b.shown[campaign.slug].speaking(b.lang)
         summary = event_summary(builder, "", event)
         summary = views.EventSummary(**{**summary.__dict__,
                                         "href": campaign_href(b, url, campaign, summary.href),
@@ -95,7 +96,7 @@ def network_events(b: PortalBuilder, url: str, campaigns) -> tuple[list, list]:
                                         "follow_up": tuple(views.Link(link.text, link.href if "://" in link.href
                                                                       else campaign_href(b, url, campaign, link.href))
                                                            for link in summary.follow_up)})
-        (upcoming if event.upcoming_on >= b.today else past).append(summary)
+        (upcoming if phases.ahead(event, b.today) else past).append(summary)
     return upcoming, past
 
 

@@ -171,6 +171,8 @@ def event_description(b: CampaignBuilder, event: Event) -> str:
 
 def when(b: CampaignBuilder, event: Event) -> str:
     fmt = b.fmt
+    if event.status == "postponed":  # its date no longer stands: said as a past plan, never as the date
+        return b._("first planned for %(date)s", date=fmt.date(event.start.date()))
     if event.all_day:
         last = (event.end - event.start).days > 1
         return fmt.date_range(event.start.date(), event.end.date() - dt.timedelta(days=1)) \

@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 
 from campaignsite.core.languages import LANGUAGE_NAMES
-from campaignsite.model.towns import towns
 from campaignsite.core.markup import render_markdown
 from campaignsite.core.searchindex import BUNDLE as SEARCH_BUNDLE
 from campaignsite.core.searchindex import parts as search_parts
 from campaignsite.core.sitespec import Page
 from campaignsite.model.records import Campaign
+from campaignsite.model.towns import towns
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import PortalBuilder, href
 from campaignsite.pages.network_cards import (
