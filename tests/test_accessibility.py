@@ -58,16 +58,6 @@ def test_no_axe_violations_after_searching_from_the_header(page, fixture_url):
     assert not violations, format_violations(page.url + " (results for 'moestuin')", violations)
 
 
-def test_no_axe_violations_with_language_list_open(page, fixture_url):
-    """The language list shows while its button has focus: its links must pass too."""
-    page.goto(fixture_url + "/demo-2025/nl/laureates/moestuin/", wait_until="load")
-    page.locator(SELECTORS["language_button"]).focus()
-    page.wait_for_function("menu => getComputedStyle(document.querySelector(menu)).opacity === '1'",
-                           arg=SELECTORS["language_menu"])
-    violations = run_axe(page)
-    assert not violations, format_violations(page.url + " (language list open)", violations)
-
-
 def test_no_axe_violations_on_mobile_with_menu_open(page, fixture_url):
     """At phone width the navigation lives in a drawer: open it and check again."""
     page.set_viewport_size({"width": 375, "height": 740})

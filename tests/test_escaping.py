@@ -265,7 +265,8 @@ def test_title_header_and_navigation_show_the_title_once_escaped(site, markers):
     project = markers["moestuin.title_nl"]
     assert laureate.one("title").text == f"{project} - {title}"
     assert laureate.h1 == project
-    assert project in laureate.one(SELECTORS["header"]).text
+    # The header names the campaign on every page (issue 22: never the page's title in its place).
+    assert title in laureate.one(SELECTORS["header"]).text and project not in laureate.one(SELECTORS["header"]).text
     assert laureate.meta("og:title") == project and laureate.meta("og:site_name") == title
     assert laureate.meta("description") == laureate.meta("og:description") == markers["moestuin.summary_nl"]
     image = laureate.one(".cs-hero img")

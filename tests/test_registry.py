@@ -121,8 +121,8 @@ def test_only_the_engine_module_knows_mkdocs():
 def test_the_engine_provides_what_the_rest_relies_on():
     from campaignsite.render import engine
     assert callable(engine.build)
-    needed = {"content", "content_area", "title", "header", "skip_link", "language_button", "language_menu",
-              "language_link", "menu_button", "primary_nav", "search_form", "search_input",
+    needed = {"content", "content_area", "title", "header", "skip_link", "languages",
+              "language_link", "drawer_language_link", "menu_button", "primary_nav", "search_form", "search_input",
               "not_indexed"}
     assert needed <= set(engine.SELECTORS)
 

@@ -59,6 +59,15 @@ class SearchBox:
 
 
 @dataclass(frozen=True)
+class FooterGroup:
+    """A column of the footer: a heading and its lines, each a text with a link (site-relative, absolute
+    or mailto:) or None for plain text."""
+
+    heading: str
+    items: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
 class SiteSpec:
     """One site to build: a campaign (or the portal) in one language."""
 
@@ -79,6 +88,8 @@ class SiteSpec:
     not_found: NotFound | None = None              # the 404 page; the engine's own when None
     favicon: bytes = b""                           # SVG icon in the site's colours
     search: SearchBox | None = None                # the header's search box; none when None
+    short_title: str = ""                          # the name the header shows at every width; the title when ""
+    footer_groups: tuple[FooterGroup, ...] = ()    # the footer's columns: contact, organisers, the network...
 
 
 @dataclass(frozen=True)

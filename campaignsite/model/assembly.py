@@ -93,6 +93,7 @@ def build_campaign(checked: CheckedCampaign) -> Campaign:
     return Campaign(
         slug=checked.files.slug, folder=checked.files.root, kind=data["kind"], edition=data["edition"],
         languages=langs, title=text_of(data["title"], langs), tagline=text_of(data["tagline"], langs),
+        short_title=text_of(data.get("short_title", data["title"]), langs),
         introduction=text_of(data["introduction"], langs),
         municipalities=tuple(Municipality(text_of(m["name"], langs), m["nis_code"], m["region"], m.get("province"))
                              for m in data["municipalities"]),

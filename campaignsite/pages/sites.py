@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from campaignsite.core.errors import msg
 from campaignsite.core.languages import LANGUAGE_NAMES
-from campaignsite.core.sitespec import Alternate, NotFound, Page, SearchBox, SiteJob, SiteSpec
+from campaignsite.core.sitespec import Alternate, FooterGroup, NotFound, Page, SearchBox, SiteJob, SiteSpec
 from campaignsite.exports.media import MediaFile
 from campaignsite.model.records import PORTAL_COLOUR, Campaign, Network
 from campaignsite.model.sdgs import text_colour
@@ -84,7 +84,37 @@ def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.d
         text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
         downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
         not_found=not_found(builder._, campaign.title[lang], pages, nav),
-        search=search_box(builder._, "../../" + search))
+        search=search_box(builder._, "../../" + search), short_title=campaign.short_title[lang],
+        footer_groups=campaign_footer(builder, links.to_portal("")))
+
+
+def campaign_footer(b: CampaignBuilder, portal: str) -> tuple[FooterGroup, ...]:
+    """What a visitor looks for at the bottom of any page of a campaign (issue 22, item 1): whom to
+    write to, who runs and funds it, the way back to every campaign, and what the site offers."""
+    _, campaign = b._, b.campaign
+    contact = campaign.contact
+    organisers = [(b.text(m.name), None) for m in campaign.municipalities]
+    organisers += [(p.name, p.url) for p in campaign.partners if p.role == "organiser"]
+    funders = [(b.text(source.name), None) for source in campaign.budget.sources] if campaign.budget else []
+    named = {name for name, _link in funders}
+    funders = [(name, next((p.url for p in campaign.partners if p.name == name and p.role == "sponsor"), None))
+               for name, _link in funders]  # a sponsor among the budget's sources is named once, with its link
+    funders += [(p.name, p.url) for p in campaign.partners if p.role == "sponsor" and p.name not in named]
+    groups = [FooterGroup(_("Contact"), ((contact.name, None), (contact.email, f"mailto:{contact.email}"))
+                          + (((contact.phone, None),) if contact.phone else ())),
+              FooterGroup(_("Organised by"), tuple(organisers))]
+    if funders:
+        groups.append(FooterGroup(_("Funded by"), tuple(funders)))
+    groups.append(FooterGroup(_("Part of the network"), (
+        (_("All campaigns"), portal), (_("Widgets for your website"), urls.WIDGETS),
+        (_("Open data package (Frictionless)"), "../data/datapackage.json"))))
+    return tuple(groups)
+
+
+def portal_home(network: Network, lang: str) -> str:
+    """The portal's home for a site in `lang`, from the output's root (its first language's when the
+    portal has no page in `lang`)."""
+    return portal_root(network, lang if lang in network.languages else network.languages[0])
 
 
 def search_box(_, url: str) -> SearchBox:
@@ -95,7 +125,7 @@ def search_box(_, url: str) -> SearchBox:
 def portal_search(network: Network, lang: str) -> str:
     """The portal's search page for a site in `lang`, from the output's root: in that language, or in
     the portal's first one when the portal has no page in it."""
-    return portal_root(network, lang if lang in network.languages else network.languages[0]) + urls.SEARCH
+    return portal_home(network, lang) + urls.SEARCH
 
 
 def portal_root(network: Network, lang: str) -> str:

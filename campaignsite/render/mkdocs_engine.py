@@ -76,9 +76,9 @@ SELECTORS = {
     "title": ".md-content h1",                     # the page's visible title
     "header": ".md-header",                        # the top bar
     "skip_link": ".md-skip",                       # "skip to content", the first tab stop
-    "language_button": ".md-select > button",      # opens the language switcher
-    "language_menu": ".md-select__inner",          # the switcher's list
-    "language_link": ".md-select__link",           # one language in it (carries hreflang)
+    "languages": ".md-header .cs-languages",       # the language switcher's text links ("FR · NL")
+    "language_link": ".md-header .cs-languages__link",  # one language in it (carries hreflang)
+    "drawer_language_link": ".md-nav--primary .cs-languages__link",  # the same in the drawer
     "menu_button": "label.md-header__button[for='__drawer']",  # opens the navigation on a phone
     "primary_nav": ".md-nav--primary",             # the navigation opened by it
     "search_form": "form.cs-site-search",          # the header's search box (theme/partials/header.html)
@@ -197,6 +197,12 @@ def site_options(site: SiteSpec, docs_dir: Path, site_dir: Path) -> dict:
                                  "absolute": engine_url(urljoin(site.url, a.prefix))} for a in site.alternates],
                   "cs_colour": site.colour, "cs_text_colour": site.text_colour,
                   "cs_footer": [{"text": as_html(text), "link": link} for text, link in site.footer],
+                  "cs_short_title": as_html(site.short_title or site.title),
+                  "cs_languages": [{"code": a.lang.upper(), "name": a.name, "lang": a.lang, "link": a.prefix}
+                                   for a in site.alternates] if len(site.alternates) > 1 else [],
+                  "cs_footer_groups": [{"heading": as_html(group.heading), "items": [
+                      {"text": as_html(text), "link": link and engine_url(link), "external": bool(link) and ":" in link}
+                      for text, link in group.items]} for group in site.footer_groups],
                   "cs_not_found": not_found_options(site), "cs_search": search_options(site)},
     }
 

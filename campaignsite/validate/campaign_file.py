@@ -67,7 +67,7 @@ def _walk(value, path):
 
 def _is_text_path(path: tuple) -> bool:
     """Paths whose value is a per-language mapping (translated text, or names given per language)."""
-    names = {"title", "tagline", "introduction", "how_to_apply", "criteria", "name", "affiliation", "role",
+    names = {"title", "short_title", "tagline", "introduction", "how_to_apply", "criteria", "name", "affiliation", "role",
              "description"}
     return bool(path) and path[-1] in names
 

@@ -1,0 +1,126 @@
+"""A campaign's header and footer as a visitor on a phone or a laptop sees them (issue 22, item 1):
+where am I (the logo and the campaign's short name, never cut), which languages (a text toggle
+"FR · NL" in the header and in the drawer), and where to go from the bottom of any page (the
+campaign's contact, the network's portal, the widgets, the open data).
+
+The browser tests run in Debian's Chromium at 390 and 1280 px; the footer's links are checked on every
+campaign page of the example network from the built files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from campaignsite.core.languages import LANGUAGE_NAMES
+from campaignsite.render.engine import SELECTORS
+from html_support import html_files, load_network, parse, resolve_link, site_rel, text_in
+
+NETWORK = load_network()
+WIDTHS = [390, 1280]
+NAME = ".md-header .cs-header__name"
+
+# Where the name ends up on screen: inside the viewport and the header, and not clipped by its box.
+SEEN = """([name, header]) => {
+  const e = document.querySelector(name), h = document.querySelector(header);
+  const r = e.getBoundingClientRect(), b = h.getBoundingClientRect(), s = getComputedStyle(e);
+  return {text: e.innerText.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+          headerBottom: b.bottom, width: innerWidth, clipped: e.scrollWidth > e.clientWidth + 1,
+          ellipsis: s.textOverflow === "ellipsis", visible: s.visibility !== "hidden" && r.width > 0};
+}"""
+
+
+def campaign_of(slug: str):
+    return next(c for c in NETWORK.campaigns if c.slug == slug)
+
+
+def visits(page, site_samples, subtests, width: int):
+    """Each sample opened at `width`, inside its own subtest: (sample, its campaign)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for sample in site_samples:
+        with subtests.test(sample.id):
+            page.goto(sample.url)
+            yield sample, campaign_of(sample.campaign)
+
+
+@pytest.mark.browser
+@pytest.mark.samples("home", "laureate", "agenda", "help")
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_campaigns_short_name_is_fully_visible_in_the_header(page, site_samples, subtests, width):
+    """"Ixelles 2026" whole in the bar at 390 px too (it read "Proxim..."), after scrolling as before."""
+    for sample, c in visits(page, site_samples, subtests, width):
+        expected = text_in(c.config.get("short_title", c.config["title"]), sample.lang)
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(100)
+        seen = page.evaluate(SEEN, [NAME, SELECTORS["header"]])
+        assert seen["text"].replace("\n", " ") == expected
+        assert seen["visible"] and not seen["clipped"] and not seen["ellipsis"], seen
+        assert 0 <= seen["left"] and seen["right"] <= seen["width"] and seen["bottom"] <= seen["headerBottom"], seen
+        assert page.locator(".md-header .md-logo").is_visible() == bool(c.config.get("branding", {}).get("logo"))
+
+
+@pytest.mark.browser
+@pytest.mark.samples("home", "laureate", multilingual=True)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_language_toggle_is_text_in_the_header_and_the_drawer(page, site_samples, subtests, width):
+    """"FR · NL": each language by its code, named in its own language for screen readers, the page's
+    own marked as current, every link a 44 x 44 px target; on a phone the drawer has it too."""
+    for sample, c in visits(page, site_samples, subtests, width):
+        languages = c.languages
+        places = [SELECTORS["language_link"]]
+        if width < 1220:  # the drawer is where a phone's menu lives
+            page.locator(SELECTORS["menu_button"]).click()
+            places.append(SELECTORS["drawer_language_link"])
+        for place in places:
+            links = page.locator(place)
+            page.locator(place).first.wait_for(state="visible")
+            assert [links.nth(i).locator("[aria-hidden]").inner_text().strip() for i in range(links.count())] == \
+                [lang.upper() for lang in languages], place
+            for i, lang in enumerate(languages):
+                link = links.nth(i)
+                assert link.get_attribute("lang") == lang and link.get_attribute("hreflang") == lang
+                assert link.locator(".cs-visually-hidden").inner_text() == LANGUAGE_NAMES[lang]
+                assert (link.get_attribute("aria-current") == "page") == (lang == sample.lang)
+                box = link.bounding_box()
+                assert box and box["width"] >= 44 and box["height"] >= 44, (place, lang, box)
+                assert link.is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.samples("home", "event")
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_footer_leads_to_the_contact_and_the_portal(page, site_samples, subtests, width):
+    """At the bottom of a page, visible and followable: the campaign's e-mail and every campaign."""
+    for sample, c in visits(page, site_samples, subtests, width):
+        footer = page.locator(".md-footer")
+        mail = footer.locator(f"a[href='mailto:{c.config['contact']['email']}']")
+        mail.scroll_into_view_if_needed()
+        assert mail.is_visible()
+        portal = footer.locator(".cs-footer__group").last.locator("a").first  # "All campaigns"
+        portal.click()
+        page.wait_for_load_state()
+        assert page.locator(".cs-campaign").count() == len(NETWORK.campaigns), page.url
+
+
+def test_every_campaign_page_has_the_contact_and_the_portal_in_its_footer(example_site: Path):
+    """Every page of every campaign site (the 404 page included): its contact's e-mail, the portal's home
+    in the page's language (or the portal's first), the widgets and the open data package."""
+    problems, checked = [], 0
+    portal = {lang: NETWORK.portal_site(example_site, lang) for lang in NETWORK.languages}
+    for c in NETWORK.campaigns:
+        for lang in c.languages:
+            home = portal.get(lang, portal[NETWORK.languages[0]]) / "index.html"
+            for path in html_files(c.site(example_site, lang)):
+                doc = parse(path)
+                if not doc.select(".md-footer"):
+                    continue  # a widget, inside another website's page
+                checked += 1
+                hrefs = [a.get("href") for a in doc.select(".md-footer .cs-footer__group a[href]")]
+                targets = {resolve_link(example_site, path, href)[0] for href in hrefs if ":" not in href}
+                wanted = {home, c.site(example_site, lang) / "widgets" / "index.html",
+                          c.site(example_site, lang).parent / "data" / "datapackage.json"}
+                if f"mailto:{c.config['contact']['email']}" not in hrefs or not wanted <= targets:
+                    problems.append(f"{site_rel(example_site, path)}: footer links {hrefs}")
+    assert checked > 500
+    assert not problems, "\n  ".join(problems[:20])
