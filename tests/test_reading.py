@@ -19,7 +19,7 @@ MEASURE = """(content) => {
   const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const label = e => (e.innerText || "").trim().replace(/\\s+/g, " ").slice(0, 40);
   const paragraphs = [...document.querySelectorAll(content + " p")].filter(shown).map(p => {
-    const s = getComputedStyle(p), text = p.innerText.trim().replace(/\s+/g, " ");
+    const s = getComputedStyle(p), text = p.innerText.trim().replace(/\\s+/g, " ");
     ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
     const mean = ctx.measureText(text).width / Math.max(text.length, 1);
     return {text: label(p), chars: p.getBoundingClientRect().width / mean};
