@@ -9,6 +9,7 @@ campaign page of the example network from the built files.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,43 @@ def test_every_campaign_page_has_the_contact_and_the_portal_in_its_footer(exampl
                     problems.append(f"{site_rel(example_site, path)}: footer links {hrefs}")
     assert checked > 500
     assert not problems, "\n  ".join(problems[:20])
+
+
+# --- The action first (issue 22, item 2) ------------------------------------------------------------
+
+MOBILISING = "ixelles-2026"  # in its mobilisation on the day the tests build for (2026-11-22)
+
+
+def test_during_mobilisation_a_project_asks_for_help_under_its_lede(example_site: Path):
+    """On every project page of a campaign in its mobilisation, "help this project" is the first thing
+    after the lede (it came after the text and the video, five screens down on a phone); elsewhere it
+    keeps its place after the description."""
+    c = campaign_of(MOBILISING)
+    assert c.config["phases"]["mobilisation"]["start"] <= "2026-11-22" <= c.config["phases"]["mobilisation"]["end"]
+    for lang in c.languages:
+        for row in c.laureates:
+            doc = parse(c.site(example_site, lang) / "laureates" / row["slug"] / "index.html")
+            first = doc.one(".cs-laureate").node.xpath("./*[not(self::p[@class='cs-lead'])][1]")[0]
+            assert first.get("class") == "cs-section cs-help", (lang, row["slug"], first.get("class"))
+    other = next(c for c in NETWORK.campaigns if c.slug == "namur-2023")
+    doc = parse(other.site(example_site, "fr") / "laureates" / other.laureates[0]["slug"] / "index.html")
+    assert not doc.select(".cs-actionbar")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_phone_keeps_the_help_button_at_hand(page, example_url, width):
+    """At 390 px a bar at the bottom of the screen leads to the help, wherever the visitor scrolls;
+    at 1280 px there is none (the help is in view under the lede)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{example_url}/{MOBILISING}/fr/laureates/jardin-partage-vieux-tilleul/")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(100)
+    bar = page.locator(".cs-actionbar a")
+    if width > 700:
+        assert not bar.is_visible()
+        return
+    box = bar.bounding_box()
+    assert bar.is_visible() and box["y"] + box["height"] <= 800 and box["y"] > 700 and box["height"] >= 44, box
+    bar.click()
+    page.wait_for_url(re.compile("#help$"))

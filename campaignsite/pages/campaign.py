@@ -237,23 +237,31 @@ def laureates(b: CampaignBuilder) -> list[Page]:
     return [laureate(b, item) for item in b.campaign.laureates]
 
 
+def mobilising(b: CampaignBuilder) -> bool:
+    """Whether the campaign is in its mobilisation on the build day: when helping a project comes first."""
+    phase = phases.current_phase(b.campaign, b.today)
+    return bool(phase) and phase.id == "mobilisation"
+
+
 def laureate(b: CampaignBuilder, item: Laureate) -> Page:
     url = urls.laureate(item.slug)
 
     def context(url: str) -> contexts.LaureateContext:
         card = b.card(url, item)
         description = b.fmt.typography(item.description.get(b.lang) or "")
+        wanted = needs(b, item)
         return contexts.LaureateContext(
             site=b.site, summary=card.summary,
             image=card.image, gallery=gallery(b, url, item), description_html=render_markdown(description)
             if description else "", badges=card.badges, facts=laureate_facts(b, url, item, card),
-            payment=payment(b, item), payments=payments(b, item), updates=updates(b, item), needs=needs(b, item),
+            payment=payment(b, item), payments=payments(b, item), updates=updates(b, item), needs=wanted,
             video=video(b, item), map_link=map_link(b, item), website=item.website,
             share=share_links(b, url, card.title),
             showcase=views.Link(b._("All laureates"), href(url, urls.SHOWCASE)),
             help_page=views.Link(b._("How can I help?"), href(url, urls.HELP)),
             reason=b.fmt.typography(item.reason[b.lang]) if item.reason.get(b.lang) else None,
-            stopped=stopped(b, item), asks_help=item.goes_on)
+            stopped=stopped(b, item), asks_help=item.goes_on,
+            help_first=item.goes_on and mobilising(b) and wanted.any)
     return b.page(url, b.text(item.title), b.text(item.summary), context,
                   meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item)))
 

@@ -211,6 +211,7 @@ class LaureateContext:
     reason: str | None = None  # the jury's reason for its choice, in one line
     stopped: str | None = None  # "This project stopped on ...", for a stopped project
     asks_help: bool = True  # False once stopped: no "help this project" section at all
+    help_first: bool = False  # during mobilisation, with needs: help right under the lede, a sticky bar on phones
 
 
 @dataclass(frozen=True)
