@@ -379,4 +379,5 @@ def build_network(checked, campaigns: tuple[Campaign, ...]) -> Network:
     prefix = data.get("grant_id_prefix")
     campaigns = tuple(dataclasses.replace(campaign, grant_id_prefix=prefix) for campaign in campaigns)
     return Network(text_of(data["title"], langs), text_of(data["tagline"], langs), langs, data["base_url"],
-                   Contact(**data["contact"]), pages, campaigns, programmes, prefix)
+                   Contact(**data["contact"]), pages, campaigns, programmes=programmes, grant_id_prefix=prefix,
+                   short_title=text_of(data.get("short_title", data["title"]), langs))

@@ -473,6 +473,7 @@ class Network:
     pages: tuple[ContentPage, ...]
     campaigns: tuple[Campaign, ...]
     programmes: tuple[Programme, ...] = ()
+    short_title: Text = field(default_factory=dict)  # the name for a phone's header; the title where not given
     grant_id_prefix: str | None = None  # 360Giving: grant ids are 360G-<prefix>-<campaign>-<project>
 
     @property

@@ -182,6 +182,7 @@ def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
                        for other in network.languages)
     return SiteSpec(
         id=f"_portal/{lang}", out=portal_root(network, lang).rstrip("/"), lang=lang, title=network.title[lang],
+        short_title=network.short_title[lang],
         description=network.tagline[lang], url=network.base_url + portal_root(network, lang), colour=PORTAL_COLOUR,
         text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
         footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),

@@ -30,8 +30,9 @@ def validate_network(content, campaigns: list[CheckedCampaign | None], problems:
     languages = tuple(doc.data["languages"])
     campaign_slugs = {checked.files.slug for checked in campaigns if checked is not None}
     before = len(problems)
-    for key in ("title", "tagline"):
-        check_translations(doc, (key,), doc.data[key], languages, problems)
+    for key in ("title", "tagline", "short_title"):
+        if key in doc.data:
+            check_translations(doc, (key,), doc.data[key], languages, problems)
     _check_portal_languages(doc, languages, campaigns, problems)
     _check_programmes(doc, languages, campaigns, problems)
     pages: dict[str, set[str]] = {}
