@@ -176,10 +176,12 @@ def write_sources(root: Path, work: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from campaignsite.render import mkdocs_engine as engine
     from campaignsite.pages import sites
-    from campaignsite.pipeline import build_model
+    from campaignsite.pipeline import build_model, public_on
     from campaignsite.render.templates import render_site
 
-    checked = build_model(root)
+    # What the build publishes on the bench's day: results under embargo (Saint-Gilles's, until
+    # 2027-01-14) are no pages for Hugo and plain MkDocs either.
+    checked = public_on(build_model(root), TODAY)
     base = yaml.safe_load(engine.BASE_CONFIG.read_text(encoding="utf-8"))
     overrides = work / "mkdocs-theme"
     # Widgets name their template (embed.html, from our theme): plain Material has none.
