@@ -2,8 +2,8 @@
 
 mkdocs-material reaches end of life on 2027-05-05 (Zensical succeeds it): the rest of the pipeline
 produces engine-neutral `SiteSpec`s (campaignsite.site) whose pages carry our rendered HTML, and only
-this module knows how MkDocs turns them into sites: Markdown sources handed over in memory, its URL
-rules, its configuration, its theme's class names. Swapping the engine means writing another module
+this module knows how MkDocs turns them into sites: pages handed over in memory (our HTML as it is, only
+the title through Markdown), its URL rules, its configuration, its theme's class names. Swapping the engine means writing another module
 with `build()` and `SELECTORS` and naming it in campaignsite/render/engine.py; see README, "Swapping the engine".
 """
 
