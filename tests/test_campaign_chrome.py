@@ -165,3 +165,31 @@ def test_a_phone_keeps_the_help_button_at_hand(page, example_url, width):
     assert bar.is_visible() and box["y"] + box["height"] <= 800 and box["y"] > 700 and box["height"] >= 44, box
     bar.click()
     page.wait_for_url(re.compile("#help$"))
+
+
+def test_every_campaign_page_says_the_moment_under_its_title(example_site: Path):
+    """Under the title of every page of a campaign but its home (which has the full call to action):
+    the moment's heading and one action, the same on every page of a site, its link followable."""
+    problems, checked = [], 0
+    for c in NETWORK.campaigns:
+        for lang in c.languages:
+            root = c.site(example_site, lang)
+            headings = set()
+            for path in html_files(root):
+                doc = parse(path)
+                if not doc.select(".md-footer") or path == root / "index.html" or path.name == "404.html":
+                    continue
+                strips = doc.select(".cs-now")
+                if len(strips) != 1 or strips[0].node.getprevious() is None or strips[0].node.getprevious().tag != "h1":
+                    problems.append(f"{site_rel(example_site, path)}: {len(strips)} strip(s) under the title")
+                    continue
+                checked += 1
+                headings.add(strips[0].one(".cs-now__heading").text)
+                link = strips[0].one("a.cs-now__action").get("href")
+                target = None if "://" in link else resolve_link(example_site, path, link)[0]  # a vote's own site
+                if target and not target.is_file():
+                    problems.append(f"{site_rel(example_site, path)}: the strip leads to {target}")
+            if len(headings) > 1:
+                problems.append(f"{c.slug}/{lang}: strips say {sorted(headings)}")
+    assert checked > 500
+    assert not problems, "\n  ".join(problems[:20])

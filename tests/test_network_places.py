@@ -121,7 +121,7 @@ def test_open_now_comes_before_the_figures_and_lists_what_can_be_done(example_si
     content = doc.content
     sections = [e for e in content.iter() if e.get("class") in ("cs-section cs-open-now", "cs-figures")]
     assert [e.get("class") for e in sections][:2] == ["cs-section cs-open-now", "cs-figures"]
-    items = doc.select(".cs-open-now .cs-now__item")
+    items = doc.select(".cs-open-now .cs-open__item")
     open_cards = doc.select('.cs-campaigns .cs-campaign[data-now="open"]')
     assert len(items) == len(open_cards) >= 3
     for item in items:
@@ -171,7 +171,7 @@ def test_filter_the_portal_by_municipality_and_by_what_is_open_now(example_url, 
     page.get_by_role("combobox", name=label("fr", "Open now")).select_option("open")
     expect(page).to_have_url(f"{home}?now=open")
     standings = page.locator("[data-cs-cards] .cs-campaign:visible .cs-standing")
-    assert standings.count() == page.locator(".cs-open-now .cs-now__item").count()
+    assert standings.count() == page.locator(".cs-open-now .cs-open__item").count()
     assert all("cs-standing--open" in (standings.nth(i).get_attribute("class") or "") for i in range(standings.count()))
 
 
@@ -224,12 +224,12 @@ def test_at_network_size_the_first_screen_shows_the_soonest_to_close_and_links_t
     from campaignsite.pipeline import build_model, public_on
     doc = portal(example_site, "en")
     open_cards = doc.select('.cs-campaign[data-now="open"]')
-    shown = doc.select(".cs-open-now .cs-now__item")
+    shown = doc.select(".cs-open-now .cs-open__item")
     assert len(shown) == len(open_cards) > 2, "the example fits on the first screen, all of it"
     monkeypatch.setattr(portal_pages, "OPEN_NOW_SHOWN", 2)
     checked = public_on(build_model(ROOT), TODAY)
     home = next(page for page in sites.portal_site(checked.network, "en", TODAY).pages if page.url == "")
-    first_two = [item.one(".cs-now__campaign a").text for item in shown[:2]]
+    first_two = [item.one(".cs-open__campaign a").text for item in shown[:2]]
     assert [item.campaign.text for item in home.context.now] == first_two
     assert home.context.all_open.href == "?now=open#campaigns"
     assert home.context.all_open.text == label("en", "All %(count)s campaigns open now") % {"count": len(open_cards)}

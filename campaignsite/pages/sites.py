@@ -17,6 +17,7 @@ from campaignsite.model.sdgs import text_colour
 from campaignsite.pages import embed, feeds, registry, urls
 from campaignsite.model.towns import neighbours
 from campaignsite.pages.builder import CampaignBuilder, NetworkLinks, PortalBuilder
+from campaignsite.pages.campaign import call_to_action
 
 CALENDAR = urls.CALENDAR
 # The files a site holds beside its pages, at the top of the portal: no campaign may take their names.
@@ -74,6 +75,7 @@ def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.d
                        for other in campaign.languages)
     builder = CampaignBuilder(campaign, lang, today, links)
     pages, nav = registry.get_pages("campaign", builder, campaign)
+    pages = with_now_strip(builder, pages)
     described = registry.oembed_pages(pages)
     pages = with_oembed_links(builder, pages, described)
     downloads = campaign_downloads(builder) + embed.oembed_files(builder, described) + \
@@ -131,6 +133,17 @@ def portal_search(network: Network, lang: str) -> str:
 def portal_root(network: Network, lang: str) -> str:
     """Where the portal in `lang` stands from the output's root: its first language at the root."""
     return "" if lang == network.languages[0] else f"{lang}/"
+
+
+def with_now_strip(builder: CampaignBuilder, pages: tuple[Page, ...]) -> tuple[Page, ...]:
+    """Every page of a campaign but its home (which has the full call to action) and its widgets says,
+    under its title, what the campaign is at today and the one thing to do (issue 22, item 2)."""
+    def strip(url: str) -> dict:
+        action = call_to_action(builder, url)
+        return {"heading": action.heading, "text": action.text or "", "action": action.action.text,
+                "href": action.action.href}
+    return tuple(dataclasses.replace(page, meta={**page.meta, "now": strip(page.url)})
+                 if page.url != urls.HOME and page.layout == "page" else page for page in pages)
 
 
 def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...], described) -> tuple[Page, ...]:

@@ -122,7 +122,7 @@ def front_matter(page: Page) -> dict:
     front = {"title": html.escape(page.title), "description": html.escape(page.description),
              "hide": ["navigation", "toc"]}
     if page.meta:
-        front["cs"] = {k: v for k, v in page.meta.items() if v is not None}
+        front["cs"] = {k: v for k, v in page.meta.items() if v is not None and k != "now"}
     if page.layout == "embed":
         # A widget: theme/embed.html, a page without Material's header, menu and footer; its
         # heading is in our HTML.
@@ -147,14 +147,26 @@ def markdown_source(page: Page) -> str:
     build in tools/bench.py. Our engine never parses it: see _EnginePlugin."""
     meta = yaml.safe_dump(front_matter(page), allow_unicode=True, sort_keys=True)
     heading = title_markdown(page)
-    return f"---\n{meta}---\n\n{heading}\n\n{page.body}" if heading else f"---\n{meta}---\n\n{page.body}"
+    body = now_strip(page.meta.get("now")) + page.body
+    return f"---\n{meta}---\n\n{heading}\n\n{body}" if heading else f"---\n{meta}---\n\n{body}"
 
 
 def page_content(heading_html: str, page: Page) -> str:
     """The page's content as Python-Markdown made it from markdown_source(page): the title's HTML,
     then our HTML as it is. Our pages are HTML blocks, which Markdown passes through unchanged (the
     same bytes for every page of the example network), so no parser reads them again (issue 24)."""
-    return "\n".join(part for part in (heading_html, page.body.strip()) if part)
+    return "\n".join(part for part in (heading_html, now_strip(page.meta.get("now")).strip(), page.body.strip()) if part)
+
+
+def now_strip(now: dict | None) -> str:
+    """The campaign's moment under a page's title: what is going on, until when, the one thing to do
+    (issue 22, item 2); every value escaped here."""
+    if not now:
+        return ""
+    text = f' <span class="cs-now__text">{html.escape(now["text"])}</span>' if now["text"] else ""
+    return (f'<p class="cs-now"><strong class="cs-now__heading">{html.escape(now["heading"])}</strong>{text} '
+            f'<a class="cs-button cs-button--primary cs-now__action" href="{html.escape(now["href"])}">'
+            f'{html.escape(now["action"])}</a></p>\n\n')
 
 
 def as_html(text: str) -> Markup:
