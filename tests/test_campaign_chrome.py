@@ -27,7 +27,8 @@ SEEN = """([name, header]) => {
   const e = document.querySelector(name), h = document.querySelector(header);
   const r = e.getBoundingClientRect(), b = h.getBoundingClientRect(), s = getComputedStyle(e);
   return {text: e.innerText.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
-          headerBottom: b.bottom, width: innerWidth, clipped: e.scrollWidth > e.clientWidth + 1,
+          headerBottom: b.bottom, width: innerWidth,
+          clipped: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
           ellipsis: s.textOverflow === "ellipsis", visible: s.visibility !== "hidden" && r.width > 0};
 }"""
 
@@ -46,7 +47,7 @@ def visits(page, site_samples, subtests, width: int):
 
 
 @pytest.mark.browser
-@pytest.mark.samples("home", "laureate", "agenda", "help")
+@pytest.mark.samples("home", "laureate", "agenda", "help", "event")
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_campaigns_short_name_is_fully_visible_in_the_header(page, site_samples, subtests, width):
     """"Ixelles 2026" whole in the bar at 390 px too (it read "Proxim..."), after scrolling as before."""
