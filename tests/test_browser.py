@@ -51,7 +51,8 @@ def h1_of(site_root: Path, path: str) -> str:
     html = (site_root / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
     match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
     assert match, f"{path} has no h1"
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+    # White space collapsed as text() collapses what the browser shows (a French narrow no-break space too).
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", match.group(1))).strip()
 
 
 def other_language(page) -> tuple[str, str]:
@@ -81,7 +82,7 @@ def test_campaign_home_shows_title_figures_and_laureates(page, site_samples, sub
             page.goto(sample.url)
             h1 = page.locator(SELECTORS["title"])
             assert h1.count() == 1 and text(h1), "a campaign home has one h1, the campaign's title"
-            assert text(h1) in page.title()
+            assert text(h1) in re.sub(r"\s+", " ", page.title())
             figures = page.locator(".cs-figures .cs-figure")
             assert figures.count() >= 1 and figures.first.is_visible()
             for i in range(figures.count()):
