@@ -77,10 +77,6 @@ def towns(network: Network) -> tuple[Town, ...]:
                  for code, (municipality, campaigns, names) in sorted(found.items()))
 
 
-def town_of(network_towns: tuple[Town, ...], nis_code: str) -> Town:
-    return next(town for town in network_towns if town.nis_code == nis_code)
-
-
 def editions(network: Network, programme: Programme) -> tuple[Campaign, ...]:
     """The programme's editions, oldest first (the checks allow one a year)."""
     return tuple(sorted((c for c in network.campaigns if c.programme == programme.id), key=lambda c: c.edition))
