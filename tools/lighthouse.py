@@ -1,7 +1,10 @@
-"""`make lighthouse`: Lighthouse 12 (mobile preset, Debian's Chromium) on the page types the press and
-citizens land on, printed as one table of scores and the audits that cost points.
+"""`make lighthouse`: Lighthouse 12 (mobile preset, Debian's Chromium) on one page of every page type
+(the registry's, and the 404 page), printed as one table of scores and the audits that cost points.
 
-    python tools/lighthouse.py [--site site/] [--json lighthouse.json]
+    python tools/lighthouse.py [--site site/] [--json lighthouse.json] [--types laureate,home]
+
+The page of a type is its largest in the network (the one showing the most components), as the
+browser tests sample them (tests/browser_support.py). About 20 s a page: some ten minutes in all.
 
 A measurement, not a test: scores move with the machine's load (performance above all), so the suite
 asserts what they depend on instead (sizes, no request elsewhere, axe, hreflang, no layout shift, the
@@ -28,9 +31,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# The portal home, a campaign home, the showcase, a project page, an event page and the press page.
-PAGES = ("", "gent-2024/nl/", "gent-2024/nl/laureates/", "gent-2024/nl/laureates/deelkeuken-muide/",
-         "gent-2024/nl/events/slotavond/", "gent-2024/nl/press/")
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+
+def pages(site: Path, types: set[str] | None) -> dict[str, str]:
+    """One address per page type under `site`: its largest page in the network."""
+    from browser_support import get_samples
+
+    chosen: dict[str, tuple[int, str]] = {}
+    for sample in get_samples(site):
+        if types and sample.kind not in types:
+            continue
+        path = sample.path.lstrip("/")
+        file = site / path / "index.html" if not path.endswith(".html") else site / path
+        size = file.stat().st_size
+        if sample.kind not in chosen or size > chosen[sample.kind][0]:
+            chosen[sample.kind] = (size, path)
+    return {kind: path for kind, (_size, path) in sorted(chosen.items())}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -60,6 +77,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--json", type=Path, help="write every score and lost audit here too")
+    parser.add_argument("--types", help="only these page types (comma-separated registry names)")
     options = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("run `make lighthouse` (it installs Lighthouse into tools/lighthouse/)", file=sys.stderr)
@@ -68,13 +86,13 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     results = {}
     with tempfile.TemporaryDirectory() as folder:
-        for path in PAGES:
+        for kind, path in pages(options.site, set(options.types.split(",")) if options.types else None).items():
             report = run(f"http://127.0.0.1:{server.server_port}/{path}", Path(folder) / "report.json")
-            results[path or "(portal)"] = {"scores": {name: round(100 * report["categories"][name]["score"])
+            results[f"{kind} {path}"] = {"scores": {name: round(100 * report["categories"][name]["score"])
                                                       for name in CATEGORIES}, "lost": lost_points(report)}
-    print(f"{'page':45} " + " ".join(f"{name[:13]:>13}" for name in CATEGORIES))
+    print(f"{'page type and page':60} " + " ".join(f"{name[:13]:>13}" for name in CATEGORIES))
     for page, result in results.items():
-        print(f"{page:45} " + " ".join(f"{result['scores'][name]:>13}" for name in CATEGORIES))
+        print(f"{page:60} " + " ".join(f"{result['scores'][name]:>13}" for name in CATEGORIES))
     for page, result in results.items():
         for line in result["lost"]:
             print(f"  {page}: {line}")

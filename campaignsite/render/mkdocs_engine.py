@@ -57,10 +57,10 @@ PUBLISHED = {
 # Python-Markdown's backslash-escapable characters; escaped so a title stays plain text.
 MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 # Theme files no page references (issue 12): source maps, lunr with its language files, segmenters and
-# search worker (the search is Pagefind's, on the portal), Material's favicon (each site has its own)
-# and its palette.css (theme/main.html leaves it out; issue 10).
+# search worker (the search is Pagefind's, on the portal), Material's favicon (each site has its own),
+# its palette.css (theme/main.html leaves it out; issue 10) and its script (theme/main.html: issue 22).
 UNUSED_THEME_FILES = re.compile(r"\.map$|^assets/javascripts/(lunr|workers)/|^assets/images/favicon\.png$"
-                                r"|^assets/stylesheets/palette\.")
+                                r"|^assets/stylesheets/palette\.|^assets/javascripts/bundle\.")
 # The widgets' loader: the code to copy names its address in each campaign site, so each site with
 # widgets publishes it (and only those). Every other theme file is the same in every site: it is
 # published once, at the network's root, and every site under it links there (issue 24).
