@@ -329,7 +329,9 @@ def test_atom_feed_gives_the_exact_values(site, markers):
 
 def test_calendars_give_the_exact_values(site, markers):
     for lang in ("nl", "fr"):
-        for path in (site / f"demo-2025/{lang}/events/launch.ics", site / f"demo-2025/{lang}/agenda.ics"):
+        # The launch is past on TODAY, so it has no calendar of its own (an event's .ics is the same
+        # writer, feeds.calendar, with one event): the site's feed holds it.
+        for path in (site / f"demo-2025/{lang}/agenda.ics",):
             calendar = icalendar.Calendar.from_ical(path.read_bytes())
             assert str(calendar["X-WR-CALNAME"]) == markers[f"title.{lang}"], rel(site, path)
             event = calendar.walk("VEVENT")[0]

@@ -251,5 +251,5 @@ def test_names_and_places_in_each_language(example_site):
     bike_fr = page_text(example_site, "ixelles-2026/fr/laureates/atelier-velo-matonge/index.html")
     assert "Cyclo Matonge vzw" in bike_nl and "Waversesteenweg 120, 1050 Elsene" in bike_nl
     assert "Cyclo Matonge ASBL" in bike_fr and "Chaussée de Wavre 120, 1050 Ixelles" in bike_fr
-    calendar = (example_site / "ixelles-2026/nl/events/seance-info.ics").read_text(encoding="utf-8")
+    calendar = (example_site / "ixelles-2026/nl/agenda.ics").read_text(encoding="utf-8")
     assert "LOCATION:Gemeentehuis van Elsene\\, Elsensesteenweg 168\\, 1050 Elsene" in calendar
