@@ -360,3 +360,24 @@ def test_portal_filter_empty_state_and_reset_in_german(example_url, page):
     expect(reset).to_be_visible()
     reset.click()
     assert page.locator("[data-cs-cards] .cs-campaign:visible").count() == len(NETWORK.campaigns)
+
+
+@pytest.mark.parametrize("lang", PORTAL_LANGS)
+def test_portal_cards_say_amount_and_status_in_the_pages_language(site, lang):
+    """A card from a campaign in another language keeps its project's words in that language, but its
+    amount and status are the page's: a Dutch goal page never says "En cours" nor "9 000 €"."""
+    folder = NETWORK.portal_site(site, lang)
+    nested = {other for other in (NETWORK.portal_site(site, code) for code in NETWORK.languages)
+              if other != folder and other.is_relative_to(folder)}
+    checked, wrong = 0, []
+    for path in sorted(folder.rglob("index.html")):
+        if any(path.is_relative_to(other) for other in nested) or any(
+                path.is_relative_to(c.site(site, code)) for c in NETWORK.campaigns for code in c.languages):
+            continue
+        for element in parse(path).select(".cs-card .cs-card__amount, .cs-card .cs-status"):
+            said_in = element.node.xpath("(ancestor-or-self::*[@lang])[last()]/@lang")[0]
+            checked += 1
+            if said_in != lang:
+                wrong.append(f"{path.relative_to(site)}: {element.text!r} in {said_in}")
+    assert checked, "no portal card found"
+    assert not wrong, wrong[:10]

@@ -102,9 +102,13 @@ def network_events(b: PortalBuilder, url: str, campaigns) -> tuple[list, list]:
 
 def project_cards(b: PortalBuilder, url: str, projects) -> tuple[views.Card, ...]:
     """Cards of (campaign, laureate) pairs for a portal page: made for the campaign's site, then re-rooted
-    to this page, with portal badges and where each comes from."""
-    return tuple(_rebase_card(b.shown[campaign.slug].card("", item), campaign_href(b, url, campaign),
-                              b.badges(url, item.sdgs), origin(b, campaign)) for campaign, item in projects)
+    to this page, with portal badges and where each comes from. The project's own words stay in the
+    campaign's language; its amount and status are said in the page's (a Dutch page never says
+    "En cours")."""
+    return tuple(dataclasses.replace(
+        _rebase_card(b.shown[campaign.slug].card("", item), campaign_href(b, url, campaign),
+                     b.badges(url, item.sdgs), origin(b, campaign)),
+        amount=b.fmt.money(item.amount), status_label=b._(f"status:{item.status}")) for campaign, item in projects)
 
 
 def standing(b: SiteBuilder, campaign: Campaign) -> views.Standing:
