@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 CAMPAIGN = "ixelles-2026/fr"
 PUBLIC = "https://proximity.example.be/"  # the example network's base_url
-WIDGETS = ("laureates", "project", "agenda", "figures", "call")
+WIDGETS = ("laureates", "project", "needs", "agenda", "figures", "call")
 
 
 @pytest.fixture(scope="session")
@@ -215,7 +215,7 @@ def test_oembed_html_renders_in_a_host_page(example_site, site_origin, host_fold
     assert foreign == []
 
 
-@pytest.mark.parametrize("widget", ["laureates/", "agenda/", "figures/", "call/"])
+@pytest.mark.parametrize("widget", ["laureates/", "needs/", "agenda/", "figures/", "call/"])
 def test_a_widget_is_accessible_and_readable_at_280_px(browser, site_origin, widget):
     context = browser.new_context(viewport={"width": 280, "height": 600})
     try:

@@ -137,27 +137,49 @@ def test_every_need_on_a_project_page_has_an_action(site, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_every_need_on_the_help_page_has_an_action(site, lang):
+    """A card per need (issue 22, item 3), each with one 'I can help' named after its need and project."""
     doc = parse(site / "demo-2025" / lang / "help" / "index.html")
-    problems, count = [], 0
-    for section in doc.select("section[data-need]"):
-        kind = section.get("data-need")
-        for li in section.select(".cs-needs > li"):
-            count += 1
-            project = resolve_link(site, doc.path, li.select("a")[0].get("href"))[0].parent.name
-            actions = li.select("a.cs-need__action[href]")
-            if len(actions) != 1:
-                problems.append(f"{kind}: {li.text!r} has {len(actions)} actions")
-                continue
-            href = actions[0].get("href")
-            if kind == "money":
-                if project == "moestuin":
-                    problems += [] if href == "https://give.example.be/moestuin" else [f"moestuin gives at {href}"]
-                else:
-                    problems += check_action(href, project, {"nl": "Geld", "fr": "Argent"}[lang], lang)
+    problems, cards = [], doc.select("[data-cs-cards] > article.cs-need-card")
+    for card in cards:
+        kind, need = card.get("data-kind"), card.one(".cs-need-card__what").text
+        project = resolve_link(site, doc.path, card.one(".cs-need-card__facts a").get("href"))[0].parent.name
+        actions = card.select("a.cs-need__action[href]")
+        if len(actions) != 1 or len(card.select("a[href]")) != 2:  # the project's page and the action
+            problems.append(f"{kind}: {need!r} has {len(actions)} actions")
+            continue
+        action = actions[0]
+        label = {"nl": "Ik kan helpen", "fr": "Je peux aider"}[lang]
+        if not action.text.startswith(label) or need not in action.text or TITLES[project][lang] not in action.text:
+            problems.append(f"{kind}: {need!r}: the action reads {action.text!r}")
+        href = action.get("href")
+        if kind == "money":
+            if project == "moestuin":
+                problems += [] if href == "https://give.example.be/moestuin" else [f"moestuin gives at {href}"]
             else:
-                problems += check_action(href, project, li.one(".cs-need__text").text, lang)
-    assert count == 9, f"{count} needs on the help page, expected 2 gifts and 7 other needs"
+                problems += check_action(href, project, {"nl": "Geld", "fr": "Argent"}[lang], lang)
+        else:
+            problems += check_action(href, project, need, lang)
+    assert len(cards) == 9, f"{len(cards)} needs on the help page, expected 2 gifts and 7 other needs"
     assert not problems, "\n".join(problems)
+    # How many needs of each kind, and the filter's kinds with the same counts.
+    counts = [li.text for li in doc.select("ul.cs-need-counts > li")]
+    assert counts == {"nl": ["2 Geld", "3 Materiaal", "2 Vaardigheden", "2 Tijd"],
+                      "fr": ["2 Argent", "3 Matériel", "2 Compétences", "2 Temps"]}[lang]
+    options = [o.get("value") for o in doc.select("form[data-cs-filter] select[name=kind] option")]
+    assert options == ["", "money", "materials", "skills", "volunteers"]
+    assert not doc.select("select[name=municipality]"), "one municipality: nothing to filter by"
+
+
+def test_a_need_text_is_escaped(tmp_path):
+    """Need texts come from editors: markup in them is shown as text on the cards and in the widget."""
+    hostile = "<img src=x onerror=alert(1)> & <b>vis</b>"
+    laureates = LAUREATES_WITH_CONTACTS.replace(REPAIR_NEEDS["nl"], hostile)
+    root = write_project(tmp_path / "project", {LAUREATES: laureates})
+    build(BuildConfig(root=root, output=tmp_path / "site", today=TODAY, jobs=1))
+    for path in ("help", "embed/needs"):
+        doc = parse(tmp_path / "site" / "demo-2025" / "nl" / path / "index.html")
+        assert not doc.select(".cs-need-card img, .cs-need-card b"), path
+        assert hostile in [h.text for h in doc.select(".cs-need-card__what")], path
 
 
 def test_mailto_subject_is_encoded(site):
@@ -213,8 +235,8 @@ def test_help_actions_in_the_browser(site, serve, page):
             assert not problems, problems
     page.get_by_role("link", name="Hoe kan ik helpen?").first.click()
     page.wait_for_url("**/demo-2025/nl/help/")
-    items = page.locator(".cs-help-page .cs-needs > li")
-    assert items.count() == 9
-    for index in range(items.count()):
-        link = items.nth(index).locator("a.cs-need__action")
+    cards = page.locator(".cs-help-page .cs-need-card")
+    assert cards.count() == 9
+    for index in range(cards.count()):
+        link = cards.nth(index).get_by_role("link", name="Ik kan helpen")
         assert link.is_visible() and link.get_attribute("href").startswith(("mailto:", "https://"))

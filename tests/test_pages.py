@@ -291,9 +291,9 @@ def test_help_page_lists_every_open_need(site, c, lang):
     for kind in ("materials", "skills", "volunteers"):
         expected = Counter((r["slug"], item) for r in asking for item in c.needs(r, kind, lang))
         shown = Counter()
-        for li in doc.select(f'section[data-need="{kind}"] .cs-needs > li'):
-            slug = laureate_slug(site, doc, li.select("a")[0].get("href"))
-            shown[(slug, li.one(".cs-need__text").text)] += 1
+        for card in doc.select(f'article.cs-need-card[data-kind="{kind}"]'):
+            slug = laureate_slug(site, doc, card.one(".cs-need-card__facts a").get("href"))
+            shown[(slug, card.one(".cs-need-card__what").text)] += 1
         for (slug, item), count in (expected - shown).items():
             problems.append(f"{kind}: {slug}: {item!r} from laureates.csv is not listed")
         for (slug, item), count in (shown - expected).items():
@@ -301,8 +301,8 @@ def test_help_page_lists_every_open_need(site, c, lang):
     open_money = {r["slug"]: r for r in asking if r.get("crowdfunding_goal")
                   and int(r.get("crowdfunding_raised") or 0) < int(r["crowdfunding_goal"])}
     shown_money = {}
-    for li in doc.select('section[data-need="money"] .cs-needs > li'):
-        shown_money[laureate_slug(site, doc, li.select("a")[0].get("href"))] = li
+    for card in doc.select('article.cs-need-card[data-kind="money"]'):
+        shown_money[laureate_slug(site, doc, card.one(".cs-need-card__facts a").get("href"))] = card
     if sorted(shown_money) != sorted(open_money):
         problems.append(f"money: projects {sorted(shown_money)}, expected the open crowdfundings {sorted(open_money)}")
     for slug, row in open_money.items():

@@ -7,8 +7,8 @@ from urllib.parse import quote
 from campaignsite.core.markup import render_markdown
 from campaignsite.model import phases
 from campaignsite.model.ranking import is_weighted, ranking, ranks
-from campaignsite.model.records import NEED_KINDS, Laureate
-from campaignsite.pages import contexts, urls, views
+from campaignsite.model.records import Laureate
+from campaignsite.pages import contexts, needs, urls, views
 from campaignsite.pages.builder import FEATURED, CampaignBuilder, Page, href
 from campaignsite.pages.parts import (
     address_map_link,
@@ -249,7 +249,7 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
     def context(url: str) -> contexts.LaureateContext:
         card = b.card(url, item)
         description = b.fmt.typography(item.description.get(b.lang) or "")
-        wanted = needs(b, item)
+        wanted = needs.needs(b, item)
         return contexts.LaureateContext(
             site=b.site, summary=card.summary,
             image=card.image, gallery=gallery(b, url, item), description_html=render_markdown(description)
@@ -327,54 +327,6 @@ def updates(b: CampaignBuilder, item: Laureate) -> tuple[views.UpdateView, ...]:
     return tuple(views.UpdateView(b.fmt.date(update.date), update.date.isoformat(),
                                      b._(f"status:{update.status}"), b.text(update.text))
                  for update in reversed(item.updates))
-
-
-def need_kinds(_) -> dict[str, tuple[str, str]]:
-    """Each kind of need, written once: its title and, for the help page, what it asks of visitors."""
-    return {"money": (_("Money"), _("Give to a crowdfunding.")),
-            "materials": (_("Materials"), _("Lend or give what a project needs.")),
-            "skills": (_("Skills"), _("Share what you know how to do.")),
-            "volunteers": (_("Time"), _("Lend a hand."))}
-
-
-def money_need(b: CampaignBuilder, item: Laureate) -> views.Money | None:
-    funding = item.crowdfunding
-    if funding is None:
-        return None
-    label = b._("%(raised)s raised of %(goal)s (%(percent)s)", raised=b.fmt.money(funding.raised),
-                goal=b.fmt.money(funding.goal), percent=b.fmt.percent(funding.percent))
-    link = views.Link(b._("Support %(title)s with a gift", title=b.text(item.title)), funding.url) \
-        if funding.url else offer(b, item, need_kinds(b._)["money"][0])
-    return views.Money(funding.percent, label, link)
-
-
-def offer(b: CampaignBuilder, item: Laureate, need: str) -> views.Link:
-    """Where a visitor offers what a project needs: its public e-mail, else its public contact page, else
-    an e-mail to the campaign team; an e-mail's subject names the project and the need (RFC 6068:
-    UTF-8, percent-encoded). The private contact_email of laureates.csv is not in the model at all."""
-    title = b.text(item.title)
-    if item.public_email:
-        return views.Link(b._("E-mail the project"), mailto(item.public_email, b._(
-            "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(urls.laureate(item.slug))))
-    if item.public_url:
-        return views.Link(b._("Contact the project"), item.public_url)
-    return views.Link(b._("E-mail the campaign team"), mailto(b.campaign.contact.email, b._(
-        "Offer for %(project)s: %(need)s", project=title, need=need), b.absolute(urls.laureate(item.slug))))
-
-
-def needs(b: CampaignBuilder, item: Laureate) -> views.Needs:
-    """What a project still asks of visitors, under each kind's title."""
-    kinds = need_kinds(b._)
-    money_title = kinds["money"][0]
-    if item.status in ("completed", "stopped"):
-        return views.Needs(money_title, None, ())  # a finished or stopped project asks nothing any more
-    money = money_need(b, item)
-    if money and item.crowdfunding.raised >= item.crowdfunding.goal:
-        money = None  # the goal is met: nothing more to ask
-    lists = tuple(views.NeedList(kind, kinds[kind][0], tuple(views.NeedItem(need, offer(b, item, need))
-                                                                for need in item.needs[kind][b.lang]))
-                  for kind in NEED_KINDS if item.needs[kind].get(b.lang))
-    return views.Needs(money_title, money, lists)
 
 
 def video(b: CampaignBuilder, item: Laureate) -> views.Video | None:
@@ -495,22 +447,17 @@ def sdg(b: CampaignBuilder, number: int, used: list[int]) -> Page:
 
 
 def help(b: CampaignBuilder) -> Page:
+    """Every open need of the projects as a card (issue 22, item 3), with how many of each kind and a
+    filter by kind, goal and municipality (campaign.js, as the showcase's); without JavaScript, all of them."""
     _ = b._
 
     def context(url: str) -> contexts.HelpContext:
-        kinds = need_kinds(_)
-        ordered = b.by_title(b.campaign.laureates)
-        asks = [(views.Link(b.text(i.title), href(url, urls.laureate(i.slug) + "#help")), needs(b, i))
-                for i in ordered]
-        money = tuple(views.HelpItem(link, "", asked.money) for link, asked in asks if asked.money)
-        groups = [views.HelpGroup("money", *kinds["money"], money)]
-        for kind in NEED_KINDS:
-            items = tuple(views.HelpItem(link, need.text, action=need.action) for link, asked in asks
-                          for listed in asked.lists if listed.kind == kind for need in listed.items)
-            groups.append(views.HelpGroup(kind, *kinds[kind], items))
-        return contexts.HelpContext(b.site, _("The projects need more than money. Every open need, by kind:"),
-                                    tuple(group for group in groups if group.items),
-                                    _("No project needs help right now."))
+        cards = needs.need_cards(b, url)
+        intro = _.ngettext("%(count)s open need: choose one and offer your help.",
+                           "%(count)s open needs: choose one and offer your help.", len(cards),
+                           count=b.fmt.number(len(cards))) if cards else _("No project needs help right now.")
+        return contexts.HelpContext(b.site, intro, cards, needs.counts(b, cards), needs.kind_options(b, cards),
+                                    needs.goals(b, url, cards), municipality_options(b, cards))
     return b.page(urls.HELP, _("How can I help?"),
                   _("Money, materials, skills and time the projects need"), context)
 

@@ -20,11 +20,11 @@ from campaignsite.pages.views import (
     Fact,
     Figure,
     FilterOption,
-    HelpGroup,
     Image,
     KitFile,
     Link,
     ListingRow,
+    NeedCard,
     Needs,
     NewsSummary,
     NowItem,
@@ -247,9 +247,12 @@ class SdgIndexContext:
 class HelpContext:
     template: ClassVar[str] = "help.html"
     site: Site
-    intro: str
-    groups: tuple[HelpGroup, ...]
-    empty: str
+    intro: str                          # how many needs; or that none is open
+    cards: tuple[NeedCard, ...]
+    counts: tuple[Figure, ...]          # how many needs of each kind
+    kinds: tuple[FilterOption, ...]     # the filter's kinds, goals and municipalities (several only)
+    sdg_links: tuple[SdgBadge, ...]
+    municipalities: tuple[FilterOption, ...]
 
 
 @dataclass(frozen=True)
@@ -397,6 +400,18 @@ class EmbedCardsContext:
     statuses: tuple[FilterOption, ...]
     full: Link                           # the same on the campaign's site
     prizes: tuple[FilterOption, ...] = ()
+
+
+@dataclass(frozen=True)
+class EmbedNeedsContext:
+    """Some open needs of the projects as cards in a widget, with how many there are and a link to all."""
+
+    template: ClassVar[str] = "embed_needs.html"
+    site: Site
+    heading: str
+    intro: str                           # how many needs; or that none is open
+    cards: tuple[NeedCard, ...]          # at most embed.NEEDS_SHOWN, a project's first need before its second
+    full: Link                           # the help page, with every need
 
 
 @dataclass(frozen=True)

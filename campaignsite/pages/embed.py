@@ -15,7 +15,7 @@ import json
 from campaignsite.core.sitespec import Page
 from campaignsite.model.phases import ahead, call_state, current_phase
 from campaignsite.model.sdgs import get_sdgs
-from campaignsite.pages import contexts, urls, views
+from campaignsite.pages import contexts, needs, urls, views
 from campaignsite.pages.builder import CampaignBuilder, href
 from campaignsite.pages.parts import (
     call_results,
@@ -27,6 +27,7 @@ from campaignsite.pages.parts import (
 )
 
 HEIGHT = 600  # the snippets' iframe height without JavaScript, in pixels
+NEEDS_SHOWN = 6  # the needs widget's cards at most; the help page has them all
 LOADER = "assets/javascripts/loader.js"
 
 
@@ -97,6 +98,30 @@ def embed_figures(b: CampaignBuilder) -> Page:
     return b.page(urls.EMBED_FIGURES, title, b.text(b.campaign.tagline), context)
 
 
+def embed_needs(b: CampaignBuilder) -> Page:
+    """Some open needs of the projects, a project's first need before any project's second, linking to
+    the help page with all of them."""
+    _ = b._
+    title = _("Projects of %(campaign)s looking for help", campaign=b.text(b.campaign.title))
+
+    def context(url: str) -> contexts.EmbedNeedsContext:
+        cards = needs.need_cards(b, url)
+        shown = needs.spread(cards, NEEDS_SHOWN)
+        if not cards:
+            intro = _("No project needs help right now.")
+        elif len(shown) < len(cards):
+            intro = _.ngettext("%(shown)s of %(count)s open need.", "%(shown)s of %(count)s open needs.",
+                               len(cards), shown=b.fmt.number(len(shown)), count=b.fmt.number(len(cards)))
+        else:
+            intro = _.ngettext("%(count)s open need.", "%(count)s open needs.", len(cards),
+                               count=b.fmt.number(len(cards)))
+        full = views.Link(_.ngettext("See it on the campaign's site", "See all %(count)s needs", len(cards),
+                                     count=b.fmt.number(len(cards))) if cards else _("How can I help?"),
+                          href(url, urls.HELP))
+        return contexts.EmbedNeedsContext(b.site, title, intro, shown, full)
+    return b.page(urls.EMBED_NEEDS, title, title, context)
+
+
 def embed_call(b: CampaignBuilder) -> Page:
     _ = b._
     title = _("Call for projects of %(campaign)s", campaign=b.text(b.campaign.title))
@@ -137,6 +162,11 @@ def widget_list(b: CampaignBuilder, url: str) -> tuple[views.Widget, ...]:
                      urls.embed_project(first[0].slug), urls.laureate(first[0].slug), _("Project"),
                      tuple((href(url, urls.embed_project(item.slug)), b.absolute(urls.embed_project(item.slug)),
                             b.text(item.title)) for item in first)))
+    if campaign.laureates:
+        rows.append(("needs", _("Needs of the projects"), _.ngettext(
+            "Up to %(count)s needs of the projects as cards, each with its 'I can help' button, and a link to "
+            "all of them.", "Up to %(count)s needs of the projects as cards, each with its 'I can help' button, "
+            "and a link to all of them.", NEEDS_SHOWN, count=NEEDS_SHOWN), urls.EMBED_NEEDS, urls.HELP, "", ()))
     rows.append(("agenda", _("Agenda"), _("The upcoming events, with a link to subscribe to the calendar."),
                  urls.EMBED_AGENDA, urls.AGENDA, "", ()))
     rows.append(("figures", _("Key figures"), _("The campaign's key figures and its current phase."),
@@ -155,9 +185,9 @@ def widget_list(b: CampaignBuilder, url: str) -> tuple[views.Widget, ...]:
 def widgets(b: CampaignBuilder) -> Page:
     _ = b._
     title = _("Widgets for your website")
-    intro = _("Show the laureates, the agenda or the key figures of %(campaign)s on your own website: copy the "
-              "code of a widget into a page of your site. The widget adapts its height to its content and its "
-              "links open on this site.", campaign=b.text(b.campaign.title))
+    intro = _("Show the laureates, the needs of the projects, the agenda or the key figures of %(campaign)s on "
+              "your own website: copy the code of a widget into a page of your site. The widget adapts its height "
+              "to its content and its links open on this site.", campaign=b.text(b.campaign.title))
     return b.page(urls.WIDGETS, title, intro, lambda url: contexts.WidgetsContext(
         b.site, intro, widget_list(b, url), href(url, LOADER), b.absolute(LOADER), HEIGHT))
 

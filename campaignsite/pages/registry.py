@@ -86,6 +86,8 @@ PAGE_TYPES = (
              when=lambda c: bool(c.laureates), layout="embed"),
     PageType("embed-project", "campaign", urls.EMBED_PROJECT, contexts.EmbedCardsContext,
              embed.embed_projects, when=lambda c: bool(c.laureates), layout="embed", embeds="laureate"),
+    PageType("embed-needs", "campaign", urls.EMBED_NEEDS, contexts.EmbedNeedsContext, embed.embed_needs,
+             when=lambda c: bool(c.laureates), layout="embed", embeds="help"),
     PageType("embed-agenda", "campaign", urls.EMBED_AGENDA, contexts.EmbedAgendaContext, embed.embed_agenda,
              layout="embed", embeds="agenda"),
     PageType("embed-figures", "campaign", urls.EMBED_FIGURES, contexts.EmbedFiguresContext,

@@ -47,6 +47,7 @@ EMBED_PROJECT = "embed/laureates/{slug}/"
 EMBED_AGENDA = "embed/agenda/"
 EMBED_FIGURES = "embed/figures/"
 EMBED_CALL = "embed/call/"
+EMBED_NEEDS = "embed/needs/"
 # Files beside the pages.
 CALENDAR = "agenda.ics"
 EVENT_CALENDAR = "events/{slug}.ics"

@@ -377,21 +377,23 @@ class SdgRow:
 
 
 @dataclass(frozen=True)
-class HelpItem:
-    """One open need of a project, linking to it."""
+class NeedCard:
+    """One open need of a project, as a card of the help page and the needs widget (pages/needs.py)."""
 
-    project: Link
-    detail: str
-    money: Money | None = None
-    action: Link | None = None           # where to offer it; a money need's is money.link
-
-
-@dataclass(frozen=True)
-class HelpGroup:
-    id: str
-    title: str
-    intro: str
-    items: tuple[HelpItem, ...]
+    id: str                 # the card's anchor: need-<slug>-<kind>-<n>
+    lang: str
+    kind: str               # money, materials, skills or volunteers: the kind filter's value
+    kind_label: str
+    what: str               # the need as the editors wrote it; for money, what is still to raise
+    project: Link           # the project's page, at its help section
+    place: str              # the project's address, else its municipality
+    when: str | None        # the mobilisation's dates while it is to come or going on
+    sdgs: str               # the project's goals, space-separated: the goal filter's values
+    municipality: str       # NIS code: the municipality filter's value
+    money: Money | None     # a crowdfunding's progress
+    action: Link            # 'I can help' leads here (the crowdfunding, the project's contact or the team)
+    route: str              # where the action leads, said under it
+    contact: str            # that address, printed instead of the button
 
 
 @dataclass(frozen=True)
