@@ -115,7 +115,7 @@ def embed_needs(b: CampaignBuilder) -> Page:
         else:
             intro = _.ngettext("%(count)s open need.", "%(count)s open needs.", len(cards),
                                count=b.fmt.number(len(cards)))
-        full = views.Link(_.ngettext("See it on the campaign's site", "See all %(count)s needs", len(cards),
+        full = views.Link(_.ngettext("See the %(count)s need", "See all %(count)s needs", len(cards),
                                      count=b.fmt.number(len(cards))) if cards else _("How can I help?"),
                           href(url, urls.HELP))
         return contexts.EmbedNeedsContext(b.site, title, intro, shown, full)
