@@ -175,7 +175,7 @@ def test_every_campaign_page_says_the_moment_under_its_title(example_site: Path)
     for c in NETWORK.campaigns:
         for lang in c.languages:
             root = c.site(example_site, lang)
-            headings = set()
+            headings, targets, without = set(), set(), []
             for path in html_files(root):
                 doc = parse(path)
                 if not doc.select(".md-footer") or path == root / "index.html" or path.name == "404.html":
@@ -184,12 +184,19 @@ def test_every_campaign_page_says_the_moment_under_its_title(example_site: Path)
                 if len(strips) != 1 or strips[0].node.getprevious() is None or strips[0].node.getprevious().tag != "h1":
                     problems.append(f"{site_rel(example_site, path)}: {len(strips)} strip(s) under the title")
                     continue
-                checked += 1
                 headings.add(strips[0].one(".cs-now__heading").text)
-                link = strips[0].one("a.cs-now__action").get("href")
+                actions = strips[0].select("a.cs-now__action")
+                if not actions:  # on the page the action leads to: checked below
+                    without.append(path)
+                    continue
+                link = actions[0].get("href")
                 target = None if "://" in link else resolve_link(example_site, path, link)[0]  # a vote's own site
-                if target and not target.is_file():
-                    problems.append(f"{site_rel(example_site, path)}: the strip leads to {target}")
+                targets.add(target)
+                checked += 1
+                if target and not target.is_file() or target == path or len(actions) > 1:
+                    problems.append(f"{site_rel(example_site, path)}: the strip leads to {target} ({len(actions)} actions)")
+            problems += [f"{site_rel(example_site, path)}: no action in the strip, and it is not where the others lead"
+                         for path in without if path not in targets]
             if len(headings) > 1:
                 problems.append(f"{c.slug}/{lang}: strips say {sorted(headings)}")
     assert checked > 500

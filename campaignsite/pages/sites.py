@@ -141,8 +141,10 @@ def with_now_strip(builder: CampaignBuilder, pages: tuple[Page, ...]) -> tuple[P
     under its title, what the campaign is at today and the one thing to do (issue 22, item 2)."""
     def strip(url: str) -> dict:
         action = call_to_action(builder, url)
-        return {"heading": action.heading, "text": action.text or "", "action": action.action.text,
-                "href": action.action.href}
+        # On the page the action leads to (the help page during mobilisation), a button to itself.
+        here = action.action.href in ("./", "")
+        return {"heading": action.heading, "text": action.text or "", "action": "" if here else action.action.text,
+                "href": "" if here else action.action.href}
     return tuple(dataclasses.replace(page, meta={**page.meta, "now": strip(page.url)})
                  if page.url != urls.HOME and page.layout == "page" else page for page in pages)
 

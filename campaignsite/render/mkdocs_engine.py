@@ -164,9 +164,10 @@ def now_strip(now: dict | None) -> str:
     if not now:
         return ""
     text = f' <span class="cs-now__text">{html.escape(now["text"])}</span>' if now["text"] else ""
-    return (f'<p class="cs-now"><strong class="cs-now__heading">{html.escape(now["heading"])}</strong>{text} '
-            f'<a class="cs-button cs-button--primary cs-now__action" href="{html.escape(now["href"])}">'
-            f'{html.escape(now["action"])}</a></p>\n\n')
+    action = (f' <a class="cs-button cs-button--primary cs-now__action" href="{html.escape(now["href"])}">'
+              f'{html.escape(now["action"])}</a>') if now["action"] else ""
+    return f'<p class="cs-now"><strong class="cs-now__heading">{html.escape(now["heading"])}</strong>{text}{action}</p>\n\n'
+
 
 
 def as_html(text: str) -> Markup:
