@@ -33,8 +33,9 @@ SEEN = """([name, header]) => {
 }"""
 
 
-def campaign_of(slug: str):
-    return next(c for c in NETWORK.campaigns if c.slug == slug)
+def campaign_of(slug: str | None):
+    """The campaign of a sample, or the network for the portal's (both have a title and branding)."""
+    return next(c for c in NETWORK.campaigns if c.slug == slug) if slug else NETWORK
 
 
 def visits(page, site_samples, subtests, width: int):
@@ -47,10 +48,11 @@ def visits(page, site_samples, subtests, width: int):
 
 
 @pytest.mark.browser
-@pytest.mark.samples("home", "laureate", "agenda", "help", "event")
+@pytest.mark.samples("home", "laureate", "agenda", "help", "event", "portal-home", "portal-sdg")
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_campaigns_short_name_is_fully_visible_in_the_header(page, site_samples, subtests, width):
-    """"Ixelles 2026" whole in the bar at 390 px too (it read "Proxim..."), after scrolling as before."""
+    """"Ixelles 2026" whole in the bar at 390 px too (it read "Proxim..."), after scrolling as before;
+    the portal's "Proximity" too, beside its four languages."""
     for sample, c in visits(page, site_samples, subtests, width):
         expected = text_in(c.config.get("short_title", c.config["title"]), sample.lang)
         page.mouse.wheel(0, 1500)
