@@ -145,7 +145,8 @@ def test_during_mobilisation_a_project_asks_for_help_under_its_lede(example_site
         for row in c.laureates:
             doc = parse(c.site(example_site, lang) / "laureates" / row["slug"] / "index.html")
             first = doc.one(".cs-laureate").node.xpath("./*[not(self::p[@class='cs-lead'])][1]")[0]
-            assert first.get("class") == "cs-section cs-help", (lang, row["slug"], first.get("class"))
+            assert first.get("class") == "cs-first", (lang, row["slug"], first.get("class"))
+            assert first[0].get("class") == "cs-section cs-help", (lang, row["slug"], first[0].get("class"))
     other = next(c for c in NETWORK.campaigns if c.slug == "namur-2023")
     doc = parse(other.site(example_site, "fr") / "laureates" / other.laureates[0]["slug"] / "index.html")
     assert not doc.select(".cs-actionbar")
@@ -203,3 +204,19 @@ def test_every_campaign_page_says_the_moment_under_its_title(example_site: Path)
                 problems.append(f"{c.slug}/{lang}: strips say {sorted(headings)}")
     assert checked > 500
     assert not problems, "\n  ".join(problems[:20])
+
+
+@pytest.mark.browser
+@pytest.mark.samples("laureate", per_type=3)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_projects_facts_stand_beside_its_text_on_a_wide_screen(page, site_samples, subtests, width):
+    """At 1280 px the picture, goals and facts form a column beside the text, from the lede down (the
+    text kept its reading width, and half the screen stayed empty); at 390 px they follow the lede."""
+    for sample, _c in visits(page, site_samples, subtests, width):
+        lead, aside = (page.locator(f".cs-laureate > {part}").bounding_box() for part in (".cs-lead", ".cs-aside"))
+        facts = page.locator(".cs-laureate .cs-aside .cs-facts").first.bounding_box()
+        assert facts and facts["height"] > 0
+        if width > 700:
+            assert aside["x"] >= lead["x"] + lead["width"] and abs(aside["y"] - lead["y"]) < 40, (lead, aside)
+        else:
+            assert aside["y"] >= lead["y"] + lead["height"] and aside["x"] == lead["x"], (lead, aside)
