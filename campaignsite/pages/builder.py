@@ -161,13 +161,17 @@ class CampaignBuilder(SiteBuilder):
         """Public address of a campaign media file (shared by its language sites)."""
         return self.campaign.base_url + src
 
-    def social_meta(self, url: str, image: str | None, og_type: str, json_ld: dict | None = None) -> dict:
-        """Open Graph values (with the item's own image) and JSON-LD for the page's head."""
+    def social_meta(self, url: str, image: str | None, og_type: str, json_ld: dict | None = None,
+                    share: dict | None = None) -> dict:
+        """Open Graph values (with the page's share image, pages/share.py, or else the item's own image)
+        and JSON-LD for the page's head."""
         og = {"type": og_type, "url": self.absolute(url), "locale": OG_LOCALES[self.lang],
               "locale_alternate": [OG_LOCALES[lang] for lang in self.campaign.languages if lang != self.lang],
               "site_name": self.text(self.campaign.title)}
         picture = image or self.campaign.logo
-        if picture:
+        if share:
+            og["image"], og["image_meta"] = share["url"], share
+        elif picture:
             og["image"] = self.media_url(picture)
         meta = {"og": og}
         if json_ld:

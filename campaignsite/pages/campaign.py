@@ -8,7 +8,7 @@ from campaignsite.core.markup import render_markdown
 from campaignsite.model import phases
 from campaignsite.model.ranking import is_weighted, ranking, ranks
 from campaignsite.model.records import Laureate
-from campaignsite.pages import contexts, needs, urls, views
+from campaignsite.pages import contexts, needs, share, urls, views
 from campaignsite.pages.builder import FEATURED, CampaignBuilder, Page, href
 from campaignsite.pages.parts import (
     address_map_link,
@@ -53,7 +53,8 @@ def home(b: CampaignBuilder) -> Page:
                                     href(url, b.links.to_portal(urls.municipality(m.nis_code))))
                          for m in campaign.municipalities),
             plan=plan_summary(b, url))
-    return b.page(urls.HOME, b.text(campaign.title), b.text(campaign.tagline), context)
+    return b.page(urls.HOME, b.text(campaign.title), b.text(campaign.tagline), context,
+                  meta=b.social_meta(urls.HOME, None, "website", share=share.meta(b)))
 
 
 def edition_links(b: CampaignBuilder, url: str) -> tuple[views.Link, ...]:
@@ -263,7 +264,7 @@ def laureate(b: CampaignBuilder, item: Laureate) -> Page:
             stopped=stopped(b, item), asks_help=item.goes_on,
             help_first=item.goes_on and mobilising(b) and wanted.any)
     return b.page(url, b.text(item.title), b.text(item.summary), context,
-                  meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item)))
+                  meta=b.social_meta(url, item.image, "article", laureate_json_ld(b, item), share.meta(b, item)))
 
 
 def laureate_facts(b: CampaignBuilder, url: str, item: Laureate, card: views.Card) -> tuple[views.Fact, ...]:

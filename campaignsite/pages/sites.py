@@ -15,7 +15,7 @@ from campaignsite.exports.media import MediaFile
 from campaignsite.model.phases import in_calendars
 from campaignsite.model.records import PORTAL_COLOUR, Campaign, Network
 from campaignsite.model.sdgs import text_colour
-from campaignsite.pages import embed, feeds, registry, urls
+from campaignsite.pages import embed, feeds, registry, share, urls
 from campaignsite.model.towns import neighbours
 from campaignsite.pages.builder import CampaignBuilder, NetworkLinks, PortalBuilder
 from campaignsite.pages.campaign import call_to_action
@@ -158,15 +158,15 @@ def with_oembed_links(builder: CampaignBuilder, pages: tuple[Page, ...], describ
 
 
 def campaign_downloads(builder: CampaignBuilder) -> tuple[tuple[str, bytes], ...]:
-    """Files generated beside a campaign site's pages: calendars and the news feed. An event has a
-    calendar file of its own only while its page offers it (still to come, neither cancelled nor
-    postponed): the campaign's feed keeps every event, with its status, for those who subscribed."""
+    """Files generated beside a campaign site's pages: calendars, the news feed and the share images. An
+    event has a calendar file of its own only while its page offers it (still to come, neither cancelled
+    nor postponed): the campaign's feed keeps every event, with its status, for those who subscribed."""
     events = builder.campaign.events
     files = [(CALENDAR, feeds.calendar(builder, events))]
     files += [(urls.event_calendar(event.slug), feeds.calendar(builder, (event,)))
               for event in events if in_calendars(event, builder.today)]
     files.append((urls.NEWS_FEED, feeds.atom(builder)))
-    return tuple(files)
+    return tuple(files) + share.files(builder)
 
 
 def not_found(_, site_title: str, pages, nav) -> NotFound:

@@ -52,6 +52,8 @@ EMBED_NEEDS = "embed/needs/"
 CALENDAR = "agenda.ics"
 EVENT_CALENDAR = "events/{slug}.ics"
 NEWS_FEED = "news/feed.xml"
+SHARE_HOME = "share/campaign.png"  # the share images (og:image) of the home and of each project page
+SHARE_LAUREATE = "share/laureates/{slug}.png"
 
 
 def laureate(slug: str) -> str:
@@ -68,6 +70,10 @@ def action_theme(theme: str) -> str:
 
 def action_sector(sector: str) -> str:
     return ACTION_SECTOR.format(sector=sector)
+
+
+def share_laureate(slug: str) -> str:
+    return SHARE_LAUREATE.format(slug=slug)
 
 
 def event(slug: str) -> str:
