@@ -131,10 +131,12 @@ def build_model(root: Path, keys: dict[str, str] | None = None, reuse: bool = Tr
         slug = item.files.slug
         own = tuple(file for owner, file in media if owner == slug)
         # Each picture's size, read from its checked bytes, so that pages reserve its space; and the
-        # size of each file of the communication kit, for its page.
+        # size of each file of the communication kit and of the press kit, for their pages.
+        press_bytes, press_pixels = presskit.sizes(models[slug], campaign_media(media, slug))
         campaign = dataclasses.replace(models[slug], image_sizes=MappingProxyType({
-            f"media/{file.name}": size for file in own if (size := size_of(file.content))}),
-            kit_sizes=MappingProxyType(kit.sizes(models[slug], campaign_media(media, slug))))
+            f"media/{file.name}": size for file in own if (size := size_of(file.content))} | press_pixels),
+            kit_sizes=MappingProxyType(kit.sizes(models[slug], campaign_media(media, slug))),
+            press_sizes=MappingProxyType(press_bytes))
         cached[slug] = validated.Validated(validated.summary(item), campaign, own, tuple(own_warnings.get(slug, ())))
         cache.put(slug, cached[slug])
     campaigns = tuple(cached[item.files.slug].campaign for item in checked)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+import zxingcpp
+from PIL import Image
 
 from html_support import parse
 
@@ -90,3 +94,42 @@ def test_goals_are_sorted_with_their_names(example_site):
         assert numbers == sorted(numbers) and all(" " in goal for goal in goals), goals
     intro = page.one(".cs-listing__intro").text
     assert "Proximity Gent 2024" in intro and "2024, 2024" not in intro
+
+
+def test_the_printed_listing_says_who_when_where_and_has_a_qr_code_of_its_address(example_site, example_url,
+                                                                                    browser):
+    """On paper (issue 22, item 8): the municipalities' logos, the campaign, the day, the listing's public
+    address, a place column, and a QR code that a phone reads as that same address."""
+    context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    for url in listing_urls(example_site, example_url):
+        page.goto(url)
+        path = url[len(example_url) + 1:]
+        doc = parse(example_site / path / "index.html")
+        address = doc.one('link[rel="canonical"]').get("href")
+        head = page.locator(".cs-listing__head")
+        assert head.is_visible(), url
+        logos = head.locator(".cs-listing__logos img")
+        assert logos.count() >= 1 and all(logos.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+                                          and logos.nth(i).get_attribute("alt") for i in range(logos.count()))
+        home = parse(example_site / path.removesuffix("press/listing/") / "index.html")
+        assert head.locator(".cs-listing__campaign").inner_text() == home.meta("og:site_name")
+        assert "2026" in head.locator(".cs-listing__date").inner_text()
+        assert head.locator(".cs-listing__source a").inner_text() == address
+        assert head.locator(".cs-listing__source a").get_attribute("href") == address
+        headings = [h.text for h in doc.select(".cs-listing__table thead th")]
+        assert headings[1] in ("Plaats", "Lieu", "Place", "Ort"), headings
+        places = [td.text for td in doc.select(".cs-listing__table tbody .cs-listing__place")]
+        assert places and all(places), url
+        code = head.locator(".cs-listing__qr svg")
+        box = code.bounding_box()
+        assert box and box["width"] >= 90 and box["x"] + box["width"] <= A4_CONTENT_WIDTH + 1  # 26 mm = 98 px
+        found = zxingcpp.read_barcodes(Image.open(io.BytesIO(code.screenshot())))
+        assert [result.text for result in found] == [address], url
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+        assert pdf.startswith(b"%PDF")
+    page.emulate_media(media="screen")
+    page.goto(listing_urls(example_site, example_url)[0])
+    assert not page.locator(".cs-listing__head").is_visible(), "on screen the site's own header says it"
+    context.close()

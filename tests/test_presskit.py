@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def test_press_contact_comes_first_and_the_listing_is_one_click_away(example_sit
 @pytest.mark.parametrize("rel", PRESS_PAGES)
 def test_every_svg_picture_has_a_print_ready_png(example_site, rel):
     page = parse(example_site / rel / "index.html")
-    items = page.select("#media-kit ~ ul li, section[aria-labelledby=media-kit] .cs-downloads li")
+    items = page.select("section[aria-labelledby=media-kit] .cs-gallery li")
     svgs = [li for li in items if li.select_one("a").get("href").endswith(".svg")]
     assert svgs, "the example's kit has SVG pictures"
     for li in svgs:
@@ -75,6 +76,41 @@ def test_the_kit_zip_holds_originals_prints_and_credits(example_site):
         assert "Camille Delvaux" in credits and "presse.proximity@namur.example.be" in credits
         for name in prints:
             assert png_size(bundle.read(name))[0] == 2000
+
+
+@pytest.mark.parametrize("rel", PRESS_PAGES)
+def test_the_gallery_shows_every_picture_of_the_kit_with_its_sizes_and_credit(example_site, rel):
+    """Issue 22, item 8: a thumbnail per picture of the ZIP, linking its original, with its pixel size
+    and file size (and its PNG's), and its credit where the picture has one."""
+    page = parse(example_site / rel / "index.html")
+    href = next(a.get("href") for a in page.select(".cs-press__quick a") if a.get("href").endswith(".zip"))
+    with zipfile.ZipFile(resolve(example_site, rel, href)) as bundle:
+        originals = {PurePosixPath(n).name for n in bundle.namelist() if n.startswith("original/")}
+        credits = bundle.read("CREDITS.txt").decode("utf-8")
+    items = page.select("section[aria-labelledby=media-kit] .cs-gallery li")
+    shown = {}
+    for li in items:
+        original = li.select_one("a")
+        path = resolve(example_site, rel, original.get("href"))
+        thumbnail = li.select_one("img")
+        assert resolve(example_site, rel, thumbnail.get("src")) == path and path.is_file()
+        assert original.text, "the picture is named"
+        size = li.select_one(".cs-gallery__size").text
+        width, height = thumbnail.get("width"), thumbnail.get("height")
+        assert re.search(rf"\b{int(width):,} × {int(height):,} ".replace(",", "[.,\u00a0\u202f ]?"), size), size
+        assert re.search(r"\d+\s(kB|Ko|KB)", size), size
+        png = li.select_one(".cs-gallery__print a")
+        if png is not None:
+            data = resolve(example_site, rel, png.get("href")).read_bytes()
+            assert f"{png_size(data)[0]:,}".replace(",", "") in li.select_one(".cs-gallery__print").text \
+                .replace(".", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+        line = next(line for line in credits.splitlines() if line.startswith(path.name + ":"))
+        credit = li.select_one(".cs-credit")
+        assert (credit is not None) == (" - " in line), (path.name, line)
+        if credit is not None:
+            assert line.split(": ", 2)[-1] in credit.text
+        shown[path.name] = li
+    assert set(shown) == originals
 
 
 def test_a_very_tall_svg_is_bounded(tmp_path, monkeypatch):

@@ -168,21 +168,36 @@ def kit_sources(campaign: Campaign) -> set[str]:
     return {campaign.logo, *(p.logo for p in campaign.partners), *(item.image for item in campaign.laureates)} - {None}
 
 
+def rasters(campaign: Campaign, media: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """(path under the campaign's folder, PNG) of the print-ready PNG of every SVG of the kit."""
+    pictures = [KitItem(src, "") for src in sorted(kit_sources(campaign)) if src in media]
+    return [(item.raster, bounded_raster(campaign, item.src, media[item.src])) for item in pictures if item.raster]
+
+
+def sizes(campaign: Campaign, media: dict[str, bytes]) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """({path: bytes}, {path: (width, height)}) of the kit's originals and print-ready PNGs, for the
+    press page's gallery."""
+    made = rasters(campaign, media)
+    size = {src: len(media[src]) for src in kit_sources(campaign) if src in media}
+    return size | {path: len(png) for path, png in made}, {path: size_of(png) for path, png in made}
+
+
 def files(campaign: Campaign, media: dict[str, bytes], _) -> list[tuple[str, bytes]]:
     """(path under the campaign's folder, content): a PNG per SVG of the kit, then the ZIP."""
     kit = [item for item in items(campaign, _) if item.src in media]
-    rasters = [(item.raster, bounded_raster(campaign, item.src, media[item.src])) for item in kit if item.raster]
+    made = dict(rasters(campaign, media))
+    prints = [(item.raster, made[item.raster]) for item in kit if item.raster]
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as bundle:
         entries = [(f"original/{PurePosixPath(item.src).name}", media[item.src]) for item in kit]
-        entries += [(f"print/{PurePosixPath(path).name}", png) for path, png in rasters]
+        entries += [(f"print/{PurePosixPath(path).name}", png) for path, png in prints]
         entries.append(("CREDITS.txt", credits(campaign, kit, _).encode("utf-8")))
         for name, content in sorted(entries):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             bundle.writestr(info, content, compresslevel=9)
-    return rasters + [(zip_name(campaign), archive.getvalue())]
+    return prints + [(zip_name(campaign), archive.getvalue())]
 
 
 def bounded_raster(campaign: Campaign, src: str, svg: bytes, width: int = WIDTH) -> bytes:

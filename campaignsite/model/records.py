@@ -400,6 +400,8 @@ class Campaign:
     grant_id_prefix: str | None = None  # the network's 360Giving prefix (content/network.yml)
     # The communication kit's files (media/ originals and what exports/kit.py makes of them) -> bytes
     kit_sizes: Mapping[str, int] = field(default_factory=dict)
+    # The press kit's files (media/ originals and the print-ready PNGs of exports/presskit.py) -> bytes
+    press_sizes: Mapping[str, int] = field(default_factory=dict)
     short_title: Text = field(default_factory=dict)  # the name for a phone's header; the title where not given
 
     @property

@@ -34,6 +34,7 @@ from campaignsite.pages.views import (
     PartnerView,
     PhaseView,
     PlanSummary,
+    PressPicture,
     PrizeView,
     RankingTable,
     SdgBadge,
@@ -325,6 +326,7 @@ class PressContext:
     contact: Fact
     contact_lines: tuple[Link, ...]  # the e-mail and phone links, made in Python (pages/parts.py)
     kit_zip: Download | None = None
+    gallery: tuple[PressPicture, ...] = ()  # the media kit's pictures, with thumbnails, sizes and credits
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,12 @@ class ListingContext:
     total: str
     downloads: tuple[Download, ...]
     has_prizes: bool = False
+    # The printed page's head (issue 22, item 8): who publishes it, as of when, and where it lives online.
+    logos: tuple[Image, ...] = ()  # the municipalities' logos (the campaign's own when none)
+    campaign: str = ""
+    as_of: str = ""  # "As of 22 November 2026", in the page's language
+    source: Link | None = None  # the listing's public address
+    qr_svg: str = ""  # an inline SVG QR code of `source`'s address (made by segno, no editor text in it)
 
 
 @dataclass(frozen=True)

@@ -334,3 +334,10 @@ def event_actions(b: CampaignBuilder, url: str, event: Event) -> tuple[views.Lin
     by_slug = {action.slug: action for action in b.campaign.actions}
     return tuple(views.Link(b.text(by_slug[slug].title), href(url, urls.action(slug)))
                  for slug in event.actions if slug in by_slug)
+
+
+def file_size(b: CampaignBuilder, size: int) -> str:
+    """A file's size as people read it: '12 kB', '1.4 MB' (in the page's language)."""
+    if size < 1_000_000:
+        return b._("%(size)s kB", size=b.fmt.number(max(1, round(size / 1000))))
+    return b._("%(size)s MB", size=b.fmt.number(round(size / 1_000_000, 1)))

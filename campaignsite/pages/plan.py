@@ -11,7 +11,7 @@ from campaignsite.model.phases import took_place
 from campaignsite.model.records import Action, KitItem
 from campaignsite.pages import contexts, urls, views
 from campaignsite.pages.builder import CampaignBuilder, Page, href
-from campaignsite.pages.parts import action_figures, action_view, event_summary
+from campaignsite.pages.parts import action_figures, action_view, event_summary, file_size
 
 # The plan's words for a file's format, by its name's ending (message keys "file-format:<key>").
 FORMATS = {".md": "markdown", ".txt": "text", ".docx": "docx", ".odt": "odt", ".pdf": "pdf", ".svg": "svg",
@@ -131,13 +131,6 @@ def kit_file(b: CampaignBuilder, url: str, item: KitItem) -> views.KitFile:
             width, height = kit.THUMBNAIL, round(kit.THUMBNAIL * height / width)
         thumbnail = views.Image(href(url, "../" + small), _("Preview of %(title)s", title=title), None, width, height)
     return views.KitFile(title, _(f"kit:{item.kind}"), formats, item.licence, item.credit, thumbnail)
-
-
-def file_size(b: CampaignBuilder, size: int) -> str:
-    """A file's size as people read it: '12 kB', '1.4 MB' (in the page's language)."""
-    if size < 1_000_000:
-        return b._("%(size)s kB", size=b.fmt.number(max(1, round(size / 1000))))
-    return b._("%(size)s MB", size=b.fmt.number(round(size / 1_000_000, 1)))
 
 
 def kit_page(b: CampaignBuilder) -> Page:

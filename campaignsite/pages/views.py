@@ -435,6 +435,20 @@ class Download:
 
 
 @dataclass(frozen=True)
+class PressPicture:
+    """A picture of the press kit in the press page's gallery: its thumbnail and title linking the
+    original, the original's format, pixel size and file size, its print-ready PNG and its credit."""
+
+    title: str
+    href: str
+    thumbnail: Image
+    size: str  # "SVG · 640 × 400 pixels · 12 kB"
+    credit: str | None = None
+    print_file: Link | None = None  # the PNG made from an SVG
+    print_size: str = ""  # "2,000 × 1,250 pixels · 85 kB"
+
+
+@dataclass(frozen=True)
 class ListingRow:
     href: str
     title: str
@@ -445,6 +459,7 @@ class ListingRow:
     selected_by: str
     status: str
     prizes: str = ""
+    place: str = ""  # the project's address, or else its municipality
 
 
 @dataclass(frozen=True)
