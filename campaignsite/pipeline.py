@@ -72,6 +72,7 @@ class BuildResult:
     kept: tuple[str, ...] = ()     # campaigns whose output was kept from the previous build
     warnings: tuple[Problem, ...] = ()  # what validation found that does not stop a build (but --strict)
     validated: tuple[str, ...] = ()  # campaigns read and validated anew (the others' check was cached)
+    rendered: tuple[str, ...] = ()   # campaigns whose sites were rendered and built anew (the others kept)
 
 
 @dataclass(frozen=True)
@@ -187,13 +188,14 @@ def build(config: BuildConfig) -> BuildResult:
     place.check()
     place.check_writable()
     with place.locked():
+        place.clean()  # what a killed build left: its swap finished (see OutputPlace.clean), its stage removed
         # As the last build left it, should one have finished since the look above.
         previous = None if config.full else incremental.read_state(config.output)
+        in_place = previous is not None and config.output.is_dir()
         kept = incremental.reusable(previous, prints, config.output)
         jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
         jobs = [SiteJob(job.id, functools.partial(rendered, job.make)) for job in jobs]
         shared = shared_files(checked, config.today, skip=frozenset(kept))
-        place.clean()
         place.make_stage()
         try:
             pages = engine.build(jobs, place.stage, config.jobs, config.source_date_epoch)
@@ -204,19 +206,24 @@ def build(config: BuildConfig) -> BuildResult:
                 writer.write(rel, content)
             slugs = [campaign.slug for campaign in checked.campaigns]
             part_keys = {bundle: incremental.part_key(prints, members) for bundle, members in searchindex.parts(slugs)}
-            search.index_site(writer, slugs, config.output,
-                              incremental.reusable_parts(previous, part_keys, config.output))
-            state = new_state(checked, prints, pages, kept, writer.root, part_keys)
+            kept_parts = incremental.reusable_parts(previous, part_keys, config.output)
+            search.index_site(writer, slugs, config.output, kept_parts)
+            state = new_state(checked, prints, pages, kept, writer.root, part_keys,
+                              {bundle: previous.parts[bundle] for bundle in kept_parts})
             writer.write(incremental.STATE_FILE, state.to_json())
-            place.swap_in(place.stage / "html")
+            if in_place:  # folder by folder: what was kept stays where it is
+                place.swap_folders(writer.root, writer.kept_paths(), incremental.STATE_FILE)
+            else:  # a first or --full build: the whole output in one exchange
+                place.swap_in(writer.root)
         except OSError as exc:
             reason = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
             raise BuildFailed(msg("cannot write the site into %(output)s: %(reason)s", output=config.output,
                                   reason=reason), Code.WRITE_FAILED) from exc
         finally:
             shutil.rmtree(place.stage, ignore_errors=True)
+    built = {site.split("/")[0] for site in pages}
     return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)), warnings=checked.warnings,
-                       validated=checked.validated)
+                       validated=checked.validated, rendered=tuple(sorted(built - {"_portal"})))
 
 
 def check(config: BuildConfig) -> BuildResult:
@@ -256,22 +263,24 @@ def rendered(make) -> SiteSpec:
 
 
 def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[str, int],
-              kept: dict[str, incremental.CampaignRecord], output: Path, part_keys: dict[str, str]) -> incremental.State:
+              kept: dict[str, incremental.CampaignRecord], built: Path, part_keys: dict[str, str],
+              kept_parts: dict[str, incremental.PartRecord]) -> incremental.State:
     """What this build leaves in its output for the next one: each campaign's fingerprint, and the
-    files and counts of its output; each search part's key and files."""
+    files and counts of its output; each search part's key and files (`built` holds what this build
+    made, not what it `kept` from the previous output)."""
     records = {}
     for campaign in checked.campaigns:
         slug = campaign.slug
         records[slug] = kept.get(slug) or incremental.CampaignRecord(
-            prints.campaigns[slug], incremental.listing_digest(output / slug), len(campaign.languages),
+            prints.campaigns[slug], incremental.listing_digest(built / slug), len(campaign.languages),
             sum(pages[f"{slug}/{lang}"] for lang in campaign.languages))
     portal = [count for site, count in pages.items() if site.startswith("_portal/")]
     counts = (len(checked.campaigns), len(portal) + sum(r.sites for r in records.values()),
               sum(portal) + sum(r.pages for r in records.values()))
-    parts = {bundle: incremental.PartRecord(key, incremental.listing_digest(output / bundle))
+    parts = {bundle: kept_parts.get(bundle) or incremental.PartRecord(key, incremental.listing_digest(built / bundle))
              for bundle, key in part_keys.items()}
-    return incremental.State(prints.network, incremental.listing_digest(output, frozenset({incremental.STATE_FILE})),
-                             records, counts, parts)
+    state = incremental.State(prints.network, "", records, counts, parts)
+    return dataclasses.replace(state, files=incremental.listing_digest(built, incremental.others(state)))
 
 
 def shared_files(checked: Checked, today: dt.date, skip: frozenset[str] = frozenset()) -> list[tuple[str, str | bytes]]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +108,37 @@ def test_an_edit_to_one_campaign_rebuilds_its_sites_and_the_portal_only(built, t
     full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2))
     assert snapshot(config.output) == snapshot(tmp_path / "full")
     assert (again.campaigns, again.sites, again.pages) == (full.campaigns, full.sites, full.pages)
+
+
+@pytest.mark.slow  # two builds
+def test_an_edit_updates_the_output_in_place_folder_by_folder(built, tmp_path, monkeypatch):
+    """Issue 24: the campaigns not edited stay where they are, not one of their files copied, linked or
+    touched; the edited campaign's folder is exchanged whole in one step (never renamed away first)."""
+    root, config, _first = built
+
+    def files(folder: Path) -> dict[str, tuple[int, int, int]]:
+        return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_nlink)
+                for p in [folder, *folder.rglob("*")]}
+    before = {slug: files(config.output / slug) for slug in ("alpha-2025", "beta-2025", "gamma-2025")}
+    renamed = []
+    real_rename = os.rename
+
+    def rename(src, dst):
+        renamed.append(os.fspath(src))
+        return real_rename(src, dst)
+    monkeypatch.setattr(os, "rename", rename)
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Noord")
+    again = build(config)
+    monkeypatch.undo()
+    assert again.rendered == ("beta-2025",) and again.kept == ("alpha-2025", "gamma-2025")
+    assert files(config.output / "alpha-2025") == before["alpha-2025"]
+    assert files(config.output / "gamma-2025") == before["gamma-2025"]
+    after = files(config.output / "beta-2025")
+    assert after["."][0] != before["beta-2025"]["."][0], "beta's folder is a new one"
+    assert all(p.stat().st_nlink == 1 for p in config.output.rglob("*") if p.is_file()), "no file is hard-linked"
+    assert os.fspath(config.output / "beta-2025") not in renamed, "the live folder is exchanged, never renamed away first"
+    build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2))
+    assert snapshot(config.output) == snapshot(tmp_path / "full")
 
 
 def test_nothing_changed_means_nothing_is_done(built):
@@ -219,19 +253,31 @@ def apply(root: Path, change: tuple, today: dt.date) -> dt.date:
 @example(changes=[("day", 200), ("rename", "alpha-2025", "Groene Hoek"), ("add", "delta-2025"),
                   ("delete", "beta-2025")])
 def test_incremental_output_is_the_full_output(tmp_path_factory, changes):
+    """Each build after the first updates the output folder by folder (OutputPlace.swap_folders), with the
+    campaigns not changed taken from the validation cache; each is compared with a full build."""
     folder = tmp_path_factory.mktemp("sequence")
     root = network(folder, slugs=("alpha-2025", "beta-2025"))
+    titles = {"alpha-2025": "Buurtmoestuin", "beta-2025": "Buurtmoestuin"}  # each laureates.csv's edited title
     today = TODAY
     incremental = BuildConfig(root, folder / "site", today, jobs=2)
     build(incremental)
     for number, change in enumerate(changes):
+        edited = change[0] == "rename" and change[1] in titles and titles[change[1]] != change[2]
         today = apply(root, change, today)
+        titles = {slug: titles.get(slug, "Buurtmoestuin") for slug in sorted(p.name for p in (root / "campaigns").iterdir())}
+        if edited:
+            titles[change[1]] = change[2]
         incremental = BuildConfig(root, folder / "site", today, jobs=2)
         result = build(incremental)
         full = BuildConfig(root, folder / f"full-{number}", today, jobs=2, full=True)
         expected = build(full)
         assert snapshot(incremental.output) == snapshot(full.output), (changes, number)
         assert (result.campaigns, result.sites, result.pages) == (expected.campaigns, expected.sites, expected.pages)
+        assert set(result.validated) <= set(result.rendered), "a campaign validated anew is rendered anew"
+        assert set(result.rendered).isdisjoint(result.kept)
+        if edited:  # one laureate's title: that campaign alone is validated and rendered again
+            assert result.validated == result.rendered == (change[1],), (changes, number)
+        assert not (folder / ".site.building").exists()
         shutil.rmtree(full.output)
 
 
@@ -290,10 +336,10 @@ def test_only_a_changed_campaign_is_validated_again(tmp_path):
     root = network(tmp_path)
     config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
     first = build(config)
-    assert first.validated == ("alpha-2025", "beta-2025", "gamma-2025")
+    assert first.validated == first.rendered == ("alpha-2025", "beta-2025", "gamma-2025")
     rename_laureate(root, "beta-2025", "Buurtmoestuin Oost")
     again = build(config)
-    assert again.validated == ("beta-2025",)
+    assert again.validated == ("beta-2025",) and again.rendered == ("beta-2025",)
     assert set(again.rebuilt) == PORTAL | sites_of("beta-2025")
     full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2, full=True))
     assert full.validated == ("alpha-2025", "beta-2025", "gamma-2025"), "--full validates everything again"
@@ -316,3 +362,81 @@ def test_checks_between_campaigns_run_on_the_cached_ones(tmp_path):
     assert [str(problem) for problem in failure.value.problems] == [
         f"campaigns/gamma-2025/campaign.yml:{line}: base_url: 'https://demo.example.be/gamma-2025/' is also the "
         "address of campaign 'alpha-2025' [duplicate-value]"]
+
+
+# --- A build killed while it updates the output folder by folder -------------------------------------
+
+def units_of(files: dict[str, str]) -> dict[str, dict[str, str]]:
+    """A snapshot by the parts swap_folders swaps one at a time: each entry at the output's root, but
+    pagefind/, whose files and parts each are one."""
+    units: dict[str, dict[str, str]] = {}
+    for rel, digest in files.items():
+        parts = rel.split("/")
+        depth = 3 if parts[:2] == ["pagefind", "parts"] else 2 if parts[0] == "pagefind" else 1
+        units.setdefault("/".join(parts[:depth]), {})[rel] = digest
+    return units
+
+
+def killed_build(config: BuildConfig, step: int) -> int | None:
+    """Run `build(config)` in a child process that kills itself (SIGKILL) at the `step`-th rename or
+    exchange of the output's swap (0: as it writes its journal), or finishes if there are fewer."""
+    def child():
+        from campaignsite.write import output
+        count = [0, False]  # steps seen, swapping yet
+        real = {"exchange": output.exchange, "rename": os.rename, "replace": os.replace}
+
+        def counted(name):
+            def step_then(*args):
+                if count[1]:
+                    if count[0] == step:
+                        os.kill(os.getpid(), signal.SIGKILL)
+                    count[0] += 1
+                return real[name](*args)
+            return step_then
+        real_swap = output.OutputPlace.swap_folders
+
+        def swap_folders(self, *args):
+            count[1] = True
+            return real_swap(self, *args)
+        output.exchange = counted("exchange")
+        os.rename, os.replace = counted("rename"), counted("replace")
+        output.OutputPlace.swap_folders = swap_folders
+        build(config)
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    process.join()
+    return process.exitcode
+
+
+@pytest.mark.slow  # a build killed, then two more, per example
+# No shrinking: each example is several builds.
+@settings(max_examples=2, deadline=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(step=st.integers(0, 40))
+@example(step=0).via("killed as it writes its journal: nothing swapped, the old site whole")
+@example(step=3).via("killed among the portal's folders")
+def test_a_build_killed_while_swapping_leaves_each_folder_old_or_new_and_the_next_build_repairs(
+        first_build, tmp_path_factory, step):
+    """Kill -9 at any step of the swap: every folder of the output (each campaign's, the portal's, each
+    search part) is then the old one or the new one, never a mix; the next build finishes the job
+    (or the killed build had not begun it) and its output is a full build's."""
+    folder = tmp_path_factory.mktemp("killed")
+    for name in ("project", "site"):
+        shutil.copytree(first_build[0] / name, folder / name, symlinks=True)
+    root, output = folder / "project", folder / "site"
+    old = units_of(snapshot(output))
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Noord")
+    shutil.rmtree(root / "campaigns" / "gamma-2025")
+    write_project(root, {rel: None for rel in default_files()} | campaign_files("delta-2025"))
+    build(BuildConfig(root, folder / "full", TODAY, jobs=2))
+    new = units_of(snapshot(folder / "full"))
+    config = BuildConfig(root, output, TODAY, jobs=2)
+    status = killed_build(config, step)
+    assert status == -signal.SIGKILL or (status == 0 and step >= 20), status  # the swap has more than 20 steps
+    now = units_of(snapshot(output))
+    for unit in sorted(set(old) | set(new) | set(now)):
+        assert now.get(unit) in (old.get(unit), new.get(unit)), f"{unit} is neither the old one nor the new one"
+    again = build(config)
+    assert snapshot(output) == snapshot(folder / "full")
+    assert not (folder / ".site.building").exists()
+    assert set(again.rendered) <= {"beta-2025", "delta-2025"}

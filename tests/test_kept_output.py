@@ -22,11 +22,16 @@ def previous_output(tmp_path):
     return kept, secret
 
 
-def test_a_kept_folder_of_regular_files_is_taken(tmp_path):
+def test_a_kept_folder_of_regular_files_stays_where_it_is_and_is_closed_to_writes(tmp_path):
     kept, _ = previous_output(tmp_path)
     writer = Writer(tmp_path / "stage")
     writer.keep("demo-2025", kept)
-    assert (tmp_path / "stage/demo-2025/nl/index.html").read_text(encoding="utf-8") == "<p>home</p>"
+    assert writer.kept_paths() == {"demo-2025"}
+    assert not (tmp_path / "stage/demo-2025").exists(), "nothing copied or linked: the output is updated in place"
+    assert (kept / "nl" / "index.html").read_text(encoding="utf-8") == "<p>home</p>"
+    with pytest.raises(BuildFailed) as failure:
+        writer.write("demo-2025/nl/index.html", "<p>other</p>")
+    assert failure.value.code == "double-write"
 
 
 @pytest.mark.parametrize("plant", ["file", "folder", "campaign"])

@@ -14,9 +14,12 @@ and the files it describes are swapped in together); the next build keeps the fo
 whose fingerprint is the same and whose files are all still there, and builds the rest. When no
 fingerprint changed and the output is as the last build left it, there is nothing to do.
 
-The kept files are hard links to the previous output's (never the live files moved), so a failed
-build still leaves the previous site whole. Everything recorded is derived from the input alone
-(no time, no inode), so an incremental build's output is byte-identical to a full build's.
+The kept folders stay where they are: the build stages only what it makes (the changed campaigns'
+folders, the portal, the search parts indexed again) and swaps each staged folder into the output on its
+own (write/output.py: OutputPlace.swap_folders), so nothing unchanged is copied, linked or deleted.
+Everything recorded is derived from the input alone (no time, no inode), so an incremental build's
+output is byte-identical to a full build's. Reading the input for its fingerprints reads only the files
+whose stat changed since the last build (StatCache, kept in the build's cache folder, not the output).
 """
 
 from __future__ import annotations
@@ -30,10 +33,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campaignsite.core.places import CODE_ROOT
+from campaignsite.core.places import CACHE_ROOT, CODE_ROOT
 from campaignsite.load.limits import largest_limit
 
-FORMAT = 2
+FORMAT = 3
 STATE_FILE = ".campaignsite-state.json"
 ENGINE_ROOT = CODE_ROOT
 # What the build's output depends on besides the project's data: its code (templates and catalogues
@@ -51,9 +54,67 @@ def _hash(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def tree_digest(path: Path) -> str:
+class StatCache:
+    """Each file's content digest by its stat (size, modification and change times, inode): a file
+    whose stat is the one recorded is not read again; any other is. Kept in the build's cache folder
+    (never in the output), one file per project; losing it only costs reading every file once.
+
+    As git's index does against "racy" files, a file changed within a second of the look that
+    recorded it is not recorded (a change within the file system's clock tick would keep its stat):
+    the look's start is a scratch file's own modification time, never the build's clock."""
+
+    def __init__(self, root: Path, folder: Path = CACHE_ROOT / "fingerprints"):
+        self.path = folder / f"{_hash(os.fsencode(root.resolve()))}.json"
+        try:
+            self.known = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.seen: dict[str, list] = {}
+        self.scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.scratch.write_text("", encoding="utf-8")
+            self.start = os.stat(self.scratch).st_mtime_ns - 10 ** 9
+        except OSError:
+            self.start = None  # no cache folder: every file is read, nothing recorded
+
+    def digest(self, path: str, info: os.stat_result) -> str:
+        """The digest of the regular file `path` whose lstat is `info`."""
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
+        known = self.known.get(path) if isinstance(self.known, dict) else None
+        if isinstance(known, list) and known[:-1] == stamp:
+            digest = known[-1]
+        else:
+            digest = _file_digest(path)
+        if self.start is not None and max(info.st_mtime_ns, info.st_ctime_ns) < self.start:
+            self.seen[path] = [*stamp, digest]
+        return digest
+
+    def save(self) -> None:
+        """Record the files looked at (only those: a file gone is forgotten)."""
+        if self.start is None:
+            return
+        try:
+            self.scratch.write_text(json.dumps(self.seen, separators=(",", ":")), encoding="utf-8")
+            os.replace(self.scratch, self.path)
+        except OSError:
+            self.scratch.unlink(missing_ok=True)
+
+
+def _file_digest(path: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    try:
+        with open(path, "rb") as handle:
+            while piece := handle.read(1 << 20):  # in pieces: memory stays flat
+                digest.update(piece)
+    except OSError as exc:
+        return f"unreadable {exc.errno}"
+    return digest.hexdigest()
+
+
+def tree_digest(path: Path, known: StatCache | None = None) -> str:
     """Every entry under `path`, by name and content, without following a link (a link counts by its
-    target's text, a special file by its kind)."""
+    target's text, a special file by its kind); a file's content through `known` where given."""
     digest = hashlib.blake2b(digest_size=20)
     largest = largest_limit()
 
@@ -75,15 +136,11 @@ def tree_digest(path: Path) -> str:
                     visit(entry / name, f"{rel}/{name}")
         elif stat.S_ISREG(info.st_mode):
             digest.update(f"file {rel} {info.st_size}\n".encode())
-            # Read in pieces (memory stays flat); a file larger than any limit allows fails every build
-            # whatever its bytes, so its size stands for them (a 50 GiB file is not read to be refused).
+            # A file larger than any limit allows fails every build whatever its bytes, so its size
+            # stands for them (a 50 GiB file is not read to be refused).
             if info.st_size <= largest:
-                try:
-                    with open(entry, "rb") as handle:
-                        while piece := handle.read(1 << 20):
-                            digest.update(piece)
-                except OSError as exc:
-                    digest.update(f"unreadable {exc.errno}\n".encode())
+                name = os.fspath(entry)
+                digest.update((known.digest(name, info) if known else _file_digest(name)).encode())
         elif stat.S_ISLNK(info.st_mode):
             digest.update(f"link {rel} {os.readlink(entry)}\n".encode("utf-8", "surrogateescape"))
         else:
@@ -93,11 +150,11 @@ def tree_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def engine_digest() -> str:
+def engine_digest(known: StatCache | None = None) -> str:
     """The code, theme, data and installed packages that turn the data into the site."""
     packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
     return _hash(sys.version.encode(), "\n".join(packages).encode(),
-                 *(tree_digest(ENGINE_ROOT / part).encode() for part in ENGINE_PARTS))
+                 *(tree_digest(ENGINE_ROOT / part, known).encode() for part in ENGINE_PARTS))
 
 
 @dataclass(frozen=True)
@@ -109,22 +166,25 @@ class Fingerprints:
 
 
 def fingerprints(root: Path, today) -> Fingerprints:
-    """The fingerprints of the project under `root` built as of `today`."""
-    common = _hash(f"format {FORMAT}".encode(), engine_digest().encode(), today.isoformat().encode(),
-                   tree_digest(root / "content" / "network.yml").encode())
+    """The fingerprints of the project under `root` built as of `today` (files read only where their
+    stat changed since the last look, see StatCache)."""
+    known = StatCache(root)
+    common = _hash(f"format {FORMAT}".encode(), engine_digest(known).encode(), today.isoformat().encode(),
+                   tree_digest(root / "content" / "network.yml", known).encode())
     campaigns_dir = root / "campaigns"
     try:
         names = sorted(os.listdir(campaigns_dir)) if campaigns_dir.is_dir() and not campaigns_dir.is_symlink() else []
     except OSError:
         names = []
-    campaigns = {name: _hash(common.encode(), name.encode(), tree_digest(campaigns_dir / name).encode())
+    campaigns = {name: _hash(common.encode(), name.encode(), tree_digest(campaigns_dir / name, known).encode())
                  for name in names}
     # The whole input: every entry of campaigns/ through its fingerprint (each file read once), or
     # campaigns/ itself where it is no folder to list (missing, a link, a file).
     folder = ("".join(f"{name} {key}\n" for name, key in campaigns.items()) if names
-              else tree_digest(campaigns_dir))
-    network = _hash(common.encode(), folder.encode(), tree_digest(root / "content").encode(),
-                    tree_digest(root / "data").encode())
+              else tree_digest(campaigns_dir, known))
+    network = _hash(common.encode(), folder.encode(), tree_digest(root / "content", known).encode(),
+                    tree_digest(root / "data", known).encode())
+    known.save()
     return Fingerprints(campaigns, network)
 
 
@@ -137,23 +197,24 @@ def with_links(prints: Fingerprints, links: dict[str, str]) -> Fingerprints:
 
 def listing_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
     """The files under `folder` by path and size (not content: a quick look that a folder is still as
-    a build left it); `skip` names entries at its top left out. Links are listed, never followed."""
+    a build left it); `skip` names entries left out, by their path under `folder` ("gent-2024",
+    "pagefind/parts/001"). Links are listed, never followed."""
     digest = hashlib.blake2b(digest_size=20)
 
-    def visit(path: str, prefix: str, top: bool) -> None:
+    def visit(path: str, prefix: str) -> None:
         with os.scandir(path) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
         for entry in entries:
-            if top and entry.name in skip:
+            if f"{prefix}{entry.name}" in skip:
                 continue
             if entry.is_dir(follow_symlinks=False):
-                visit(entry.path, f"{prefix}{entry.name}/", False)
+                visit(entry.path, f"{prefix}{entry.name}/")
             else:
                 size = entry.stat(follow_symlinks=False).st_size if entry.is_file(follow_symlinks=False) else -1
                 digest.update(f"{prefix}{entry.name} {size}\n".encode("utf-8", "surrogateescape"))
 
     try:
-        visit(os.fspath(folder), "", True)
+        visit(os.fspath(folder), "")
     except OSError:
         return ""
     return digest.hexdigest()
@@ -183,7 +244,7 @@ class State:
     """What a build left in its output: the fingerprints it was made from and how its files looked."""
 
     network: str
-    files: str  # listing_digest of the whole output (this file and the output marker left out)
+    files: str  # listing_digest of the output but the campaigns' folders and search parts (see others)
     campaigns: dict[str, CampaignRecord] = field(default_factory=dict)
     counts: tuple[int, int, int] = (0, 0, 0)  # campaigns, sites, pages
     parts: dict[str, PartRecord] = field(default_factory=dict)  # search bundles of campaigns (search.parts)
@@ -208,10 +269,18 @@ def read_state(output: Path) -> State | None:
         return None
 
 
+def others(state: State, skip: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What State.files leaves out of the output: this file, `skip`, every campaign's folder and search
+    part (each has its own record), so that a build that keeps them lists only what it built."""
+    return skip | {STATE_FILE} | set(state.campaigns) | {bundle.rstrip("/") for bundle in state.parts}
+
+
 def unchanged(previous: State | None, prints: Fingerprints, output: Path, skip: frozenset[str]) -> bool:
     """Whether `output` is already what a build of `prints` makes: same input, files as they were left."""
     return (previous is not None and previous.network == prints.network
-            and listing_digest(output, skip | {STATE_FILE}) == previous.files)
+            and listing_digest(output, others(previous, skip)) == previous.files
+            and all(_intact(output / slug, record.files) for slug, record in previous.campaigns.items())
+            and all(_intact(output / bundle, record.files) for bundle, record in previous.parts.items()))
 
 
 def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict[str, CampaignRecord]:

@@ -1,11 +1,18 @@
-"""The output place: where a build may write, one build at a time, the new site swapped in whole.
+"""The output place: where a build may write, one build at a time, the new site swapped in.
 
 A build writes only into a folder it made (marked by MARKER) or a new one: never the project, a
 folder above it, a file or someone's non-empty folder. A lock file beside the output, there while
-a build runs, keeps a second build out and names the one at work. The new site is made in a staging folder beside the output
-and exchanged with it in one atomic step (Linux renameat2 RENAME_EXCHANGE), so at every instant
-the output is the whole old site or the whole new one; what a killed build left is cleaned up by
-the next one, under the lock.
+a build runs, keeps a second build out and names the one at work. What a build makes is staged in a
+folder beside the output, then swapped in:
+- a first or --full build exchanges the whole output with the stage in one atomic step (Linux
+  renameat2 RENAME_EXCHANGE): at every instant the output is the whole old site or the whole new one;
+- an incremental build stages only what it made (the changed campaigns' folders, the portal's
+  folders and files at the top, the search parts indexed again) and exchanges each with its namesake
+  in the output (swap_folders), one atomic step per folder; what the new site no longer has (a deleted
+  campaign's folder) is moved aside, and the state file goes in last. At every instant each folder is
+  its old or its new self. The steps are written to a journal in the stage first: a build killed
+  before it leaves the output untouched, one killed after is carried through by the next build (clean).
+Where the file system has no atomic exchange, two renames: a moment without that one folder.
 
 The three names beside the output (`.<name>.lock`, `.building`, `.old`) are the build's own: a
 symbolic link or anything the build did not make under one of them (committed to a repository, say)
@@ -20,6 +27,7 @@ import ctypes
 import datetime as dt
 import errno
 import fcntl
+import json
 import os
 import shutil
 import socket
@@ -39,6 +47,7 @@ SOURCE_FOLDERS = ("campaigns", "content", "data", "theme", "campaignsite", "test
 ENGINE_ROOT = CODE_ROOT
 RENAME_EXCHANGE = 2  # linux/fs.h
 FS_IOC_GETFLAGS, FS_IMMUTABLE_FL, FS_APPEND_FL = 0x80086601, 0x10, 0x20  # linux/fs.h, as `lsattr` reads them
+JOURNAL = "journal.json"  # in the staging folder: the folders a build swaps in (see swap_folders)
 LOCK_TEXT = "build.py, process "  # how every lock file the build writes begins
 # O_NONBLOCK: a pipe planted under the lock's name must not hang the build.
 LOCK_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
@@ -180,9 +189,17 @@ class OutputPlace:
         return os.path.lexists(self.stage) or os.path.lexists(self.old)
 
     def clean(self) -> None:
-        """Remove what a killed build left beside the output (under the lock, so no build uses it);
-        anything else there is refused, never deleted."""
+        """Finish or undo what a killed build left beside the output (under the lock, so no build uses
+        it): a build killed while swapping folders in (its journal written) is carried through, one
+        killed before leaves the output as it was; then its folders are removed. Anything else there is
+        refused, never deleted."""
         self.check_own_names()
+        journal = read_journal(self.stage / JOURNAL)
+        if journal is not None:
+            try:
+                self.roll_forward(journal)
+            except OSError as exc:
+                raise self.write_failed(exc) from exc
         for leftover in (self.stage, self.old):
             if os.path.lexists(leftover):
                 try:
@@ -213,6 +230,79 @@ class OutputPlace:
         os.rename(self.output, self.old)
         os.rename(built, self.output)
         shutil.rmtree(self.old, ignore_errors=True)
+
+    def swap_folders(self, built: Path, kept: frozenset[str], last: str) -> None:
+        """Update the output in place from `built` (the stage's html/, which holds what this build made
+        and nothing of what it keeps): each of its folders and files exchanged with its namesake in the
+        output, one atomic step each; what the output has that `built` has not, and `kept` does not name,
+        put aside; `last` (the build's state file) swapped in last. The old versions, in the stage, go
+        with it. A journal of the steps, written before the first of them, lets the next build finish
+        them should this one be killed midway (see clean): every folder is then old or new, never half."""
+        replace, delete = units(built, self.output, kept | {MARKER})
+        replace.sort(key=lambda rel: rel == last)
+        journal = {"replace": [[rel, os.lstat(built / rel).st_ino] for rel in replace], "delete": delete}
+        scratch = self.stage / f"{JOURNAL}.tmp"
+        scratch.write_text(json.dumps(journal), encoding="utf-8")
+        os.replace(scratch, self.stage / JOURNAL)  # the build's point of no return: next builds go on
+        self.roll_forward(journal)
+
+    def roll_forward(self, journal: dict) -> None:
+        """Carry out a journal of swap_folders, skipping the steps done already: a folder whose inode is
+        the new one's is in; one deleted is aside."""
+        built, aside = self.stage / "html", self.stage / "aside"
+        for rel, inode in journal["replace"]:
+            target = self.output / rel
+            try:
+                if os.lstat(target).st_ino == inode:
+                    continue
+            except FileNotFoundError:
+                os.rename(built / rel, target)
+                continue
+            if not exchange(built / rel, target):  # no atomic exchange here: a moment without this folder
+                (aside / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.rename(target, aside / rel)
+                os.rename(built / rel, target)
+        for rel in journal["delete"]:
+            if os.path.lexists(self.output / rel):
+                (aside / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.rename(self.output / rel, aside / rel)
+
+
+def units(built: Path, output: Path, kept: frozenset[str]) -> tuple[list[str], list[str]]:
+    """What swap_folders exchanges: the entries of `built` (replaced in the output) and those of the
+    output that `built` has not (deleted), by path. An entry holding a kept one is not a unit: its own
+    entries are (pagefind/ holds the search parts: its files and pagefind/parts/002 are units, the kept
+    pagefind/parts/001 is not)."""
+    replace, delete = [], []
+
+    def names(folder: Path) -> set[str]:
+        try:
+            return set(os.listdir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            return set()
+
+    def visit(prefix: str) -> None:
+        new = names(built / prefix)
+        for name in sorted(new | names(output / prefix)):
+            rel = prefix + name
+            if rel in kept:
+                continue
+            if any(path.startswith(rel + "/") for path in kept):
+                visit(rel + "/")
+            else:
+                (replace if name in new else delete).append(rel)
+
+    visit("")
+    return replace, delete
+
+
+def read_journal(path: Path) -> dict | None:
+    """The journal of a build killed while swapping folders in, or None (none, or never finished)."""
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return journal if isinstance(journal, dict) and {"replace", "delete"} <= set(journal) else None
 
 
 def unwritable(folder: Path) -> int | None:

@@ -8,7 +8,8 @@ The network is indexed in parts: the portal's pages in `pagefind/`, the campaign
 PART_SIZE (in name order) in `pagefind/parts/<n>/`, which the search page merges in the browser
 (Pagefind's mergeIndex). Pagefind holds everything it indexes in memory (about 90 KB a page), so one
 index of a network of hundreds of campaigns would take gigabytes; and a part whose campaigns did not
-change is kept from the previous build instead of being indexed again (see pipeline.build).
+change is kept from the previous build instead of being indexed again (see pipeline.build); a part
+indexed again reads the pages of its kept campaigns where they are, in the previous output.
 """
 
 from __future__ import annotations
@@ -40,21 +41,23 @@ def index_site(writer: Writer, campaigns: list[str], previous: Path | None = Non
         # Each bundle indexes a mirror of its own pages (hard links; the addresses stay the same).
         others = set(campaigns) | {BUNDLE.rstrip("/")}
         portal = [entry for entry in sorted(os.listdir(root)) if entry not in others]
-        _index(writer, scratch / "portal", portal, BUNDLE)
+        _index(writer, scratch / "portal", portal, BUNDLE, previous)
         for bundle, members in parts(campaigns):
             if bundle in kept and previous is not None:
                 writer.keep(bundle.rstrip("/"), previous / bundle)
             else:
-                _index(writer, scratch / bundle.strip("/").replace("/", "-"), list(members), bundle)
+                _index(writer, scratch / bundle.strip("/").replace("/", "-"), list(members), bundle, previous)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _index(writer: Writer, mirror: Path, entries: list[str], bundle: str) -> None:
-    """Index the HTML pages under `entries` (names at the output's root) into `bundle`."""
+def _index(writer: Writer, mirror: Path, entries: list[str], bundle: str, previous: Path | None = None) -> None:
+    """Index the HTML pages under `entries` (names at the output's root) into `bundle`: those built now,
+    or (a campaign kept, see Writer.keep) those in the `previous` output."""
     root = writer.root
     for entry in entries:
-        _link_pages(root / entry, mirror / entry)
+        built = root / entry
+        _link_pages(built if os.path.lexists(built) or previous is None else previous / entry, mirror / entry)
     # Only the page's own title and content are indexed, not the engine's menus and footers.
     command = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(root / bundle),
                "--root-selector", SELECTORS["content"],

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from campaignsite.core.places import CODE_ROOT
+from campaignsite.core.places import CACHE_ROOT
 from campaignsite.exports.media import MediaFile
 from campaignsite.load.tree import CampaignFiles
 from campaignsite.model.records import Campaign
 from campaignsite.validate.checked import CheckedCampaign
 
-CACHE = Path(os.environ.get("CAMPAIGNSITE_CACHE", CODE_ROOT / ".cache")) / "validated"
+CACHE = CACHE_ROOT / "validated"
 FORMAT = 2
 
 

@@ -50,18 +50,20 @@ class Writer:
         shutil.copyfile(source, path)
         return path
 
-    def keep(self, rel: str, source: Path) -> Path:
-        """Take the folder `source` of the previous output whole as `rel`: its files hard-linked (the
-        previous output stays as it is until the new one replaces it), links copied as links, never
-        followed. Nothing may be written into it afterwards."""
+    def keep(self, rel: str, source: Path) -> None:
+        """Keep the folder `source` of the previous output as `rel`: it stays where it is, untouched (the
+        output is then updated folder by folder, see output.OutputPlace.swap_folders), and nothing may be
+        written into `rel` by this build."""
         path = self.target(rel)
         self.written.discard(path)
         if path.exists():
             raise BuildFailed(f"refusing to write '{rel}' twice", Code.DOUBLE_WRITE)
         refuse_links(source)
-        shutil.copytree(source, path, symlinks=True, copy_function=os.link)
         self.kept.add(path.relative_to(self.root).parts)
-        return path
+
+    def kept_paths(self) -> frozenset[str]:
+        """The folders kept from the previous output, by their path from the root ("gent-2024")."""
+        return frozenset("/".join(parts) for parts in self.kept)
 
 
 def refuse_links(source: Path) -> None:
