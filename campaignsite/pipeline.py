@@ -4,7 +4,8 @@ Everything is read and checked before the first byte is written. The pages are t
 built in the engine's worker processes (each site made where it is built, so the build's memory does
 not grow with the network), into a staging folder beside the output that is swapped in only when
 complete (see write/output.py): a failed build, a template error included, leaves the previous site exactly
-as it was. What did not change since the previous build is kept from it (see write/incremental.py).
+as it was. What did not change since the previous build stays where it is in the output, and the rest
+is swapped in folder by folder (see write/incremental.py and OutputPlace.swap_folders).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import datetime as dt
 import functools
 import html
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -220,7 +220,7 @@ def build(config: BuildConfig) -> BuildResult:
             raise BuildFailed(msg("cannot write the site into %(output)s: %(reason)s", output=config.output,
                                   reason=reason), Code.WRITE_FAILED) from exc
         finally:
-            shutil.rmtree(place.stage, ignore_errors=True)
+            place.discard_stage()
     built = {site.split("/")[0] for site in pages}
     return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)), warnings=checked.warnings,
                        validated=checked.validated, rendered=tuple(sorted(built - {"_portal"})))

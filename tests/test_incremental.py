@@ -440,3 +440,34 @@ def test_a_build_killed_while_swapping_leaves_each_folder_old_or_new_and_the_nex
     assert snapshot(output) == snapshot(folder / "full")
     assert not (folder / ".site.building").exists()
     assert set(again.rendered) <= {"beta-2025", "delta-2025"}
+
+
+@pytest.mark.slow  # three builds
+def test_a_swap_failing_midway_is_carried_through_by_the_next_build(built, tmp_path, monkeypatch):
+    """A disk error in the middle of the swap (the journal written): the build fails with its message,
+    leaves its stage and journal, and the next build finishes the swap before its own work."""
+    from campaignsite.write import output
+    root, config, _first = built
+    old = units_of(snapshot(config.output))
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Noord")
+    build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2))
+    new = units_of(snapshot(tmp_path / "full"))
+    real, calls = output.exchange, []
+
+    def failing(a, b):
+        calls.append(b)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device", str(b))
+        return real(a, b)
+    monkeypatch.setattr(output, "exchange", failing)
+    with pytest.raises(BuildFailed) as failure:
+        build(config)
+    assert failure.value.code == Code.WRITE_FAILED and "No space left on device" in str(failure.value)
+    monkeypatch.undo()
+    assert (tmp_path / ".site.building" / output.JOURNAL).is_file()
+    now = units_of(snapshot(config.output))
+    assert all(now.get(unit) in (old.get(unit), new.get(unit)) for unit in set(old) | set(new) | set(now))
+    assert now != new, "the swap stopped midway"
+    build(config)
+    assert snapshot(config.output) == snapshot(tmp_path / "full")
+    assert not (tmp_path / ".site.building").exists()

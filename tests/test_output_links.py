@@ -9,6 +9,7 @@ the previous site is kept as it was. What a killed build left under those names 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -138,3 +139,24 @@ def test_what_a_killed_build_left_is_still_cleaned_up(place):
     result = build(BuildConfig(root, output, TODAY, jobs=2, full=True))
     assert result.campaigns == 1
     assert sorted(p.name for p in output.parent.iterdir()) == ["site"], "the leftovers and the lock are gone"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("forged", ["outside", "link"])
+def test_a_forged_journal_in_a_planted_stage_is_refused(place, outside, forged):
+    """A marked staging folder committed with a journal (the list of steps a killed build's swap left
+    for the next build to finish) that leads outside the output, or moves a link into it: refused,
+    nothing moved."""
+    root, output = place
+    stage = output.parent / ".site.building"
+    (stage / "html").mkdir(parents=True)
+    (stage / MARKER).write_text("")
+    if forged == "outside":
+        steps = {"replace": [], "delete": ["../outside/notes.txt"]}
+    else:
+        (stage / "html" / "leak").symlink_to(outside["folder"])
+        steps = {"replace": [["leak", os.lstat(stage / "html" / "leak").st_ino]], "delete": []}
+    (stage / "journal.json").write_text(json.dumps(steps))
+    site, notes = tree_state(output), tree_state(outside["file"].parent)
+    assert "did not make" in refused(root, output, ".site.building", full=False)
+    assert tree_state(output) == site and tree_state(outside["file"].parent) == notes

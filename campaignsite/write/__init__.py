@@ -1,6 +1,7 @@
 """Stage 7, write: the only writer (no double write, nothing outside the output), the output place
-(refusals, lock, staging folder swapped in whole), what the next build may keep (incremental state,
-the campaigns validated before) and the search index over the finished pages (Pagefind).
+(refusals, lock, staging folder swapped in whole or folder by folder), what the next build may keep
+(incremental state, the campaigns validated before) and the search index over the finished pages
+(Pagefind).
 
 Takes: rendered sites and generated files.
 Hands on: the published output folder.

@@ -33,7 +33,7 @@ import shutil
 import socket
 import stat
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import BuildFailed, msg
@@ -196,6 +196,8 @@ class OutputPlace:
         self.check_own_names()
         journal = read_journal(self.stage / JOURNAL)
         if journal is not None:
+            if not self.trusted(journal):
+                self.refuse_name(self.stage)
             try:
                 self.roll_forward(journal)
             except OSError as exc:
@@ -216,6 +218,12 @@ class OutputPlace:
             self.refuse_name(self.stage)
         except OSError as exc:
             raise self.write_failed(exc) from exc
+
+    def discard_stage(self) -> None:
+        """Remove the staging folder once the build is over, unless it holds the journal of a swap that
+        failed midway (a full disk, say): the next build carries that through first (see clean)."""
+        if read_journal(self.stage / JOURNAL) is None:
+            shutil.rmtree(self.stage, ignore_errors=True)
 
     def swap_in(self, built: Path) -> None:
         """Make `built` the output in one atomic step; the previous site is then deleted."""
@@ -245,6 +253,30 @@ class OutputPlace:
         scratch.write_text(json.dumps(journal), encoding="utf-8")
         os.replace(scratch, self.stage / JOURNAL)  # the build's point of no return: next builds go on
         self.roll_forward(journal)
+        os.unlink(self.stage / JOURNAL)  # all done: the stage, with the old versions, may go
+
+    def trusted(self, journal: dict) -> bool:
+        """Whether a journal found in the stage is one a build wrote (a stage committed to a repository
+        could hold a forged one): relative paths inside the output, through no link, to move in a folder
+        or file that holds no link (issue 20)."""
+        try:
+            steps = [(rel, int(inode)) for rel, inode in journal["replace"]] + [(rel, 0) for rel in journal["delete"]]
+        except (TypeError, ValueError):
+            return False
+        for rel, _inode in steps:
+            parts = PurePosixPath(rel).parts if isinstance(rel, str) else ()
+            if not parts or PurePosixPath(rel).is_absolute() or {"..", "."} & set(parts) or rel.endswith("/"):
+                return False
+            for top in (self.output, self.stage / "html"):
+                if any(os.path.islink(top.joinpath(*parts[:depth])) for depth in range(1, len(parts) + 1)):
+                    return False
+        for rel, _inode in journal["replace"]:
+            new = self.stage / "html" / rel
+            if new.is_dir() and any(os.path.islink(os.path.join(folder, name)) or not (
+                    os.path.isdir(os.path.join(folder, name)) or os.path.isfile(os.path.join(folder, name)))
+                    for folder, dirs, files in os.walk(new) for name in dirs + files):
+                return False
+        return True
 
     def roll_forward(self, journal: dict) -> None:
         """Carry out a journal of swap_folders, skipping the steps done already: a folder whose inode is
