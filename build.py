@@ -173,7 +173,16 @@ def main(argv: list[str] | None = None) -> int:
     say(lang, done, file=sys.stdout)
     if not args.check:
         say(lang, *rebuilt_note(result), file=sys.stdout)
+    if args.verbose:
+        say(lang, *anew_note(result), file=sys.stdout)
     return 0
+
+
+def anew_note(result) -> tuple[Message, ...]:
+    """Which campaigns this build validated and rendered again (the others it took as they were)."""
+    none = msg("none")
+    return (msg("Campaigns validated: %(campaigns)s.", campaigns=", ".join(result.validated) or none),
+            msg("Campaigns rendered: %(campaigns)s.", campaigns=", ".join(result.rendered) or none))
 
 
 def rebuilt_note(result) -> tuple[Message, ...]:

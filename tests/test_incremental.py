@@ -182,14 +182,17 @@ def test_a_file_removed_from_the_output_by_hand_is_built_again(built):
 def test_full_rebuilds_everything_and_says_so(built):
     root, config, first = built
     done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY.isoformat(),
-                           "-o", str(config.output), "--full", "--lang", "en"],
+                           "-o", str(config.output), "--full", "--lang", "en", "--verbose"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "9 sites built." in done.stdout
+    assert "Campaigns validated: alpha-2025, beta-2025, gamma-2025." in done.stdout.splitlines()
+    assert "Campaigns rendered: alpha-2025, beta-2025, gamma-2025." in done.stdout.splitlines()
     done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--today", TODAY.isoformat(),
-                           "-o", str(config.output), "--lang", "nl"],
+                           "-o", str(config.output), "--lang", "nl", "--verbose"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert "Niets gewijzigd sinds de vorige build" in done.stdout, done.stdout
+    assert "Opnieuw gerenderde campagnes: geen." in done.stdout.splitlines()
 
 
 @pytest.mark.slow
