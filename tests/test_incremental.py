@@ -474,3 +474,40 @@ def test_a_swap_failing_midway_is_carried_through_by_the_next_build(built, tmp_p
     build(config)
     assert snapshot(config.output) == snapshot(tmp_path / "full")
     assert not (tmp_path / ".site.building").exists()
+
+
+def test_a_file_is_read_for_its_fingerprint_only_when_its_stat_changed(tmp_path, monkeypatch):
+    """StatCache: a file whose size, times and inode are those recorded is not read again; an edit of the
+    same size is (its times change); a file changed within a second of the look is never recorded."""
+    from campaignsite.write import incremental
+    project = tmp_path / "project"
+    (project / "campaigns").mkdir(parents=True)
+    files = {name: project / "campaigns" / name for name in ("a.csv", "b.csv")}
+    for path in files.values():
+        path.write_text("slug,title\nx,Tuin\n", encoding="utf-8")
+    read = []
+    real = incremental._file_digest
+    monkeypatch.setattr(incremental, "_file_digest", lambda path: read.append(Path(path).name) or real(path))
+
+    def look(aged: bool) -> str:
+        cache = incremental.StatCache(project, tmp_path / "cache")
+        # Where the look began, from the files' own change times: well after them, or in their second.
+        newest = max(max(path.stat().st_mtime_ns, path.stat().st_ctime_ns) for path in files.values())
+        cache.start = newest + 1 if aged else newest
+        digest = incremental.tree_digest(project / "campaigns", cache)
+        cache.save()
+        return digest
+    first = look(aged=True)
+    read.clear()
+    assert look(aged=True) == first and read == [], "nothing read again"
+    files["a.csv"].write_text("slug,title\nx,Hoek\n", encoding="utf-8")  # same size, new bytes
+    second = look(aged=False)
+    assert read == ["a.csv"] and second != first
+    read.clear()
+    look(aged=True)
+    b_time = max(files["b.csv"].stat().st_mtime_ns, files["b.csv"].stat().st_ctime_ns)
+    in_same_tick = b_time >= max(files["a.csv"].stat().st_mtime_ns, files["a.csv"].stat().st_ctime_ns)
+    assert read == ["a.csv"] + ["b.csv"] * in_same_tick, "changed as the last look began: read again now"
+    read.clear()
+    look(aged=True)
+    assert read == []
