@@ -4,8 +4,8 @@ Mastodon and X crop least (issue 22, item 8: "a share image per project and camp
 
 Each is drawn as an SVG (the title, the campaign, its places, the campaign's colour and the colours of
 the goals it serves) and rendered with the press kit's renderer (exports/presskit.py: resvg with the
-fonts in data/fonts/ only, in a process with limits, cached by the SVG's bytes), so the same text always
-gives the same bytes: resvg writes no time or software name into the PNG. Editors' text is escaped where
+fonts in data/fonts/ only, in this process since the SVG is ours, cached by the SVG's bytes), so the
+same text always gives the same bytes: resvg writes no time or software name into the PNG. Editors' text is escaped where
 it lands in the SVG and cut to a few lines, so a title can neither add markup nor grow the picture.
 """
 
@@ -117,4 +117,4 @@ def svg(band: str, title: str, below: str, colour: str, on_colour: str, goals: S
 
 def png(band: str, title: str, below: str, colour: str, on_colour: str, goals: Sequence[Goal]) -> bytes:
     """The share image as a PNG of WIDTH x HEIGHT pixels (see svg)."""
-    return presskit.raster(svg(band, title, below, colour, on_colour, goals), width=WIDTH)
+    return presskit.raster(svg(band, title, below, colour, on_colour, goals), width=WIDTH, ours=True)
