@@ -204,12 +204,9 @@ def build(config: BuildConfig) -> BuildResult:
                 writer.keep(slug, config.output / slug)
             for rel, content in shared:
                 writer.write(rel, content)
-            slugs = [campaign.slug for campaign in checked.campaigns]
-            part_keys = {bundle: incremental.part_key(prints, members) for bundle, members in searchindex.parts(slugs)}
-            kept_parts = incremental.reusable_parts(previous, part_keys, config.output)
-            search.index_site(writer, slugs, config.output, kept_parts)
-            state = new_state(checked, prints, pages, kept, writer.root, part_keys,
-                              {bundle: previous.parts[bundle] for bundle in kept_parts})
+            # Each campaign's search bundle is in its folder: a kept folder keeps it.
+            search.index_site(writer, [campaign.slug for campaign in checked.campaigns], frozenset(kept), config.jobs)
+            state = new_state(checked, prints, pages, kept, writer.root)
             writer.write(incremental.STATE_FILE, state.to_json())
             if in_place:  # folder by folder: what was kept stays where it is
                 place.swap_folders(writer.root, writer.kept_paths(), incremental.STATE_FILE)
@@ -263,11 +260,10 @@ def rendered(make) -> SiteSpec:
 
 
 def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[str, int],
-              kept: dict[str, incremental.CampaignRecord], built: Path, part_keys: dict[str, str],
-              kept_parts: dict[str, incremental.PartRecord]) -> incremental.State:
+              kept: dict[str, incremental.CampaignRecord], built: Path) -> incremental.State:
     """What this build leaves in its output for the next one: each campaign's fingerprint, and the
-    files and counts of its output; each search part's key and files (`built` holds what this build
-    made, not what it `kept` from the previous output)."""
+    files (its search bundle among them) and counts of its output (`built` holds what this build made,
+    not what it `kept` from the previous output)."""
     records = {}
     for campaign in checked.campaigns:
         slug = campaign.slug
@@ -277,9 +273,7 @@ def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[st
     portal = [count for site, count in pages.items() if site.startswith("_portal/")]
     counts = (len(checked.campaigns), len(portal) + sum(r.sites for r in records.values()),
               sum(portal) + sum(r.pages for r in records.values()))
-    parts = {bundle: kept_parts.get(bundle) or incremental.PartRecord(key, incremental.listing_digest(built / bundle))
-             for bundle, key in part_keys.items()}
-    state = incremental.State(prints.network, "", records, counts, parts)
+    state = incremental.State(prints.network, "", records, counts)
     return dataclasses.replace(state, files=incremental.listing_digest(built, incremental.others(state)))
 
 

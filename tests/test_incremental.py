@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from campaignsite.core import searchindex
 from campaignsite.pages import sites
 from campaignsite.write import search
 from campaignsite.core.codes import Code
@@ -308,26 +307,29 @@ def test_check_stands_by_the_last_build_and_renders_only_what_changed(built, mon
 
 
 @pytest.mark.slow  # three builds
-def test_the_search_index_of_unchanged_campaigns_is_kept(tmp_path, monkeypatch):
-    """The campaigns are indexed in parts (two campaigns a part here); an edit indexes again only the
-    portal and the part of the campaign edited; the search page merges every part."""
-    monkeypatch.setattr(searchindex, "PART_SIZE", 2)
+def test_the_search_index_of_unchanged_campaigns_is_kept(tmp_path):
+    """Each campaign has its own search bundle, in its folder; an edit indexes again only the portal
+    and the campaign edited; the portal's search page merges every campaign's bundle."""
     root = network(tmp_path)
     config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
     build(config)
-    parts = sorted(p.parent.relative_to(config.output).as_posix()
-                   for p in config.output.glob("pagefind/parts/*/pagefind-entry.json"))
-    assert parts == ["pagefind/parts/001", "pagefind/parts/002"]
+    bundles = sorted(p.parent.relative_to(config.output).as_posix()
+                     for p in config.output.glob("*/pagefind/pagefind-entry.json"))
+    slugs = sorted(p.name for p in (root / "campaigns").iterdir())
+    assert bundles == [f"{slug}/pagefind" for slug in slugs]
     merged = re.search(r"data-cs-merge='([^']*)'", (config.output / "search" / "index.html").read_text()).group(1)
-    assert json.loads(merged) == ["../pagefind/parts/001/", "../pagefind/parts/002/"]
+    assert sorted(json.loads(merged)) == [f"../{slug}/pagefind/" for slug in slugs]
 
     def inodes(folder: Path) -> dict[str, int]:
         return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
-    before = {part: inodes(config.output / part) for part in parts + ["pagefind/fragment"]}
-    rename_laureate(root, "gamma-2025", "Buurtmoestuin Zuid")  # gamma is alone in part 002
+    before = {bundle: inodes(config.output / bundle) for bundle in bundles}
+    rename_laureate(root, "gamma-2025", "Buurtmoestuin Zuid")
     build(config)
-    assert inodes(config.output / "pagefind/parts/001") == before["pagefind/parts/001"], "part 001 was kept"
-    assert inodes(config.output / "pagefind/parts/002") != before["pagefind/parts/002"], "part 002 was indexed again"
+    for bundle in bundles:
+        if bundle.startswith("gamma-2025/"):
+            assert inodes(config.output / bundle) != before[bundle], f"{bundle} was indexed again"
+        else:
+            assert inodes(config.output / bundle) == before[bundle], f"{bundle} was kept"
     full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2, full=True))
     assert full.rebuilt and snapshot(config.output) == snapshot(tmp_path / "full")
 

@@ -1,5 +1,9 @@
-"""Where the search index lives in the output: the one layout the portal's search page (pages) and the
-indexer (write.search) agree on.
+"""Where the search index lives in the output: the one layout the search pages (pages) and the indexer
+(write.search) agree on.
+
+The portal's pages are in the bundle at the output's root (`pagefind/`), each campaign's (all its
+language sites) in its own folder (`<slug>/pagefind/`), which comes and goes with the campaign's folder:
+an incremental build keeps it with the rest of an unchanged campaign (write/incremental.py).
 """
 
 from __future__ import annotations
@@ -11,14 +15,7 @@ BUNDLE = "pagefind/"
 ENTRY = "pagefind-entry.json"
 PUBLISHED = {BUNDLE.rstrip("/"): msg("the search index (Pagefind)")}
 
-# Campaigns per part: with ~50 indexed pages a campaign (two languages of 30 laureates), a part is
-# ~3,000 pages, ~400 MB for Pagefind; and few enough parts for the browser to merge (one per 50).
-PART_SIZE = 50
 
-
-def parts(slugs: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """The search parts of a network whose campaigns are `slugs`: (bundle path from the output's root,
-    its campaigns), by groups of PART_SIZE in name order."""
-    ordered = sorted(slugs)
-    return [(f"{BUNDLE}parts/{index // PART_SIZE + 1:03d}/", tuple(ordered[index:index + PART_SIZE]))
-            for index in range(0, len(ordered), PART_SIZE)]
+def campaign_bundle(slug: str) -> str:
+    """The bundle of a campaign's pages, from the output's root."""
+    return f"{slug}/{BUNDLE}"

@@ -26,6 +26,17 @@ class Page:
     layout: str = "page"  # "page": with the site's header, menu and footer; "embed": a widget without them
     body: str = ""
     lang: str = ""  # the language of the title and body when it is not the site's (a post not translated)
+    search: SearchLabel | None = None  # how search results show it; None: not indexed
+
+
+@dataclass(frozen=True)
+class SearchLabel:
+    """What a search result says of its page (issue 22, item 4: results labelled with campaign and page
+    type), and how much its words count."""
+
+    kind: str            # its page type, in its language ("Project", "Event")
+    campaign: str = ""   # the campaign's name in its language; "" for a page of the portal
+    weight: float = 1.0  # below 1 for pages that list others (goals, lists): the pages they list come first
 
 
 @dataclass(frozen=True)
@@ -50,11 +61,11 @@ class NotFound:
 @dataclass(frozen=True)
 class SearchBox:
     """The search box every page shows in its header: a plain form (it works without JavaScript) that
-    sends `?q=<term>` to the network's search page in the site's language, which searches every
-    campaign. Nothing of the search itself is loaded before that page."""
+    sends `?q=<term>` to its site's search page: a campaign site's searches that campaign, the portal's
+    every campaign. Nothing of the search itself is loaded before that page."""
 
-    url: str     # the search page, relative to this site's root ("search/", "../../fr/search/")
-    label: str   # the field's accessible name ("Search all campaigns")
+    url: str     # the search page, relative to this site's root ("search/")
+    label: str   # the field's accessible name ("Search this campaign", "Search all campaigns")
     button: str  # the submit button's name ("Search")
 
 

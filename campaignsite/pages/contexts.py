@@ -176,10 +176,12 @@ class SearchContext:
     template: ClassVar[str] = "search.html"
     site: Site
     intro: str
-    bundle: str                   # the portal's Pagefind bundle
-    merged: tuple[str, ...]       # the campaigns' bundles merged with it (search.parts)
+    bundle: str                   # the Pagefind bundle searched: the campaign's, or the portal's
+    merged: tuple[str, ...]       # the bundles merged with it: on the portal, every campaign's in its language
     noscript: str
     translations: dict[str, str]  # Pagefind UI's texts we give ourselves (its key -> our translation)
+    labels: dict[str, str]        # each result's label names ("campaign", "kind" -> "Campaign", "Page type")
+    everywhere: Link | None = None  # on a campaign site: the portal's search, which searches every campaign
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The network portal's pages in one language, with totals computed from the data.
 
 The portal lists every campaign (filterable by region, language, year and kind), every laureate by
-SDG across campaigns, a combined agenda with its calendar feed, and a search across all campaigns.
+SDG across campaigns and a combined agenda with its calendar feed (its search page is in pages/search.py).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import dataclasses
 
 from campaignsite.core.languages import LANGUAGE_NAMES
 from campaignsite.core.markup import render_markdown
-from campaignsite.core.searchindex import BUNDLE as SEARCH_BUNDLE
-from campaignsite.core.searchindex import parts as search_parts
 from campaignsite.core.sitespec import Page
 from campaignsite.model.records import Campaign
 from campaignsite.model.towns import towns
@@ -233,21 +231,3 @@ def agenda(b: PortalBuilder) -> Page:
     upcoming, past = network_events(b, url, b.network.campaigns)
     context = dataclasses.replace(agenda_context(b, url, upcoming, reversed(past)), periods=agenda_periods(b, url))
     return b.page(url, b._("Agenda"), b._("Agenda of all campaigns"), lambda _url: context)
-
-
-def search(b: PortalBuilder) -> Page:
-    url = urls.SEARCH
-    # Pagefind UI brings its own texts, picked by <html lang>; these replace the ones it leaves in
-    # English ("Reset" in Dutch), says of "this site" (it searches the network), or writes without
-    # French typography.
-    translations = {"clear_search": b._("Clear"), "search_label": b._("Search all campaigns"),
-                    "search_suggestion": b._("No results for [SEARCH_TERM]. Try one of the following searches:")}
-    # The campaigns' pages are in parts (search.parts) merged with the portal's in the browser: those
-    # of the parts that have pages in this language.
-    merged = tuple(href(url, b.root + bundle) for bundle, members in search_parts([c.slug for c in b.network.campaigns])
-                   if any(b.lang in campaign.languages for campaign in b.network.campaigns if campaign.slug in members))
-    context = contexts.SearchContext(b.site, b._("Search the pages of every campaign in this language."),
-                                     href(url, f"{b.root}{SEARCH_BUNDLE}"), merged,
-                                     b._("The search needs JavaScript. Every campaign is listed on the home page."),
-                                     translations)
-    return b.page(url, b._("Search"), b._("Search all campaigns"), lambda _url: context)

@@ -15,8 +15,13 @@ from functools import partial
 from typing import Callable
 
 from campaignsite.core.errors import msg
-from campaignsite.core.sitespec import Page
-from campaignsite.pages import agenda, campaign, contexts, embed, places, plan, portal, press, urls
+from campaignsite.core.message_keys import N_
+from campaignsite.core.sitespec import Page, SearchLabel
+from campaignsite.pages import agenda, campaign, contexts, embed, places, plan, portal, press, search, urls
+
+# How much the words of a page that lists others (a goal's projects, the agenda) count in a search:
+# the pages it lists come before it (issue 22, item 4: "goal and list pages weighted down").
+LIST_WEIGHT = 0.4
 
 
 def always(source) -> bool:
@@ -37,48 +42,55 @@ class PageType:
     when: Callable[[object], bool] = always
     layout: str = "page"            # "embed": a widget for other websites, without the site's chrome
     embeds: str | None = None       # a widget's: the page type it stands for (oEmbed), with the same values
+    kind: str = ""                  # what search results call it (a msgid); "": not indexed
+    lists: bool = False             # a page listing others (goals, lists): weighted down in the search
 
 
 PAGE_TYPES = (
     # Campaign sites: the menu first, in menu order, then the pages reached through it.
-    PageType("home", "campaign", urls.HOME, contexts.HomeContext, campaign.home, nav=1),
+    PageType("home", "campaign", urls.HOME, contexts.HomeContext, campaign.home, nav=1, kind=N_("Home page")),
     PageType("showcase", "campaign", urls.SHOWCASE, contexts.ShowcaseContext, campaign.showcase, nav=2,
-             when=lambda c: bool(c.laureates)),
+             when=lambda c: bool(c.laureates), kind=N_("Laureates"), lists=True),
     PageType("candidates", "campaign", urls.CANDIDATES, contexts.CandidatesContext, campaign.candidates_page, nav=3,
-             when=lambda c: bool(c.candidates)),
+             when=lambda c: bool(c.candidates), kind=N_("Candidates"), lists=True),
     PageType("actions", "campaign", urls.ACTIONS, contexts.ActionsContext, plan.actions_page, nav=4,
-             when=lambda c: bool(c.actions)),
+             when=lambda c: bool(c.actions), kind=N_("Climate plan"), lists=True),
     PageType("call", "campaign", urls.CALL, contexts.CallContext, campaign.call, nav=5,
-             when=lambda c: bool(c.call)),
+             when=lambda c: bool(c.call), kind=N_("Call for projects")),
     PageType("jury", "campaign", urls.JURY, contexts.JuryContext, campaign.jury, nav=6,
-             when=lambda c: bool(c.selection)),
+             when=lambda c: bool(c.selection), kind=N_("Jury")),
     PageType("help", "campaign", urls.HELP, contexts.HelpContext, campaign.help, nav=7,
-             when=lambda c: bool(c.laureates)),
-    PageType("agenda", "campaign", urls.AGENDA, contexts.AgendaContext, agenda.agenda, nav=8),
+             when=lambda c: bool(c.laureates), kind=N_("Help a project")),
+    PageType("agenda", "campaign", urls.AGENDA, contexts.AgendaContext, agenda.agenda, nav=8,
+             kind=N_("Agenda"), lists=True),
     PageType("news", "campaign", urls.NEWS, contexts.NewsIndexContext, agenda.news_index, nav=9,
-             when=lambda c: bool(c.news)),
-    PageType("press", "campaign", urls.PRESS, contexts.PressContext, press.press, nav=10),
-    PageType("kit", "campaign", urls.KIT, contexts.KitContext, plan.kit_page, nav=11, when=lambda c: bool(c.kit)),
+             when=lambda c: bool(c.news), kind=N_("News"), lists=True),
+    PageType("press", "campaign", urls.PRESS, contexts.PressContext, press.press, nav=10, kind=N_("Press")),
+    PageType("kit", "campaign", urls.KIT, contexts.KitContext, plan.kit_page, nav=11, when=lambda c: bool(c.kit),
+             kind=N_("Communication kit")),
     PageType("laureate", "campaign", urls.LAUREATE, contexts.LaureateContext, campaign.laureates,
-             when=lambda c: bool(c.laureates)),
+             when=lambda c: bool(c.laureates), kind=N_("Project")),
     PageType("action", "campaign", urls.ACTION, contexts.ActionContext, plan.action_pages,
-             when=lambda c: bool(c.actions)),
+             when=lambda c: bool(c.actions), kind=N_("Action")),
     PageType("action-theme", "campaign", urls.ACTION_THEME, contexts.ActionsContext, plan.theme_pages,
-             when=lambda c: bool(c.actions)),
+             when=lambda c: bool(c.actions), kind=N_("Climate plan"), lists=True),
     PageType("action-sector", "campaign", urls.ACTION_SECTOR, contexts.ActionsContext, plan.sector_pages,
-             when=lambda c: any(a.sector for a in c.actions)),
-    PageType("sdg", "campaign", urls.SDG, contexts.SdgContext, campaign.sdg_pages),
+             when=lambda c: any(a.sector for a in c.actions), kind=N_("Climate plan"), lists=True),
+    PageType("sdg", "campaign", urls.SDG, contexts.SdgContext, campaign.sdg_pages, kind=N_("Goal"), lists=True),
     PageType("event", "campaign", urls.EVENT, contexts.EventContext, agenda.event_pages,
-             when=lambda c: bool(c.events)),
+             when=lambda c: bool(c.events), kind=N_("Event")),
     PageType("news-post", "campaign", urls.NEWS_POST, contexts.NewsPostContext, agenda.news_pages,
-             when=lambda c: bool(c.news)),
-    PageType("listing", "campaign", urls.LISTING, contexts.ListingContext, press.listing),
+             when=lambda c: bool(c.news), kind=N_("News")),
+    PageType("listing", "campaign", urls.LISTING, contexts.ListingContext, press.listing,
+             kind=N_("Laureates"), lists=True),
     PageType("accessibility", "campaign", urls.ACCESSIBILITY, contexts.StatementContext,
-             partial(press.statement, kind="accessibility")),
+             partial(press.statement, kind="accessibility"), kind=N_("Statement")),
     PageType("privacy", "campaign", urls.PRIVACY, contexts.StatementContext,
-             partial(press.statement, kind="privacy")),
-    PageType("sdg-index", "campaign", urls.SDG_INDEX, contexts.SdgIndexContext, campaign.sdg_index),
-    PageType("widgets", "campaign", urls.WIDGETS, contexts.WidgetsContext, embed.widgets),
+             partial(press.statement, kind="privacy"), kind=N_("Statement")),
+    PageType("sdg-index", "campaign", urls.SDG_INDEX, contexts.SdgIndexContext, campaign.sdg_index,
+             kind=N_("Goals"), lists=True),
+    PageType("search", "campaign", urls.SEARCH, contexts.SearchContext, search.campaign_search),
+    PageType("widgets", "campaign", urls.WIDGETS, contexts.WidgetsContext, embed.widgets, kind=N_("Widgets")),
     # Widgets that municipalities put on their own websites (see embed.py).
     PageType("embed-laureates", "campaign", urls.EMBED_LAUREATES, contexts.EmbedCardsContext,
              embed.embed_laureates, when=lambda c: bool(c.laureates), layout="embed", embeds="showcase"),
@@ -95,24 +107,27 @@ PAGE_TYPES = (
     PageType("embed-call", "campaign", urls.EMBED_CALL, contexts.EmbedCallContext, embed.embed_call,
              when=lambda c: bool(c.call), layout="embed", embeds="call"),
     # The portal, in each of its languages.
-    PageType("portal-home", "portal", urls.HOME, contexts.PortalHomeContext, portal.home, nav=1),
-    PageType("portal-agenda", "portal", urls.AGENDA, contexts.AgendaContext, portal.agenda, nav=2),
-    PageType("portal-search", "portal", urls.SEARCH, contexts.SearchContext, portal.search, nav=3),
+    PageType("portal-home", "portal", urls.HOME, contexts.PortalHomeContext, portal.home, nav=1, kind=N_("Home page")),
+    PageType("portal-agenda", "portal", urls.AGENDA, contexts.AgendaContext, portal.agenda, nav=2,
+             kind=N_("Agenda"), lists=True),
+    PageType("portal-search", "portal", urls.SEARCH, contexts.SearchContext, search.portal_search, nav=3),
     PageType("portal-page", "portal", urls.CONTENT_PAGE, contexts.ContentContext, portal.content_pages, nav=5,
-             when=lambda network: bool(network.pages)),
+             when=lambda network: bool(network.pages), kind=N_("Page")),
     PageType("portal-municipalities", "portal", urls.MUNICIPALITIES, contexts.MunicipalitiesContext,
-             places.municipalities_page, nav=4),
+             places.municipalities_page, nav=4, kind=N_("Municipalities"), lists=True),
     PageType("portal-municipality", "portal", urls.MUNICIPALITY, contexts.MunicipalityContext,
-             places.municipality_pages),
+             places.municipality_pages, kind=N_("Municipality")),
     PageType("portal-programme", "portal", urls.PROGRAMME, contexts.ProgrammeContext, places.programme_pages,
-             when=lambda network: bool(network.programmes)),
-    PageType("portal-sdg", "portal", urls.SDG, contexts.SdgContext, portal.sdg_pages),
-    PageType("portal-sdg-more", "portal", urls.SDG_PAGE, contexts.SdgContext, portal.sdg_more_pages),
-    PageType("portal-sdg-index", "portal", urls.SDG_INDEX, contexts.SdgIndexContext, portal.sdg_index),
+             when=lambda network: bool(network.programmes), kind=N_("Programme")),
+    PageType("portal-sdg", "portal", urls.SDG, contexts.SdgContext, portal.sdg_pages, kind=N_("Goal"), lists=True),
+    PageType("portal-sdg-more", "portal", urls.SDG_PAGE, contexts.SdgContext, portal.sdg_more_pages,
+             kind=N_("Goal"), lists=True),
+    PageType("portal-sdg-index", "portal", urls.SDG_INDEX, contexts.SdgIndexContext, portal.sdg_index,
+             kind=N_("Goals"), lists=True),
     PageType("portal-accessibility", "portal", urls.ACCESSIBILITY, contexts.StatementContext,
-             partial(portal.statement, kind="accessibility")),
+             partial(portal.statement, kind="accessibility"), kind=N_("Statement")),
     PageType("portal-privacy", "portal", urls.PRIVACY, contexts.StatementContext,
-             partial(portal.statement, kind="privacy")),
+             partial(portal.statement, kind="privacy"), kind=N_("Statement")),
 )
 
 
@@ -161,9 +176,19 @@ def get_pages(site: str, builder, source) -> tuple[tuple[Page, ...], tuple[str, 
         if page_type.site != site or not page_type.when(source):
             continue
         built = page_type.build(builder)
-        built = [dataclasses.replace(page, layout=page_type.layout)
+        label = search_label(page_type, builder, source if site == "campaign" else None)
+        built = [dataclasses.replace(page, layout=page_type.layout, search=label)
                  for page in (built if isinstance(built, list) else [built])]
         pages += built
         if page_type.nav is not None:
             menu += [(page_type.nav, page.url) for page in built]
     return tuple(pages), tuple(url for _nav, url in sorted(menu, key=lambda item: item[0]))
+
+
+def search_label(page_type: PageType, builder, campaign) -> SearchLabel | None:
+    """What search results say of the pages of `page_type` in the site `builder` makes (of `campaign`,
+    None for the portal); None for pages kept out of the index (widgets, the search pages)."""
+    if not page_type.kind:
+        return None
+    name = campaign.title[builder.lang] if campaign is not None else ""
+    return SearchLabel(builder._(page_type.kind), name, LIST_WEIGHT if page_type.lists else 1.0)

@@ -43,8 +43,7 @@ def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today:
             continue
         logo = published[campaign.slug, PurePosixPath(campaign.logo).name] if campaign.logo else None
         jobs += [SiteJob(f"{campaign.slug}/{lang}", functools.partial(
-            campaign_site, campaign, lang, logo, today, portal_search(network, lang),
-            network_links(network, campaign, lang))) for lang in campaign.languages]
+            campaign_site, campaign, lang, logo, today, network_links(network, campaign, lang))) for lang in campaign.languages]
     return jobs
 
 
@@ -65,11 +64,11 @@ def links_key(network: Network) -> dict[str, str]:
             for campaign in network.campaigns}
 
 
-def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date, search: str,
+def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.date,
                   links: NetworkLinks = NetworkLinks()) -> SiteSpec:
-    """The campaign's site in `lang`, under <slug>/<lang>/, whose search box leads to the network's
-    search page at `search` (from the output's root). Of the rest of the network only `links` go in
-    (the portal, its programme's neighbouring editions: part of its fingerprint, see pipeline.py)."""
+    """The campaign's site in `lang`, under <slug>/<lang>/, whose search box leads to its own search
+    page (the campaign's pages; all campaigns one tap away). Of the rest of the network only `links` go
+    in (the portal, its programme's neighbouring editions: part of its fingerprint, see pipeline.py)."""
     on_colour = text_colour(campaign.colour)
     logo_path = f"assets/logo{PurePosixPath(campaign.logo).suffix}" if campaign.logo else None
     alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], "./" if other == lang else f"../{other}/")
@@ -87,7 +86,7 @@ def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.d
         text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
         downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
         not_found=not_found(builder._, campaign.title[lang], pages, nav),
-        search=search_box(builder._, "../../" + search), short_title=campaign.short_title[lang],
+        search=search_box(builder._("Search this campaign"), builder._), short_title=campaign.short_title[lang],
         footer_groups=campaign_footer(builder, links.to_portal("")))
 
 
@@ -114,21 +113,9 @@ def campaign_footer(b: CampaignBuilder, portal: str) -> tuple[FooterGroup, ...]:
     return tuple(groups)
 
 
-def portal_home(network: Network, lang: str) -> str:
-    """The portal's home for a site in `lang`, from the output's root (its first language's when the
-    portal has no page in `lang`)."""
-    return portal_root(network, lang if lang in network.languages else network.languages[0])
-
-
-def search_box(_, url: str) -> SearchBox:
-    """The header's search box, leading to the search page at `url` (from the site's root)."""
-    return SearchBox(url, _("Search all campaigns"), _("Search"))
-
-
-def portal_search(network: Network, lang: str) -> str:
-    """The portal's search page for a site in `lang`, from the output's root: in that language, or in
-    the portal's first one when the portal has no page in it."""
-    return portal_home(network, lang) + urls.SEARCH
+def search_box(label: str, _) -> SearchBox:
+    """The header's search box, leading to its site's search page, which searches what `label` says."""
+    return SearchBox(urls.SEARCH, label, _("Search"))
 
 
 def portal_root(network: Network, lang: str) -> str:
@@ -206,7 +193,7 @@ def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
         text_colour=on_colour, alternates=alternates, pages=pages, nav=nav,
         footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
         not_found=not_found(builder._, network.title[lang], pages, nav),
-        search=search_box(builder._, urls.SEARCH),
+        search=search_box(builder._("Search all campaigns"), builder._),
         downloads=((CALENDAR, feeds.combined_calendar(network.title[lang], events)),))
 
 

@@ -147,7 +147,7 @@ def markdown_source(page: Page) -> str:
     build in tools/bench.py. Our engine never parses it: see _EnginePlugin."""
     meta = yaml.safe_dump(front_matter(page), allow_unicode=True, sort_keys=True)
     heading = title_markdown(page)
-    body = now_strip(page.meta.get("now")) + page.body
+    body = search_marks(page) + now_strip(page.meta.get("now")) + indexed_body(page)
     return f"---\n{meta}---\n\n{heading}\n\n{body}" if heading else f"---\n{meta}---\n\n{body}"
 
 
@@ -155,7 +155,33 @@ def page_content(heading_html: str, page: Page) -> str:
     """The page's content as Python-Markdown made it from markdown_source(page): the title's HTML,
     then our HTML as it is. Our pages are HTML blocks, which Markdown passes through unchanged (the
     same bytes for every page of the example network), so no parser reads them again (issue 24)."""
-    return "\n".join(part for part in (heading_html, now_strip(page.meta.get("now")).strip(), page.body.strip()) if part)
+    if page.search is None and page.layout == "page":
+        # Not in the search index (the search pages themselves): not even its title.
+        heading_html = f'<div data-pagefind-ignore="all">{heading_html}</div>' if heading_html else ""
+    parts = (heading_html, search_marks(page).strip(), now_strip(page.meta.get("now")).strip(), indexed_body(page).strip())
+    return "\n".join(part for part in parts if part)
+
+
+def search_marks(page: Page) -> str:
+    """What the search index (Pagefind, write/search.py) records of the page besides its words: its
+    campaign and page type, which each result shows (issue 22, item 4); empty elements, so nothing of
+    it is indexed as text or shown."""
+    if page.search is None:
+        return ""
+    label = page.search
+    marks = [f'<span hidden data-pagefind-meta="{key}:{html.escape(value)}"></span>'
+             for key, value in (("campaign", label.campaign), ("kind", label.kind)) if value]
+    return "".join(marks) + "\n\n"
+
+
+def indexed_body(page: Page) -> str:
+    """Our HTML, its words weighted down in the search for a page that lists others (a goal's
+    projects, an agenda): the pages it lists come first."""
+    if page.search is None:
+        return f'<div data-pagefind-ignore="all">{page.body.strip()}</div>\n' if page.layout == "page" else page.body
+    if page.search.weight == 1.0:
+        return page.body
+    return f'<div data-pagefind-weight="{page.search.weight}">\n{page.body.strip()}\n</div>\n'
 
 
 def now_strip(now: dict | None) -> str:

@@ -8,14 +8,15 @@ a function of exactly these inputs, its fingerprint:
   leads to);
 - the build's code, templates, catalogues, theme, data/ and installed packages (ENGINE_PARTS);
 - the build day.
-The portal shows every campaign: it, robots.txt and the search index are rebuilt whenever anything
+A campaign's search bundle is in its folder (core/searchindex.py) and comes and goes with it. The
+portal shows every campaign: it, its search bundle and robots.txt are rebuilt whenever anything
 changed. A build records the fingerprints in its output (STATE_FILE, published with it, so the record
 and the files it describes are swapped in together); the next build keeps the folder of every campaign
 whose fingerprint is the same and whose files are all still there, and builds the rest. When no
 fingerprint changed and the output is as the last build left it, there is nothing to do.
 
 The kept folders stay where they are: the build stages only what it makes (the changed campaigns'
-folders, the portal, the search parts indexed again) and swaps each staged folder into the output on its
+folders with their search bundles, the portal) and swaps each staged folder into the output on its
 own (write/output.py: OutputPlace.swap_folders), so nothing unchanged is copied, linked or deleted.
 Everything recorded is derived from the input alone (no time, no inode), so an incremental build's
 output is byte-identical to a full build's. Reading the input for its fingerprints reads only the files
@@ -36,7 +37,7 @@ from pathlib import Path
 from campaignsite.core.places import CACHE_ROOT, CODE_ROOT
 from campaignsite.load.limits import largest_limit
 
-FORMAT = 3
+FORMAT = 3  # 3: each campaign's search bundle in its folder (no search parts); files leaves out campaign folders
 STATE_FILE = ".campaignsite-state.json"
 ENGINE_ROOT = CODE_ROOT
 # What the build's output depends on besides the project's data: its code (templates and catalogues
@@ -198,7 +199,7 @@ def with_links(prints: Fingerprints, links: dict[str, str]) -> Fingerprints:
 def listing_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
     """The files under `folder` by path and size (not content: a quick look that a folder is still as
     a build left it); `skip` names entries left out, by their path under `folder` ("gent-2024",
-    "pagefind/parts/001"). Links are listed, never followed."""
+    ".campaignsite-state.json"). Links are listed, never followed."""
     digest = hashlib.blake2b(digest_size=20)
 
     def visit(path: str, prefix: str) -> None:
@@ -229,30 +230,17 @@ class CampaignRecord:
 
 
 @dataclass(frozen=True)
-class PartRecord:
-    key: str    # the fingerprints of its campaigns (see part_key)
-    files: str  # listing_digest of its bundle
-
-
-def part_key(prints: Fingerprints, members: tuple[str, ...]) -> str:
-    """What a search part's bundle is made from: its campaigns' fingerprints (their pages)."""
-    return _hash(*(f"{slug} {prints.campaigns.get(slug, '')}".encode() for slug in members))
-
-
-@dataclass(frozen=True)
 class State:
     """What a build left in its output: the fingerprints it was made from and how its files looked."""
 
     network: str
-    files: str  # listing_digest of the output but the campaigns' folders and search parts (see others)
+    files: str  # listing_digest of the output but the campaigns' folders (see others)
     campaigns: dict[str, CampaignRecord] = field(default_factory=dict)
     counts: tuple[int, int, int] = (0, 0, 0)  # campaigns, sites, pages
-    parts: dict[str, PartRecord] = field(default_factory=dict)  # search bundles of campaigns (search.parts)
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "network": self.network, "files": self.files, "counts": self.counts,
-                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())},
-                           "parts": {bundle: vars(record) for bundle, record in sorted(self.parts.items())}},
+                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())}},
                           indent=1, sort_keys=True) + "\n"
 
 
@@ -264,23 +252,22 @@ def read_state(output: Path) -> State | None:
             return None
         return State(data["network"], data["files"],
                      {slug: CampaignRecord(**record) for slug, record in data["campaigns"].items()},
-                     tuple(data["counts"]), {bundle: PartRecord(**record) for bundle, record in data["parts"].items()})
+                     tuple(data["counts"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def others(state: State, skip: frozenset[str] = frozenset()) -> frozenset[str]:
-    """What State.files leaves out of the output: this file, `skip`, every campaign's folder and search
-    part (each has its own record), so that a build that keeps them lists only what it built."""
-    return skip | {STATE_FILE} | set(state.campaigns) | {bundle.rstrip("/") for bundle in state.parts}
+    """What State.files leaves out of the output: this file, `skip` and every campaign's folder (each
+    has its own record), so that a build that keeps them lists only what it built."""
+    return skip | {STATE_FILE} | set(state.campaigns)
 
 
 def unchanged(previous: State | None, prints: Fingerprints, output: Path, skip: frozenset[str]) -> bool:
     """Whether `output` is already what a build of `prints` makes: same input, files as they were left."""
     return (previous is not None and previous.network == prints.network
             and listing_digest(output, others(previous, skip)) == previous.files
-            and all(_intact(output / slug, record.files) for slug, record in previous.campaigns.items())
-            and all(_intact(output / bundle, record.files) for bundle, record in previous.parts.items()))
+            and all(_intact(output / slug, record.files) for slug, record in previous.campaigns.items()))
 
 
 def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict[str, CampaignRecord]:
@@ -288,13 +275,6 @@ def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict
     records = previous.campaigns if previous else {}
     return {slug: record for slug, record in records.items()
             if prints.campaigns.get(slug) == record.key and _intact(output / slug, record.files)}
-
-
-def reusable_parts(previous: State | None, keys: dict[str, str], output: Path) -> frozenset[str]:
-    """The search bundles (by path) a build may keep from `output`: same key, files all there."""
-    records = previous.parts if previous else {}
-    return frozenset(bundle for bundle, record in records.items()
-                     if keys.get(bundle) == record.key and _intact(output / bundle, record.files))
 
 
 def _intact(folder: Path, files: str) -> bool:

@@ -6,8 +6,8 @@ a build runs, keeps a second build out and names the one at work. What a build m
 folder beside the output, then swapped in:
 - a first or --full build exchanges the whole output with the stage in one atomic step (Linux
   renameat2 RENAME_EXCHANGE): at every instant the output is the whole old site or the whole new one;
-- an incremental build stages only what it made (the changed campaigns' folders, the portal's
-  folders and files at the top, the search parts indexed again) and exchanges each with its namesake
+- an incremental build stages only what it made (the changed campaigns' folders with their search
+  bundles, the portal's folders and files at the top) and exchanges each with its namesake
   in the output (swap_folders), one atomic step per folder; what the new site no longer has (a deleted
   campaign's folder) is moved aside, and the state file goes in last. At every instant each folder is
   its old or its new self. The steps are written to a journal in the stage first: a build killed
@@ -303,8 +303,7 @@ class OutputPlace:
 def units(built: Path, output: Path, kept: frozenset[str]) -> tuple[list[str], list[str]]:
     """What swap_folders exchanges: the entries of `built` (replaced in the output) and those of the
     output that `built` has not (deleted), by path. An entry holding a kept one is not a unit: its own
-    entries are (pagefind/ holds the search parts: its files and pagefind/parts/002 are units, the kept
-    pagefind/parts/001 is not)."""
+    entries are (were a kept "a/b" inside a built "a/", the files of "a/" and "a/c" would be units)."""
     replace, delete = [], []
 
     def names(folder: Path) -> set[str]:

@@ -1,15 +1,20 @@
-"""Search across every campaign and language: Pagefind indexes of the built HTML.
+"""Search, per campaign and for the portal: Pagefind indexes of the built HTML.
 
-Pagefind runs offline on the finished pages and writes static bundles that the portal's search page
-loads from the same site: no search service, no request to another host. Each language gets its own
-index inside a bundle (from `<html lang>`), so a search finds pages in its language.
+Pagefind runs offline on the finished pages and writes static bundles that the search pages load from
+the same site: no search service, no request to another host. Each language gets its own index inside
+a bundle (from `<html lang>`), so a search finds pages in its language.
 
-The network is indexed in parts: the portal's pages in `pagefind/`, the campaigns by groups of
-PART_SIZE (in name order) in `pagefind/parts/<n>/`, which the search page merges in the browser
-(Pagefind's mergeIndex). Pagefind holds everything it indexes in memory (about 90 KB a page), so one
-index of a network of hundreds of campaigns would take gigabytes; and a part whose campaigns did not
-change is kept from the previous build instead of being indexed again (see pipeline.build); a part
-indexed again reads the pages of its kept campaigns where they are, in the previous output.
+Each campaign has its own bundle (`<slug>/pagefind/`, core/searchindex.py), made of its language
+sites' pages: its sites' search pages search it alone, the portal's merges every campaign's with its
+own (`pagefind/`, the portal's pages) in the browser (Pagefind's mergeIndex). A bundle lives in its
+campaign's folder, so an incremental build keeps it with the folder of an unchanged campaign and
+indexes only the campaigns it built again, and the portal (see pipeline.build). One Pagefind run a
+campaign also keeps its memory small (it holds everything it indexes, about 90 KB a page).
+
+What each page tells the index besides its words (its campaign and page type, a list page's lower
+weight, the parts not to index) is in its HTML: see the engine's search_marks. Credits, share buttons
+and the widgets' code are marked `data-cs-noindex`; the menus, header and footer are outside the
+engine's content element, the only part indexed.
 """
 
 from __future__ import annotations
@@ -25,51 +30,63 @@ from pathlib import Path
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import BuildFailed
 from campaignsite.core.processes import die_with_parent
-from campaignsite.core.searchindex import BUNDLE, ENTRY, parts
+from campaignsite.core.searchindex import BUNDLE, ENTRY, campaign_bundle
 from campaignsite.render.engine import SELECTORS
 from campaignsite.write.writer import Writer
 
 
-def index_site(writer: Writer, campaigns: list[str], previous: Path | None = None,
-               kept: frozenset[str] = frozenset()) -> None:
-    """Write the portal's bundle and every part's under the writer's root, indexing every page there;
-    the parts named in `kept` are taken as they are from the `previous` output instead."""
+def index_site(writer: Writer, campaigns: list[str], kept: frozenset[str] = frozenset(), jobs: int = 1) -> None:
+    """Write the portal's bundle and every campaign's under the writer's root, indexing the pages there;
+    the campaigns in `kept` (their folders kept from the previous build) keep their bundle too. Up to
+    `jobs` Pagefind processes run at once."""
     root = writer.root
     scratch = root.parent / "search-scratch"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        # Each bundle indexes a mirror of its own pages (hard links; the addresses stay the same).
+        # Each bundle indexes a mirror of its own pages (hard links) whose root is the bundle's parent
+        # folder: Pagefind makes a result's address from the bundle's (<slug>/pagefind/ -> <slug>/...).
         others = set(campaigns) | {BUNDLE.rstrip("/")}
-        portal = [entry for entry in sorted(os.listdir(root)) if entry not in others]
-        _index(writer, scratch / "portal", portal, BUNDLE, previous)
-        for bundle, members in parts(campaigns):
-            if bundle in kept and previous is not None:
-                writer.keep(bundle.rstrip("/"), previous / bundle)
-            else:
-                _index(writer, scratch / bundle.strip("/").replace("/", "-"), list(members), bundle, previous)
+        portal = [(root / entry, entry) for entry in sorted(os.listdir(root)) if entry not in others]
+        runs = [(scratch / "_portal", portal, BUNDLE)]
+        runs += [(scratch / slug, [(root / slug, ".")], campaign_bundle(slug)) for slug in sorted(campaigns)
+                 if slug not in kept]
+        running: list[tuple[str, subprocess.Popen]] = []
+        try:
+            for mirror, pages, bundle in runs:
+                if len(running) >= max(1, jobs):
+                    _finish(writer, *running.pop(0))
+                running.append((bundle, _start(mirror, pages, root / bundle)))
+            while running:
+                _finish(writer, *running.pop(0))
+        finally:
+            for _bundle, process in running:  # a run failed: stop the others
+                process.kill()
+                process.wait()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _index(writer: Writer, mirror: Path, entries: list[str], bundle: str, previous: Path | None = None) -> None:
-    """Index the HTML pages under `entries` (names at the output's root) into `bundle`: those built now,
-    or (a campaign kept, see Writer.keep) those in the `previous` output."""
-    root = writer.root
-    for entry in entries:
-        built = root / entry
-        _link_pages(built if os.path.lexists(built) or previous is None else previous / entry, mirror / entry)
+def _start(mirror: Path, pages: list[tuple[Path, str]], bundle: Path) -> subprocess.Popen:
+    """Start indexing the HTML pages under each (source, its path in the `mirror`) into `bundle`."""
+    for source, rel in pages:
+        _link_pages(source, mirror / rel)
     # Only the page's own title and content are indexed, not the engine's menus and footers.
-    command = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(root / bundle),
+    command = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(bundle),
                "--root-selector", SELECTORS["content"],
                "--exclude-selectors", f".cs-share, [data-cs-noindex], {SELECTORS['not_indexed']}", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False,
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=functools.partial(die_with_parent, os.getpid()))
-    if result.returncode != 0:
-        raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}",
+
+
+def _finish(writer: Writer, bundle: str, process: subprocess.Popen) -> None:
+    """Wait for the run writing `bundle`, then make its entry file reproducible."""
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise BuildFailed(f"Pagefind could not index the site: {stderr.strip() or stdout.strip()}",
                           Code.SEARCH_FAILED)
     # Pagefind writes its language map in hash order, which changes from run to run; sorted, the
     # same input gives byte-identical output.
-    entry = json.loads((root / bundle / ENTRY).read_text(encoding="utf-8"))
+    entry = json.loads((writer.root / bundle / ENTRY).read_text(encoding="utf-8"))
     writer.write(bundle + ENTRY, json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 

@@ -9,9 +9,11 @@
    - widget options ("embed this" page): each [data-cs-widget] section's form changes its preview
      and the code to copy (which goal or project, colours, height, links in a new window); without
      JavaScript the default code is shown, ready to select and copy.
-   - search: the portal's search page ([data-cs-search], the only page that loads Pagefind) searches
-     at once for the term the header's search box of any site sent it as ?q=; without JavaScript the
-     page says the search needs it. */
+   - search: the search pages ([data-cs-search], the only pages that load Pagefind) search at once
+     for the term the header's search box sent as ?q=: a campaign site's its campaign, the portal's
+     every campaign. Each result is labelled with its campaign and page type ([data-cs-labels] names
+     them); the "all campaigns" link ([data-cs-search-everywhere]) carries the term typed to the
+     portal's search. Without JavaScript the page says the search needs it. */
 (function () {
   "use strict";
   function setUp(form) {
@@ -137,16 +139,40 @@
     });
   }
   function setUpSearch(box) {
-    // The campaigns' pages are indexed in parts beside the portal's bundle (campaignsite/search.py).
+    // The bundles' addresses are relative to the page; Pagefind would read them from its script's.
+    function fromPage(path) { return new URL(path, document.baseURI).pathname; }
+    // On the portal, the campaigns' bundles are merged with its own (campaignsite/write/search.py).
     var merged = JSON.parse(box.getAttribute("data-cs-merge") || "[]").map(function (path) {
-      return { bundlePath: path };
+      return { bundlePath: fromPage(path) };
     });
-    var ui = new window.PagefindUI({ element: "#cs-search", bundlePath: box.getAttribute("data-cs-search"),
+    var labels = JSON.parse(box.getAttribute("data-cs-labels") || "{}");
+    // Pagefind UI shows every metadata but the title and image as "<key>: <value>": the keys become
+    // the page's words for them, the campaign first.
+    function labelled(result) {
+      var meta = {};
+      Object.keys(result.meta).forEach(function (key) { if (!labels[key]) { meta[key] = result.meta[key]; } });
+      ["campaign", "kind"].forEach(function (key) {
+        if (result.meta[key]) { meta[labels[key]] = result.meta[key]; }
+      });
+      result.meta = meta;
+      return result;
+    }
+    var ui = new window.PagefindUI({ element: "#cs-search", bundlePath: fromPage(box.getAttribute("data-cs-search")),
                                      mergeIndex: merged, showImages: false, resetStyles: false,
+                                     processResult: labelled,
                                      translations: JSON.parse(box.getAttribute("data-cs-translations") || "{}") });
+    var everywhere = document.querySelector("[data-cs-search-everywhere]");
+    var portal = everywhere && everywhere.getAttribute("href");
+    function carry(term) {
+      if (everywhere) { everywhere.setAttribute("href", term ? portal + "?q=" + encodeURIComponent(term) : portal); }
+    }
+    box.addEventListener("input", function (event) {
+      if (event.target.classList.contains("pagefind-ui__search-input")) { carry(event.target.value.trim()); }
+    });
     var term = new URLSearchParams(window.location.search).get("q");
     if (term) {
       ui.triggerSearch(term);
+      carry(term);
       Array.prototype.forEach.call(document.querySelectorAll(".cs-site-search input[name=q]"), function (input) {
         input.value = term;
       });
