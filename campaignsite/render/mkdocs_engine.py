@@ -192,7 +192,9 @@ def now_strip(now: dict | None) -> str:
     text = f' <span class="cs-now__text">{html.escape(now["text"])}</span>' if now["text"] else ""
     action = (f' <a class="cs-button cs-button--primary cs-now__action" href="{html.escape(now["href"])}">'
               f'{html.escape(now["action"])}</a>') if now["action"] else ""
-    return f'<p class="cs-now"><strong class="cs-now__heading">{html.escape(now["heading"])}</strong>{text}{action}</p>\n\n'
+    # Not indexed: the same on every page, it would be the excerpt of every search result.
+    return (f'<p class="cs-now" data-cs-noindex><strong class="cs-now__heading">{html.escape(now["heading"])}</strong>'
+            f'{text}{action}</p>\n\n')
 
 
 
