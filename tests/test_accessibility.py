@@ -46,11 +46,12 @@ def test_no_axe_violations(sweep_page, site_samples, subtests):
 
 
 def test_no_axe_violations_after_searching_from_the_header(page, fixture_url):
-    """A search typed in a campaign page's header shows its results (drawn by Pagefind's script) on
-    the portal's search page: the page as drawn must pass too, and the header's field has a name."""
+    """A search typed in a campaign page's header shows its results (drawn by Pagefind's script,
+    labelled with campaign and page type) on the campaign's search page: the page as drawn must pass
+    too, and the header's field has a name."""
     page.goto(fixture_url + "/demo-2025/nl/", wait_until="load")
     field = page.locator(SELECTORS["search_input"])
-    expect(field).to_have_accessible_name("Zoek in alle campagnes")
+    expect(field).to_have_accessible_name("Zoek in deze campagne")
     field.press_sequentially("moestuin")
     field.press("Enter")
     page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)

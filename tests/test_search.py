@@ -102,6 +102,16 @@ def visible_results(page) -> list[str]:
     return page.locator(RESULT_LINK).evaluate_all("links => links.map(link => link.href)")
 
 
+def test_without_javascript_a_search_page_lists_its_sites_menu(example_site):
+    """Pagefind needs JavaScript: without it, the search page says so and links the site's menu."""
+    for site in get_sites(example_site):
+        path = site.folder / "search" / "index.html"
+        links = parse(path).select("noscript .cs-search__menu a")
+        targets = [resolve_link(example_site, path, link.get("href"))[0] for link in links]
+        assert len(targets) >= 3 and all(target.is_file() for target in targets), (site.path, targets)
+        assert targets[0] == site.folder / "index.html" and path not in targets, site.path
+
+
 def campaign_titles(sites: list[Site]) -> dict[tuple[str, str], str]:
     """Each campaign site's name, (slug, lang) -> title, as its home page's <title> says it."""
     return {(site.campaign, site.lang): parse(site.folder / "index.html").node.findtext(".//title").strip()

@@ -182,6 +182,7 @@ class SearchContext:
     translations: dict[str, str]  # Pagefind UI's texts we give ourselves (its key -> our translation)
     labels: dict[str, str]        # each result's label names ("campaign", "kind" -> "Campaign", "Page type")
     everywhere: Link | None = None  # on a campaign site: the portal's search, which searches every campaign
+    menu: tuple[Link, ...] = ()     # the site's menu, for a visitor without JavaScript (search.with_menu)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ campaign and the portal itself. Pagefind runs in the browser on the bundles that
 
 from __future__ import annotations
 
+import dataclasses
+
 from campaignsite.core.i18n import NNBSP
 from campaignsite.core.searchindex import BUNDLE, campaign_bundle
 from campaignsite.core.sitespec import Page
@@ -50,3 +52,13 @@ def labels(b: SiteBuilder) -> dict[str, str]:
     Pagefind UI shows them: "<name>: <value>". French puts a narrow no-break space before the colon."""
     space = NNBSP if b.lang == "fr" else ""
     return {"campaign": b._("Campaign") + space, "kind": b._("Page type") + space}
+
+
+def with_menu(pages: tuple[Page, ...], nav: tuple[str, ...]) -> tuple[Page, ...]:
+    """The site's `pages` with its search page listing the menu's pages (`nav`, their addresses): what
+    a visitor without JavaScript gets instead of results."""
+    titles = {page.url: page.title for page in pages}
+    menu = tuple(views.Link(titles[url], href(urls.SEARCH, url or "./")) for url in nav if url != urls.SEARCH)
+    return tuple(dataclasses.replace(page, context=dataclasses.replace(page.context, menu=menu))
+                 if page.url == urls.SEARCH and isinstance(page.context, contexts.SearchContext) else page
+                 for page in pages)

@@ -15,7 +15,7 @@ from campaignsite.exports.media import MediaFile
 from campaignsite.model.phases import in_calendars
 from campaignsite.model.records import PORTAL_COLOUR, Campaign, Network
 from campaignsite.model.sdgs import text_colour
-from campaignsite.pages import embed, feeds, registry, share, urls
+from campaignsite.pages import embed, feeds, registry, search, share, urls
 from campaignsite.model.towns import neighbours
 from campaignsite.pages.builder import CampaignBuilder, NetworkLinks, PortalBuilder
 from campaignsite.pages.campaign import call_to_action
@@ -75,7 +75,7 @@ def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.d
                        for other in campaign.languages)
     builder = CampaignBuilder(campaign, lang, today, links)
     pages, nav = registry.get_pages("campaign", builder, campaign)
-    pages = with_now_strip(builder, pages)
+    pages = with_now_strip(builder, search.with_menu(pages, nav))
     described = registry.oembed_pages(pages)
     pages = with_oembed_links(builder, pages, described)
     downloads = campaign_downloads(builder) + embed.oembed_files(builder, described) + \
@@ -182,6 +182,7 @@ def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
              for campaign in network.campaigns}
     builder = PortalBuilder(network, lang, today, back, shown)
     pages, nav = registry.get_pages("portal", builder, network)
+    pages = search.with_menu(pages, nav)
     events = sorted(((shown[campaign.slug], event) for campaign in network.campaigns
                      for event in campaign.events), key=lambda pair: (pair[1].start, pair[1].slug))
     alternates = tuple(Alternate(other, LANGUAGE_NAMES[other], (back + portal_root(network, other)) or "./")
