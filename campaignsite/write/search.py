@@ -34,6 +34,11 @@ from campaignsite.core.searchindex import BUNDLE, ENTRY, campaign_bundle
 from campaignsite.render.engine import SELECTORS
 from campaignsite.write.writer import Writer
 
+# What Pagefind writes into every bundle that our search pages never load (its other two interfaces and
+# the highlighting script, about 280 KB): left out of each bundle, of which there is one per campaign.
+UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css",
+          "pagefind-modular-ui.js", "pagefind-highlight.js")
+
 
 def index_site(writer: Writer, campaigns: list[str], kept: frozenset[str] = frozenset(), jobs: int = 1) -> None:
     """Write the portal's bundle and every campaign's under the writer's root, indexing the pages there;
@@ -84,6 +89,8 @@ def _finish(writer: Writer, bundle: str, process: subprocess.Popen) -> None:
     if process.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {stderr.strip() or stdout.strip()}",
                           Code.SEARCH_FAILED)
+    for name in UNUSED:
+        (writer.root / bundle / name).unlink(missing_ok=True)
     # Pagefind writes its language map in hash order, which changes from run to run; sorted, the
     # same input gives byte-identical output.
     entry = json.loads((writer.root / bundle / ENTRY).read_text(encoding="utf-8"))
