@@ -78,7 +78,8 @@ def _start(mirror: Path, pages: list[tuple[Path, str]], bundle: Path) -> subproc
     # Only the page's own title and content are indexed, not the engine's menus and footers.
     command = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(bundle),
                "--root-selector", SELECTORS["content"],
-               "--exclude-selectors", f".cs-share, [data-cs-noindex], {SELECTORS['not_indexed']}", "--silent"]
+               "--exclude-selectors", f".cs-share, .cs-credit, [data-cs-noindex], {SELECTORS['not_indexed']}",
+               "--silent"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=functools.partial(die_with_parent, os.getpid()))
 
