@@ -247,7 +247,8 @@ def sources_with_data(swept_network):
 def site_samples(request, swept_network, swept_samples, sources_with_data, serve) -> list[Sample]:
     """The page type a test is parametrized with (see pytest_generate_tests), as pages of the swept
     network: one per site that has the type, filtered by the test's @pytest.mark.samples options
-    (`per_type=n`: the first n; `multilingual=True`: only campaigns published in several languages).
+    (`per_type=n`: the first n; `multilingual=True`: only campaigns published in several languages;
+    `one_language=True`: one site per campaign, and one of the portal).
 
     A type no site has is skipped when no campaign (or portal) has the data it needs, by the
     registry's `when`; it is an error naming the type when some have.
@@ -267,6 +268,11 @@ def site_samples(request, swept_network, swept_samples, sources_with_data, serve
         sites = {(s.site.campaign, s.site.lang) for samples in swept_samples.values() for s in samples}
         languages = Counter(campaign for campaign, _lang in sites)
         found = [sample for sample in found if sample.site.campaign and languages[sample.site.campaign] > 1]
+    if options.get("one_language"):
+        firsts = {}
+        for sample in found:
+            firsts.setdefault(sample.site.campaign, sample)
+        found = list(firsts.values())
     if options.get("per_type") is not None:
         found = found[:options["per_type"]]
     if not found:

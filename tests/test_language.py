@@ -275,7 +275,9 @@ def test_credits_are_labelled_in_the_pages_language(example_site):
     problems, seen = [], set()
     for path in pages_of(example_site):
         root = lxml.html.document_fromstring(path.read_bytes())
-        for element in root.xpath("//figcaption | //*[contains(concat(' ', @class, ' '), ' cs-credit ')]"):
+        # Every picture's caption (not the printed listing's QR code's, which says what to do with it).
+        for element in root.xpath("//figure[not(contains(@class, 'cs-listing__qr'))]/figcaption"
+                                  " | //*[contains(concat(' ', @class, ' '), ' cs-credit ')]"):
             lang = element.xpath("ancestor-or-self::*[@lang][1]/@lang")[0].split("-")[0]
             text = element.text_content()
             # An image's credit, or a communication-kit file's (a text, a poster): "Credit: ..."

@@ -218,7 +218,7 @@ def test_every_laureate_page(site, c, lang):
                 problems.append(f"{where}: a help section, but the project stopped")
         elif len(help_section) != 1 or help_section[0].select_one("h2#help") is None:
             problems.append(f"{where}: no help section (section.cs-help with h2#help)")
-        numbers = sorted(int(b.one(".cs-sdg__number").text) for b in doc.select(".cs-page > .cs-sdgs .cs-sdg"))
+        numbers = sorted(int(b.one(".cs-sdg__number").text) for b in doc.select(".cs-page > .cs-sdgs .cs-sdg, .cs-page > .cs-aside > .cs-sdgs .cs-sdg"))
         if numbers != sdgs_of(row):
             problems.append(f"{where}: SDG badges {numbers}, expected {sdgs_of(row)}")
     fail_if(problems, f"the laureate pages of {c.slug} ({lang})")
