@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import pytest
 from PIL import Image
 
 from campaignsite.exports import presskit, shareimage
@@ -88,6 +89,7 @@ def test_editor_text_is_text_and_bounded():
     assert all(shareimage.width(text, 64) <= 1200 - 2 * shareimage.MARGIN for text in texts[1:4])
 
 
+@pytest.mark.slow  # a second build of the example network, to compare
 def test_two_builds_give_the_same_share_images(networks, tmp_path):
     """The fixture network built again, into another folder and with an empty cache (so every image is
     drawn again), has byte-identical share images."""
