@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "campaignsite"
 STAGES = ("core", "load", "validate", "model", "exports", "pages", "render", "write", "")
 # The page families of `pages/`: each imports the builder, the shared parts, the contexts and lower
 # stages, never another family.
-FAMILIES = frozenset({"campaign", "agenda", "press", "plan", "portal", "places", "embed", "feeds"})
+FAMILIES = frozenset({"campaign", "agenda", "press", "plan", "portal", "places", "embed", "feeds", "search"})
 
 
 def module_name(path: Path, package: Path) -> str:
