@@ -621,7 +621,7 @@ def test_language_and_alternates_lead_to_the_same_page(site, c, lang):
         doc, rel = parse(path), site_rel(folder, path)
         if doc.lang != lang:
             problems.append(f"{rel}: <html lang={doc.lang!r}>")
-        if doc.meta("robots") == "noindex":
+        if is_widget(doc):
             continue  # a widget, shown inside another website's page: no language switcher of its own
         if doc.select('link[rel="alternate"][hreflang]'):
             problems.append(f"{rel}: hreflang links in <head> (the theme's script fetches a sitemap beside each)")
@@ -649,9 +649,14 @@ def test_language_and_alternates_lead_to_the_same_page(site, c, lang):
     fail_if(problems, f"languages of {c.slug if c else 'the portal'} ({lang})")
 
 
+def is_widget(doc: Document) -> bool:
+    return bool(doc.select("body.cs-embed"))
+
+
 def test_share_images_and_canonical_addresses_exist(site):
     """og:image is an absolute URL of a published file; og:url and the canonical link name the page itself
-    (for a page that redirects, the page it sends visitors on to)."""
+    (for a page that redirects, the page it sends visitors on to; for a widget, the page of its site it
+    shows part of: test_site_has_404_sitemap_and_favicon)."""
     problems = []
     for path in html_files(site):
         doc, rel = parse(path), site_rel(site, path)
@@ -662,7 +667,7 @@ def test_share_images_and_canonical_addresses_exist(site):
                 problems.append(f"{rel}: og:image {image} is not an absolute URL of a published file")
         canonical = doc.select_one('link[rel="canonical"]')
         for what, url in (("og:url", doc.meta("og:url")), ("canonical", canonical.get("href") if canonical else None)):
-            if url is None or path.name == "404.html" or not url.startswith("http"):
+            if url is None or path.name == "404.html" or not url.startswith("http") or is_widget(doc):
                 continue
             refresh = doc.select_one('meta[http-equiv="refresh"]')
             expected = path
@@ -682,9 +687,19 @@ def test_site_has_404_sitemap_and_favicon(site, c, lang):
     files = {NETWORK.public_file(site, loc): loc for loc in locs}
     problems = [f"sitemap: {loc} is not a published page" for target, loc in files.items()
                 if target is None or not target.is_file()]
-    # Widgets (noindex: parts of other websites' pages) are left out of the sitemap on purpose.
+    # Widgets (parts of other websites' pages, whose canonical address is the page they stand for) are
+    # left out of the sitemap; the page they stand for is in it.
     problems += [f"{site_rel(site, p)} is not in the sitemap" for p in site_pages(site, folder)
-                 if p.name != "404.html" and p not in files and parse(p).meta("robots") != "noindex"]
+                 if p.name != "404.html" and p not in files and not is_widget(parse(p))]
+    for path in site_pages(site, folder):
+        doc = parse(path)
+        if is_widget(doc):
+            canonical = NETWORK.public_file(site, doc.one('link[rel="canonical"]').get("href"))
+            if canonical not in files or is_widget(parse(canonical)):
+                problems.append(f"{site_rel(site, path)}: canonical {canonical} is not a page of the sitemap")
+            if doc.meta("robots") or not doc.meta("description"):
+                problems.append(f"{site_rel(site, path)}: robots {doc.meta('robots')!r}, description "
+                                f"{doc.meta('description')!r} (search engines read it, then index the page it stands for)")
     for path in site_pages(site, folder):
         icons = links_to(site, parse(path), 'link[rel~="icon"]')
         if not icons or not all(t.is_file() for t in icons):
@@ -796,8 +811,9 @@ def test_portal_search_page_loads_the_index(site, lang):
     doc = portal_page(site, lang, "search")
     box = doc.one("[data-cs-search]")
     bundle, _ = resolve_link(site, doc.path, box.get("data-cs-search"))
-    assert (bundle.parent / "pagefind-ui.js").is_file() and (bundle.parent / "pagefind-entry.json").is_file()
-    assert [t for t in links_to(site, doc, "script[src]", "src") if t.name == "pagefind-ui.js"]
+    # campaign.js loads the UI's script and stylesheet from the bundle once the page has shown.
+    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+        assert (bundle.parent / name).is_file(), name
 
 
 # --- Links ---------------------------------------------------------------------------------------

@@ -202,7 +202,7 @@ def test_search_bundle_and_indexes_resolve(site, host):
         bundle = urllib.parse.urljoin(url, doc.xpath("//@data-cs-search")[0])
         code, _, entry = fetch(bundle + "pagefind-entry.json")
         assert code == 200, bundle
-        files = ["pagefind.js", "pagefind-ui.js", "pagefind-worker.js"]
+        files = ["pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js"]
         for lang, info in json.loads(entry)["languages"].items():
             files += [f"pagefind.{info['hash']}.pf_meta", f"wasm.{info['wasm']}.pagefind"]
         assert check_all({bundle + name for name in files}) == {}

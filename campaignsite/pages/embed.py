@@ -31,6 +31,14 @@ NEEDS_SHOWN = 6  # the needs widget's cards at most; the help page has them all
 LOADER = "assets/javascripts/loader.js"
 
 
+def stands_for(b: CampaignBuilder, url: str) -> dict:
+    """A widget's canonical address: the page of the site it shows part of. Search engines index that
+    page instead of the widget (made to be framed in a municipality's site), which stays out of the
+    sitemap (theme/sitemap.xml) but is not `noindex`: a page that forbids indexing cannot hand its
+    links and content over to the page it stands for."""
+    return {"canonical": b.absolute(url)}
+
+
 def cards_context(b: CampaignBuilder, url: str, heading: str, laureates, full: views.Link,
                   with_filter: bool = True) -> contexts.EmbedCardsContext:
     ordered = b.by_title(laureates)
@@ -44,7 +52,8 @@ def cards_context(b: CampaignBuilder, url: str, heading: str, laureates, full: v
 def embed_laureates(b: CampaignBuilder) -> Page:
     title = b._("Laureates of %(campaign)s", campaign=b.text(b.campaign.title))
     return b.page(urls.EMBED_LAUREATES, title, title, lambda url: cards_context(
-        b, url, title, b.campaign.laureates, views.Link(b._("All laureates"), href(url, urls.SHOWCASE))))
+        b, url, title, b.campaign.laureates, views.Link(b._("All laureates"), href(url, urls.SHOWCASE))),
+        stands_for(b, urls.SHOWCASE))
 
 
 def embed_goals(b: CampaignBuilder) -> list[Page]:
@@ -56,7 +65,8 @@ def embed_goals(b: CampaignBuilder) -> list[Page]:
         serving = [item for item in b.campaign.laureates if number in item.sdgs]
         pages.append(b.page(urls.embed_goal(number), title, title, lambda url, title=title, serving=serving,
                             number=number: cards_context(b, url, title, serving, views.Link(
-                                b._("All laureates"), href(url, urls.sdg(number))), with_filter=False)))
+                                b._("All laureates"), href(url, urls.sdg(number))), with_filter=False),
+                            stands_for(b, urls.sdg(number))))
     return pages
 
 
@@ -69,7 +79,7 @@ def embed_projects(b: CampaignBuilder) -> list[Page]:
                             lambda url, item=item, title=title: cards_context(
                                 b, url, title, [item], views.Link(b._("About the project"),
                                                                      href(url, urls.laureate(item.slug))),
-                                with_filter=False)))
+                                with_filter=False), stands_for(b, urls.laureate(item.slug))))
     return pages
 
 
@@ -83,7 +93,7 @@ def embed_agenda(b: CampaignBuilder) -> Page:
             b.site, title, tuple(event_summary(b, url, event) for event in upcoming), _("No event planned for now."),
             views.Link(_("Agenda"), href(url, urls.AGENDA)),
             views.Link(_("Subscribe to the agenda (iCalendar)"), href(url, urls.CALENDAR)))
-    return b.page(urls.EMBED_AGENDA, title, title, context)
+    return b.page(urls.EMBED_AGENDA, title, title, context, stands_for(b, urls.AGENDA))
 
 
 def embed_figures(b: CampaignBuilder) -> Page:
@@ -95,7 +105,7 @@ def embed_figures(b: CampaignBuilder) -> Page:
         now = _("Now: %(phase)s", phase=_(f"phase:{phase.id}")) if phase else None
         return contexts.EmbedFiguresContext(b.site, title, now, key_figures(b),
                                             views.Link(_("More about the campaign"), href(url, urls.HOME)))
-    return b.page(urls.EMBED_FIGURES, title, b.text(b.campaign.tagline), context)
+    return b.page(urls.EMBED_FIGURES, title, b.text(b.campaign.tagline), context, stands_for(b, urls.HOME))
 
 
 def embed_needs(b: CampaignBuilder) -> Page:
@@ -119,7 +129,7 @@ def embed_needs(b: CampaignBuilder) -> Page:
                                      count=b.fmt.number(len(cards))) if cards else _("How can I help?"),
                           href(url, urls.HELP))
         return contexts.EmbedNeedsContext(b.site, title, intro, shown, full)
-    return b.page(urls.EMBED_NEEDS, title, title, context)
+    return b.page(urls.EMBED_NEEDS, title, title, context, stands_for(b, urls.HELP))
 
 
 def embed_call(b: CampaignBuilder) -> Page:
@@ -133,7 +143,7 @@ def embed_call(b: CampaignBuilder) -> Page:
         return contexts.EmbedCallContext(b.site, title, call_status(b), apply,
                                          views.Link(_("Criteria, budget and deadline"), href(url, urls.CALL)),
                                          call_results(b, url))
-    return b.page(urls.EMBED_CALL, title, title, context)
+    return b.page(urls.EMBED_CALL, title, title, context, stands_for(b, urls.CALL))
 
 
 # --- The "embed this" page and oEmbed ------------------------------------------------------------

@@ -138,7 +138,26 @@
       } else { code.select(); document.execCommand("copy"); done(); }
     });
   }
+  // Pagefind's UI (script and stylesheet, 135 kB) is loaded from here once the page has shown, not
+  // linked by the page: on a slow phone network it would share the bandwidth with the page's own
+  // styles and hold back the first paint (Lighthouse's FCP). The UI starts once both are in, so its box
+  // is laid out once (#cs-search keeps the field's height meanwhile: campaign.css).
   function setUpSearch(box) {
+    var bundle = box.getAttribute("data-cs-search");
+    var waiting = 2;
+    function loaded() { waiting -= 1; if (waiting === 0 && window.PagefindUI) { startSearch(box); } }
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = bundle + "pagefind-ui.css";
+    var script = document.createElement("script");
+    script.src = bundle + "pagefind-ui.js";
+    [sheet, script].forEach(function (element) {
+      element.addEventListener("load", loaded);
+      element.addEventListener("error", loaded);
+      document.head.appendChild(element);
+    });
+  }
+  function startSearch(box) {
     // The bundles' addresses are relative to the page; Pagefind would read them from its script's.
     function fromPage(path) { return new URL(path, document.baseURI).pathname; }
     // On the portal, the campaigns' bundles are merged with its own (campaignsite/write/search.py).
@@ -185,9 +204,10 @@
     var form = document.querySelector("[data-cs-filter]");
     if (form && !form.dataset.csReady) { form.dataset.csReady = "1"; setUp(form); }
     var search = document.querySelector("[data-cs-search]");
-    if (search && window.PagefindUI && !search.dataset.csReady) {
+    if (search && !search.dataset.csReady) {
       search.dataset.csReady = "1";
-      setUpSearch(search);
+      // After the page's first frame: its own text is then painted before any of the UI is asked for.
+      window.requestAnimationFrame(function () { window.setTimeout(function () { setUpSearch(search); }, 0); });
     }
     Array.prototype.forEach.call(document.querySelectorAll("[data-cs-video]"), function (facade) {
       if (!facade.dataset.csReady) { facade.dataset.csReady = "1"; playVideo(facade); }
