@@ -212,6 +212,7 @@ def build(config: BuildConfig) -> BuildResult:
                 place.swap_folders(writer.root, writer.kept_paths(), incremental.STATE_FILE)
             else:  # a first or --full build: the whole output in one exchange
                 place.swap_in(writer.root)
+            incremental.Stamps(config.output).record(state, frozenset({MARKER}))
         except OSError as exc:
             reason = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
             raise BuildFailed(msg("cannot write the site into %(output)s: %(reason)s", output=config.output,

@@ -25,12 +25,14 @@ import yaml
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import CampaignSiteError, Message, Problem, msg, relpath
 from campaignsite.core.languages import CODES
+from campaignsite.core.places import CACHE_ROOT
 from campaignsite.core.schemas import SCHEMA_DIR, json_schema
 from campaignsite.load.files import SYMLINK_MESSAGE, entry_kind, printable, read_text
 from campaignsite.load.municipalities import KnownMunicipality, find_municipalities, fold, get_municipalities
 from campaignsite.load.tree import CAMPAIGN_FILE
 from campaignsite.pipeline import reserved_names
 from campaignsite.validate.campaign import slug_problem
+from campaignsite.write.incremental import StatCache
 
 KINDS = ("call-for-projects", "climate-plan")
 SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schemas/campaign.schema.json"
@@ -298,6 +300,9 @@ def find_todos(root: Path, slugs: tuple[str, ...] | None = None) -> list[Problem
     """Every TODO marker in the campaigns' text files (only in `slugs` if given), as warnings."""
     campaigns = root / "campaigns"
     found: list[Problem] = []
+    # Every build looks: a file is read again only when its stat changed (hundreds of campaigns, thousands
+    # of files, next to none with a TODO left).
+    marked = StatCache(root, CACHE_ROOT / "todos", compute=_has_todo)
     try:
         # Folders and files themselves, never through a link (a link may lead out of the project):
         # validation reports links, pipes and giants.
@@ -306,11 +311,20 @@ def find_todos(root: Path, slugs: tuple[str, ...] | None = None) -> list[Problem
         for folder in (folder for folder in folders if entry_kind(folder) == "dir"):
             for path in sorted(p for pattern in TEXT_FILES for p in folder.glob(pattern)):
                 if entry_kind(path) == "file" and entry_kind(path.parent) == "dir" and \
-                        path.stat().st_size <= MAX_BYTES:
+                        (info := path.lstat()).st_size <= MAX_BYTES and marked.digest(os.fspath(path), info):
                     found += _todos_in(path, relpath(path, root))
     except OSError:
         pass  # an unreadable folder: validation names it; the TODOs found so far stand
+    marked.save()
     return found
+
+
+def _has_todo(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"TODO" in handle.read(MAX_BYTES + 1)
+    except OSError:
+        return False
 
 
 def _todos_in(path: Path, rel: str) -> list[Problem]:

@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campaignsite.pages import sites
 from campaignsite.pipeline import build_model
@@ -176,3 +178,21 @@ def test_widgets_stand_for_a_page_of_their_site_with_the_same_values(example_sit
 def test_an_address_matches_its_pattern(pattern, url, values):
     from campaignsite.pages.urls import match
     assert match(pattern, url) == values
+
+
+_segments = st.lists(st.sampled_from(["sdg", "11", "page-2", "laureates", "a", "index.html", ".", "..", ""]),
+                     max_size=5).map("/".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(target=_segments.filter(bool), start=_segments, target_folder=st.booleans(), start_folder=st.booleans(),
+       rooted=st.booleans())
+def test_a_relative_link_is_the_one_posixpath_relpath_makes(target, start, target_folder, start_folder, rooted):
+    """pages/builder.relative, which links every page to every other, works on the paths' segments for
+    speed: it must give what relpath gives for any two site-relative paths (folders, "..", ".", "")."""
+    import posixpath
+
+    from campaignsite.pages.builder import relative
+    target += "/" if target_folder else ""
+    start = ("/" if rooted else "") + start + ("/" if start_folder else "")
+    assert relative(target, start) == posixpath.relpath(target, start or ".")

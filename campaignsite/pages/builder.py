@@ -30,12 +30,29 @@ STATUS_IDS = ("selected", "in-progress", "completed", "stopped")
 def href(from_url: str, to: str) -> str:
     """Relative link from the page at `from_url` to a site-relative `to` (keeps a #fragment)."""
     target, _, fragment = to.partition("#")
-    rel = posixpath.relpath(target or ".", from_url or ".") if target else ""
+    rel = relative(target, from_url) if target else ""
     if target.endswith("/") and rel != ".":
         rel += "/"
     elif rel == ".":
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath(target, start) of two site-relative paths, by their segments: relpath makes both
+    absolute against the working folder first, which was a tenth of an edit's build at 300 campaigns
+    (tens of links on each of a portal's thousands of pages). A path going up or from the root takes relpath's way."""
+    if ".." in target or ".." in start or target.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(target or ".", start or ".")
+    to = [part for part in target.split("/") if part and part != "."]
+    since = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, since):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(since) - common) + to[common:]
+    return "/".join(parts) if parts else "."
 
 
 class SiteBuilder:
@@ -61,10 +78,14 @@ class SiteBuilder:
         return Page(url, title, description, make_context(url), meta or {})
 
     def badges(self, url: str, numbers) -> tuple[views.SdgBadge, ...]:
-        sdgs = get_sdgs()
-        return tuple(views.SdgBadge(number, sdgs[number].title[self.lang], sdgs[number].colour,
-                                       text_colour(sdgs[number].colour), href(url, urls.sdg(number)))
+        return tuple(self.memo(("badge", url, number), lambda number=number: self._badge(url, number))
                      for number in numbers)
+
+    def _badge(self, url: str, number: int) -> views.SdgBadge:
+        """Goal `number`'s badge on the page at `url` (made once per page: its cards repeat the goals)."""
+        sdg = get_sdgs()[number]
+        return views.SdgBadge(number, sdg.title[self.lang], sdg.colour, text_colour(sdg.colour),
+                              href(url, urls.sdg(number)))
 
 
 class PortalBuilder(SiteBuilder):

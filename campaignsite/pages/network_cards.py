@@ -105,10 +105,11 @@ def project_cards(b: PortalBuilder, url: str, projects) -> tuple[views.Card, ...
     to this page, with portal badges and where each comes from. The project's own words stay in the
     campaign's language; its amount and status are said in the page's (a Dutch page never says
     "En cours")."""
-    return tuple(dataclasses.replace(
-        _rebase_card(b.shown[campaign.slug].card("", item), campaign_href(b, url, campaign),
-                     b.badges(url, item.sdgs), origin(b, campaign)),
-        amount=b.fmt.money(item.amount), status_label=b._(f"status:{item.status}")) for campaign, item in projects)
+    return tuple(_rebase_card(b.memo(("card", campaign.slug, item.slug),
+                                     lambda campaign=campaign, item=item: b.shown[campaign.slug].card("", item)),
+                              campaign_href(b, url, campaign),
+                              b.badges(url, item.sdgs), origin(b, campaign), amount=b.fmt.money(item.amount),
+                              status_label=b._(f"status:{item.status}")) for campaign, item in projects)
 
 
 def standing(b: SiteBuilder, campaign: Campaign) -> views.Standing:
@@ -227,8 +228,8 @@ def _rebase_image(image: views.Image, prefix: str) -> views.Image:
 
 
 def _rebase_card(card: views.Card, prefix: str, badges: tuple[views.SdgBadge, ...],
-                 origin: views.Origin) -> views.Card:
+                 origin: views.Origin, **changes) -> views.Card:
     """A card made for a campaign site's root, its links re-rooted under `prefix`, with portal badges
-    (in the page's language) and its origin."""
+    (in the page's language), its origin and other `changes`."""
     return dataclasses.replace(card, href=_rebase(card.href, prefix), badges=badges, origin=origin,
-                               image=card.image and _rebase_image(card.image, prefix))
+                               image=card.image and _rebase_image(card.image, prefix), **changes)

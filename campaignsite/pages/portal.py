@@ -141,7 +141,9 @@ def goal_projects(b: PortalBuilder, number: int) -> list[tuple[Campaign, object]
     """The projects serving goal `number`, by campaign then title (made once per portal site)."""
     return b.memo(("goal-projects", number), lambda: [
         (campaign, item) for campaign in by_campaign_title(b)
-        for item in b.shown[campaign.slug].by_title(campaign.laureates) if number in item.sdgs])
+        for item in b.memo(("laureates-by-title", campaign.slug),
+                           lambda campaign=campaign: b.shown[campaign.slug].by_title(campaign.laureates))
+        if number in item.sdgs])
 
 
 def by_campaign_title(b: PortalBuilder) -> list[Campaign]:

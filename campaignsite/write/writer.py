@@ -70,9 +70,21 @@ def refuse_links(source: Path) -> None:
     """A kept folder holds only folders and regular files, as every build writes them: a link planted in
     a previous output (a committed site/ with a forged state file) would publish what it points to."""
     found = [source] if source.is_symlink() or not source.is_dir() else []
-    for folder, dirs, files in os.walk(source) if not found else ():
-        found += [Path(folder, name) for name in dirs + files
-                  if Path(folder, name).is_symlink() or not (Path(folder, name).is_dir() or Path(folder, name).is_file())]
+    if not found:
+        found = _irregular(os.fspath(source))
     if found:
         raise BuildFailed(f"refusing to keep '{found[0]}' from the previous output: it is a link or not a regular "
                           f"file or folder, which no build writes; remove the output and build again", Code.UNSAFE_OUTPUT)
+
+
+def _irregular(folder: str) -> list[Path]:
+    """What under `folder` is neither a folder nor a regular file, by each entry's type as the folder
+    lists it (no stat per file: a kept campaign is thousands of them)."""
+    found = []
+    with os.scandir(folder) as scan:
+        for entry in scan:
+            if entry.is_dir(follow_symlinks=False):
+                found += _irregular(entry.path)
+            elif not entry.is_file(follow_symlinks=False):
+                found.append(Path(entry.path))
+    return found
