@@ -16,7 +16,6 @@ import sys
 import traceback
 from pathlib import Path
 
-from campaignsite import scaffold
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import (
     BuildFailed,
@@ -29,6 +28,7 @@ from campaignsite.core.errors import (
     render,
 )
 from campaignsite.core.languages import CODES
+from campaignsite.load.todos import find_todos
 from campaignsite.pipeline import BuildConfig, build, build_model, check_today
 from campaignsite.validate import scope
 
@@ -96,7 +96,7 @@ def report(problems, slugs: tuple[str, ...] | None = None, lang: str | None = No
 
 def warn_todos(root: Path, slugs: tuple[str, ...] | None, strict: bool, lang: str | None = None) -> int:
     """Print the TODOs the scaffold left; 1 if --strict refuses to go on, else 0."""
-    todos = scaffold.find_todos(root, slugs)
+    todos = find_todos(root, slugs)
     say(lang, *todos)
     if todos and strict:
         say(lang, nmsg("%(count)s TODO(s) left; --strict publishes nothing until they are written.",
@@ -226,6 +226,8 @@ def serve_command(argv: list[str]) -> int:
 
 def new_command(argv: list[str]) -> int:
     """`build.py new <slug>`: a campaign folder that builds at once, its texts marked TODO."""
+    from campaignsite import scaffold  # here: a build never needs it (it reads the municipalities' list)
+
     parser = argparse.ArgumentParser(prog="build.py new", description=new_command.__doc__)
     parser.add_argument("slug", help="the campaign's folder name and address, e.g. ixelles-2027")
     parser.add_argument("--kind", required=True, choices=scaffold.KINDS)
@@ -254,7 +256,7 @@ def new_command(argv: list[str]) -> int:
         if mine:
             shutil.rmtree(folder)
             return report(mine, lang=lang)
-    todos = len(scaffold.find_todos(root, (new.slug,)))
+    todos = len(find_todos(root, (new.slug,)))
     shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
     # A network kept elsewhere: the commands name it, as it was given (relative to where the editor is).
     elsewhere = f" --root {shlex.quote(str(args.root))}" if root != ROOT else ""

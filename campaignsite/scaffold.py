@@ -4,19 +4,16 @@ The scaffold fills in what the command line knows (slug, kind, languages, the mu
 or NIS code and so their official names, region and province from the reference list, the address
 under the network's) and marks every text a person must write with `TODO`:
 in the value where the value is free text, in a comment beside it where the field needs a form of
-its own (a date, an e-mail address). `find_todos` lists them as warnings; `build.py --strict`
+its own (a date, an e-mail address). load/todos.py lists them as warnings; `build.py --strict`
 refuses to publish while one remains.
 """
 
 from __future__ import annotations
 
-import bisect
-import csv
 import difflib
 import errno
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,24 +22,17 @@ import yaml
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import CampaignSiteError, Message, Problem, msg, relpath
 from campaignsite.core.languages import CODES
-from campaignsite.core.places import CACHE_ROOT
 from campaignsite.core.schemas import SCHEMA_DIR, json_schema
 from campaignsite.load.files import SYMLINK_MESSAGE, entry_kind, printable, read_text
 from campaignsite.load.municipalities import KnownMunicipality, find_municipalities, fold, get_municipalities
 from campaignsite.load.tree import CAMPAIGN_FILE
 from campaignsite.pipeline import reserved_names
 from campaignsite.validate.campaign import slug_problem
-from campaignsite.write.incremental import StatCache
 
 KINDS = ("call-for-projects", "climate-plan")
 SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schemas/campaign.schema.json"
 # The schema the build checks campaign.yml against (the code's, whatever the network's folder).
 SCHEMA = SCHEMA_DIR / "campaign.schema.json"
-# The marker: the word TODO in capitals, in a value, a comment, a cell or a Markdown line.
-TODO = re.compile(r"\bTODO\b:?\s*(?P<what>.*)")
-# The files a campaign reads as text (see load.tree.load_campaign); media/ is never searched.
-TEXT_FILES = ("*.yml", "*.csv", "projects/*.md", "news/*.md")
-MAX_BYTES = 16 << 20
 
 
 class ScaffoldRefused(CampaignSiteError):
@@ -292,103 +282,3 @@ def _call(langs) -> str:
     criteria = "".join(f"    {lang}:\n      - {q(f'TODO: a selection criterion ({lang})')}\n" for lang in langs)
     how = "".join(f"    {lang}: |\n      TODO: how to apply, step by step ({lang}, Markdown).\n" for lang in langs)
     return f"call:\n  criteria:\n{criteria}  how_to_apply:\n{how}"
-
-
-# --- The TODOs left --------------------------------------------------------------------------------
-
-def find_todos(root: Path, slugs: tuple[str, ...] | None = None) -> list[Problem]:
-    """Every TODO marker in the campaigns' text files (only in `slugs` if given), as warnings."""
-    campaigns = root / "campaigns"
-    found: list[Problem] = []
-    # Every build looks: a file is read again only when its stat changed (hundreds of campaigns, thousands
-    # of files, next to none with a TODO left).
-    marked = StatCache(root, CACHE_ROOT / "todos", compute=_has_todo)
-    try:
-        # Folders and files themselves, never through a link (a link may lead out of the project):
-        # validation reports links, pipes and giants.
-        folders = ([campaigns / slug for slug in slugs] if slugs is not None else sorted(campaigns.iterdir())) \
-            if entry_kind(campaigns) == "dir" else []
-        for folder in (folder for folder in folders if entry_kind(folder) == "dir"):
-            for path in sorted(p for pattern in TEXT_FILES for p in folder.glob(pattern)):
-                if entry_kind(path) == "file" and entry_kind(path.parent) == "dir" and \
-                        (info := path.lstat()).st_size <= MAX_BYTES and marked.digest(os.fspath(path), info):
-                    found += _todos_in(path, relpath(path, root))
-    except OSError:
-        pass  # an unreadable folder: validation names it; the TODOs found so far stand
-    marked.save()
-    return found
-
-
-def _has_todo(path: str) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return b"TODO" in handle.read(MAX_BYTES + 1)
-    except OSError:
-        return False
-
-
-def _todos_in(path: Path, rel: str) -> list[Problem]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []  # validation reports unreadable files; a TODO cannot hide in one that builds
-    if "TODO" not in text:
-        return []
-    lines = text.splitlines()
-    field_of = _yaml_fields(text) if path.suffix == ".yml" else (
-        _csv_fields(lines) if path.suffix == ".csv" else lambda line: "")
-    problems = []
-    for number, line in enumerate(lines, 1):
-        match = TODO.search(line)
-        if match:
-            what = match["what"].strip().strip("\"'") or msg("a text to write")
-            problems.append(Problem(rel, number, field_of(number), msg("warning: still marked TODO: %(what)s",
-                                                                       what=what), Code.TODO))
-    return problems
-
-
-def _yaml_fields(text: str):
-    """line -> the dotted field that line belongs to (the last key at or above it)."""
-    starts: list[tuple[int, str]] = []
-    seen: set[int] = set()
-
-    def walk(node, path):
-        # An alias is the node it names: each node is visited once, so an alias bomb stays small.
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                here = path + (str(key.value),)
-                starts.append((key.start_mark.line + 1, ".".join(here)))
-                walk(value, here)
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                starts.append((item.start_mark.line + 1, ".".join(path + (str(index),))))
-                walk(item, path + (str(index),))
-
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        if node is not None:
-            walk(node, ())
-    except (yaml.YAMLError, RecursionError):  # validation reports the file; no field names then
-        starts.clear()
-    starts.sort()
-    lines = [line for line, _ in starts]
-
-    def field(line: int) -> str:
-        at = bisect.bisect_right(lines, line)
-        return starts[at - 1][1] if at else ""
-
-    return field
-
-
-def _csv_fields(lines: list[str]):
-    """line -> the first column whose cell on that line holds the marker (simple rows, one per line)."""
-    header = next(csv.reader(lines[:1]), [])
-
-    def field(number: int) -> str:
-        row = next(csv.reader(lines[number - 1:number]), [])
-        return next((header[i] for i, cell in enumerate(row) if "TODO" in cell and i < len(header)), "")
-
-    return field

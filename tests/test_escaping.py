@@ -27,7 +27,7 @@ import icalendar
 import pytest
 import yaml
 
-from campaignsite import pipeline
+from campaignsite.model import assembly
 from campaignsite.exports import opendata
 from campaignsite.model.records import PublicTable
 from campaignsite.render.engine import SELECTORS
@@ -372,12 +372,12 @@ HOSTILE_BASE = 'https://demo.example.be/x"onmouseover="alert(1)\'<b>&/'
 def hostile_base_site(tmp_path_factory):
     """The marked project built with a base_url that would break out of an attribute."""
     root = write_project(tmp_path_factory.mktemp("base-url"), marked_files(Markers()))
-    original = pipeline.build_campaign
+    original = assembly.build_campaign
 
     def with_base_url(checked):
         return dataclasses.replace(original(checked), base_url=HOSTILE_BASE)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "build_campaign", with_base_url)
+        patch.setattr(assembly, "build_campaign", with_base_url)  # pipeline.build_model imports it when it runs
         build(BuildConfig(root, root / "site", TODAY, jobs=1))
     return root / "site"
 

@@ -166,6 +166,20 @@ def test_a_build_with_nothing_to_do_lists_no_folder_of_the_output(built, monkeyp
     assert listed and (config.output / "gamma-2025" / "fr" / "index.html").is_file()
 
 
+def test_a_build_with_nothing_to_do_loads_none_of_the_stages(built):
+    """A no-op answers from the state and the stats alone: build.py imports no stage that reads, checks
+    or renders (nor their libraries: frictionless, jsonschema, Jinja, MkDocs), measured in its own process."""
+    _root, config, _first = built
+    probe = ("import sys, build\n"
+             f"code = build.main(['--root', {str(config.root)!r}, '--output', {str(config.output)!r}, "
+             f"'--today', {TODAY.isoformat()!r}])\n"
+             "heavy = ('frictionless', 'jsonschema', 'jinja2', 'mkdocs', 'campaignsite.validate.schema', "
+             "'campaignsite.pages', 'campaignsite.render', 'campaignsite.model', 'campaignsite.exports')\n"
+             "print(code, sorted(name for name in sys.modules if name.startswith(heavy)))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr
+
+
 def test_a_portal_page_edit_rebuilds_the_portal_only(built):
     root, config, _first = built
     (root / "content" / "nl" / "about.md").write_text("---\ntitle: Over ons\n---\nHet netwerk.\n", encoding="utf-8")
@@ -498,18 +512,18 @@ def test_a_swap_failing_midway_is_carried_through_by_the_next_build(built, tmp_p
 def test_a_file_is_read_for_its_fingerprint_only_when_its_stat_changed(tmp_path, monkeypatch):
     """StatCache: a file whose size, times and inode are those recorded is not read again; an edit of the
     same size is (its times change); a file changed within a second of the look is never recorded."""
-    from campaignsite.write import incremental
+    from campaignsite.core import statcache
     project = tmp_path / "project"
     (project / "campaigns").mkdir(parents=True)
     files = {name: project / "campaigns" / name for name in ("a.csv", "b.csv")}
     for path in files.values():
         path.write_text("slug,title\nx,Tuin\n", encoding="utf-8")
     read = []
-    real = incremental._file_digest
-    monkeypatch.setattr(incremental, "_file_digest", lambda path: read.append(Path(path).name) or real(path))
+    real = statcache.file_digest
+    monkeypatch.setattr(statcache, "file_digest", lambda path: read.append(Path(path).name) or real(path))
 
     def look(aged: bool) -> str:
-        cache = incremental.StatCache(project, tmp_path / "cache")
+        cache = statcache.StatCache(project, tmp_path / "cache")
         # Where the look began, from the files' own change times: well after them, or in their second.
         newest = max(max(path.stat().st_mtime_ns, path.stat().st_ctime_ns) for path in files.values())
         cache.start = newest + 1 if aged else newest

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignsite import pipeline
+from campaignsite.render import engine
 from campaignsite.core.codes import Code
 from campaignsite.core.errors import BuildFailed
 from campaignsite.pipeline import BuildConfig, build
@@ -31,7 +31,7 @@ def no_engine(monkeypatch):
     """The site engine fails the test if it is started: a refusal must come before building."""
     def engine_started(*args, **kwargs):
         raise AssertionError("the site engine ran before the output place was refused")
-    monkeypatch.setattr(pipeline.engine, "build", engine_started)
+    monkeypatch.setattr(engine, "build", engine_started)
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ import gettext
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from babel.messages.pofile import read_po
-
 from campaignsite.core.languages import BABEL_LOCALES
 from campaignsite.core.places import PACKAGE_DIR
 
@@ -32,6 +30,8 @@ class Catalogue:
 def get_catalogue(lang: str) -> Catalogue:
     """The translations of one language; fuzzy or empty entries (and plural entries with an empty
     form) are left out."""
+    from babel.messages.pofile import read_po  # here: Babel's catalogue module loads its dates and zones
+
     path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
     with open(path, "rb") as handle:
         catalog = read_po(handle, locale=BABEL_LOCALES[lang])

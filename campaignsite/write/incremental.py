@@ -26,7 +26,6 @@ whose stat changed since the last build (StatCache, kept in the build's cache fo
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import stat
@@ -35,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaignsite.core.places import CACHE_ROOT, CODE_ROOT
+from campaignsite.core.statcache import StatCache, file_digest
 from campaignsite.load.limits import largest_limit
 
 FORMAT = 3  # 3: each campaign's search bundle in its folder (no search parts); files leaves out campaign folders
@@ -55,75 +55,15 @@ def _hash(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-class StatCache:
-    """Each file's content digest by its stat (size, modification and change times, inode): a file
-    whose stat is the one recorded is not read again; any other is. Kept in the build's cache folder
-    (never in the output), one file per project; losing it only costs reading every file once.
-
-    As git's index does against "racy" files, a file changed within a second of the look that
-    recorded it is not recorded (a change within the file system's clock tick would keep its stat):
-    the look's start is a scratch file's own modification time, never the build's clock."""
-
-    def __init__(self, root: Path, folder: Path = CACHE_ROOT / "fingerprints", compute=None):
-        # What is kept of a file: its content digest, or what `compute(path)` says of it (a JSON value).
-        self.compute = compute or _file_digest
-        self.path = folder / f"{_hash(os.fsencode(root.resolve()))}.json"
-        try:
-            self.known = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-        self.seen: dict[str, list] = {}
-        self.scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.scratch.write_text("", encoding="utf-8")
-            self.start = os.stat(self.scratch).st_mtime_ns - 10 ** 9
-        except OSError:
-            self.start = None  # no cache folder: every file is read, nothing recorded
-
-    def digest(self, path: str, info: os.stat_result) -> str:
-        """The digest of the regular file `path` whose lstat is `info`."""
-        stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
-        known = self.known.get(path) if isinstance(self.known, dict) else None
-        if isinstance(known, list) and known[:-1] == stamp:
-            digest = known[-1]
-        else:
-            digest = self.compute(path)
-        if self.start is not None and max(info.st_mtime_ns, info.st_ctime_ns) < self.start:
-            self.seen[path] = [*stamp, digest]
-        return digest
-
-    def save(self) -> None:
-        """Record the files looked at (only those: a file gone is forgotten)."""
-        if self.start is None:
-            return
-        try:
-            self.scratch.write_text(json.dumps(self.seen, separators=(",", ":")), encoding="utf-8")
-            os.replace(self.scratch, self.path)
-        except OSError:
-            self.scratch.unlink(missing_ok=True)
-
-
-def _file_digest(path: str) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    try:
-        with open(path, "rb") as handle:
-            while piece := handle.read(1 << 20):  # in pieces: memory stays flat
-                digest.update(piece)
-    except OSError as exc:
-        return f"unreadable {exc.errno}"
-    return digest.hexdigest()
-
-
 def tree_digest(path: Path, known: StatCache | None = None) -> str:
     """Every entry under `path`, by name and content, without following a link (a link counts by its
     target's text, a special file by its kind); a file's content through `known` where given."""
     digest = hashlib.blake2b(digest_size=20)
     largest = largest_limit()
 
-    def visit(entry: Path, rel: str) -> None:
+    def visit(entry: str, rel: str) -> None:  # paths as strings: thousands of files on every build
         try:
-            info = entry.lstat()
+            info = os.lstat(entry)
         except OSError:
             digest.update(f"missing {rel}\n".encode())
             return
@@ -136,26 +76,28 @@ def tree_digest(path: Path, known: StatCache | None = None) -> str:
                 return
             for name in names:
                 if name not in SKIPPED and not name.endswith(".pyc"):
-                    visit(entry / name, f"{rel}/{name}")
+                    visit(f"{entry}/{name}", f"{rel}/{name}")
         elif stat.S_ISREG(info.st_mode):
             digest.update(f"file {rel} {info.st_size}\n".encode())
             # A file larger than any limit allows fails every build whatever its bytes, so its size
             # stands for them (a 50 GiB file is not read to be refused).
             if info.st_size <= largest:
-                name = os.fspath(entry)
-                digest.update((known.digest(name, info) if known else _file_digest(name)).encode())
+                digest.update((known.digest(entry, info) if known else file_digest(entry)).encode())
         elif stat.S_ISLNK(info.st_mode):
             digest.update(f"link {rel} {os.readlink(entry)}\n".encode("utf-8", "surrogateescape"))
         else:
             digest.update(f"special {rel} {stat.S_IFMT(info.st_mode)}\n".encode())
 
-    visit(path, ".")
+    visit(os.fspath(path), ".")
     return digest.hexdigest()
 
 
 def engine_digest(known: StatCache | None = None) -> str:
     """The code, theme, data and installed packages that turn the data into the site."""
-    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    # The installed packages by their metadata folders' names ("Jinja2-3.1.6.dist-info": name and version),
+    # as importlib.metadata finds them, without parsing each one's metadata (a tenth of a no-op build).
+    packages = sorted(name for folder in sys.path if os.path.isdir(folder) for name in os.listdir(folder)
+                      if name.endswith((".dist-info", ".egg-info")))
     return _hash(sys.version.encode(), "\n".join(packages).encode(),
                  *(tree_digest(ENGINE_ROOT / part, known).encode() for part in ENGINE_PARTS))
 
