@@ -120,8 +120,10 @@ PAGE_TYPES = (
     PageType("portal-programme", "portal", urls.PROGRAMME, contexts.ProgrammeContext, places.programme_pages,
              when=lambda network: bool(network.programmes), kind=N_("Programme")),
     PageType("portal-sdg", "portal", urls.SDG, contexts.SdgContext, portal.sdg_pages, kind=N_("Goal"), lists=True),
-    PageType("portal-sdg-more", "portal", urls.SDG_PAGE, contexts.SdgContext, portal.sdg_more_pages,
-             kind=N_("Goal"), lists=True),
+    # A goal's following pages are not indexed: their cards are projects whose own pages are in their
+    # campaigns' search bundles, which the portal's search merges. At 300 campaigns they were thousands
+    # of card-filled pages, a Pagefind of 1.5 GB on every edit, and every project found twice.
+    PageType("portal-sdg-more", "portal", urls.SDG_PAGE, contexts.SdgContext, portal.sdg_more_pages),
     PageType("portal-sdg-index", "portal", urls.SDG_INDEX, contexts.SdgIndexContext, portal.sdg_index,
              kind=N_("Goals"), lists=True),
     PageType("portal-accessibility", "portal", urls.ACCESSIBILITY, contexts.StatementContext,
