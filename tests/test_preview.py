@@ -69,7 +69,9 @@ class Preview:
     def stop(self):
         self.proc.send_signal(signal.SIGINT)
         try:
-            self.proc.wait(timeout=30)
+            # As long as a rebuild may take: on a 2-core machine busy with other builds, 30 s was once
+            # too short for a clean stop (the test then sees the kill's -9, not Ctrl-C's 0).
+            self.proc.wait(timeout=WAIT)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
