@@ -31,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -307,9 +308,20 @@ class PreviewFailed(CampaignSiteError):
 
 # --- The loop --------------------------------------------------------------------------------------
 
+def _interrupt(stop: threading.Event, signum, frame) -> None:
+    stop.set()
+    raise KeyboardInterrupt
+
+
 def serve(config: PreviewConfig, stop: threading.Event | None = None, out=sys.stderr) -> None:
     """Serve the preview until Ctrl-C (or `stop` is set): build, then rebuild after every change."""
     stop = stop or threading.Event()
+    # Ctrl-C also sets `stop`, which the watch loop polls: Python raises the KeyboardInterrupt in whatever
+    # runs next, and one raised in a finaliser (objects freed after a build) is printed and dropped, so
+    # the preview went on watching (seen twice in the suite on a busy machine). A build under way stops
+    # at the KeyboardInterrupt as before.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, functools.partial(_interrupt, stop))
     scratch = None if config.output else Path(tempfile.mkdtemp(prefix="campaignsite-preview-"))
     output = config.output or scratch / "site"
     state = PreviewState()
