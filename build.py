@@ -182,7 +182,8 @@ def anew_note(result) -> tuple[Message, ...]:
     """Which campaigns this build validated and rendered again (the others it took as they were)."""
     none = msg("none")
     return (msg("Campaigns validated: %(campaigns)s.", campaigns=", ".join(result.validated) or none),
-            msg("Campaigns rendered: %(campaigns)s.", campaigns=", ".join(result.rendered) or none))
+            msg("Campaigns rendered: %(campaigns)s.", campaigns=", ".join(result.rendered) or none),
+            msg("Portal pages taken unchanged from the previous build: %(count)s.", count=result.pages_kept))
 
 
 def rebuilt_note(result) -> tuple[Message, ...]:

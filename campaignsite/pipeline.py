@@ -28,7 +28,7 @@ from campaignsite.core.i18n import Translator
 from campaignsite.core.languages import CODES as LANGUAGES
 from campaignsite.core.places import CODE_ROOT
 from campaignsite.core.schemas import date_range
-from campaignsite.core.sitespec import SiteJob, SiteSpec
+from campaignsite.core.sitespec import BuiltSite, SiteJob, SiteSpec
 from campaignsite.write import incremental
 from campaignsite.write.output import MARKER, OutputPlace
 from campaignsite.write.writer import Writer
@@ -70,6 +70,7 @@ class BuildResult:
     warnings: tuple[Problem, ...] = ()  # what validation found that does not stop a build (but --strict)
     validated: tuple[str, ...] = ()  # campaigns read and validated anew (the others' check was cached)
     rendered: tuple[str, ...] = ()   # campaigns whose sites were rendered and built anew (the others kept)
+    pages_kept: int = 0  # pages of the sites built anew taken as they were from the previous output (the portal's)
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,11 @@ def build(config: BuildConfig) -> BuildResult:
         previous = None if config.full else incremental.read_state(config.output)
         in_place = previous is not None and config.output.is_dir()
         kept = incremental.reusable(previous, prints, config.output)
-        jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
-        jobs = [SiteJob(job.id, functools.partial(rendered, job.make)) for job in jobs]
+        before = incremental.page_keys(previous, config.output, frozenset({MARKER}))
+        jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept),
+                               keys=page_inputs(prints))
+        jobs = [SiteJob(job.id, functools.partial(rendered, job.make, before.get(job.id), config.output))
+                for job in jobs]
         shared = shared_files(checked, config.today, skip=frozenset(kept))
         place.make_stage()
         try:
@@ -237,7 +241,8 @@ def build(config: BuildConfig) -> BuildResult:
             place.discard_stage()
     built = {site.split("/")[0] for site in pages}
     return BuildResult(*state.counts, rebuilt=tuple(pages), kept=tuple(sorted(kept)), warnings=checked.warnings,
-                       validated=checked.validated, rendered=tuple(sorted(built - {"_portal"})))
+                       validated=checked.validated, rendered=tuple(sorted(built - {"_portal"})),
+                       pages_kept=sum(site.kept for site in pages.values()))
 
 
 def check(config: BuildConfig) -> BuildResult:
@@ -258,8 +263,9 @@ def check(config: BuildConfig) -> BuildResult:
     prints = incremental.with_links(prints, sites.links_key(checked.network))
     kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
             if prints.campaigns.get(slug) == record.key}
-    jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept))
-    pages = processes.fork_map([functools.partial(page_count, job.make) for job in jobs], config.jobs)
+    before = previous.pages if previous else {}
+    jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept), keys=page_inputs(prints))
+    pages = processes.fork_map([functools.partial(page_count, job.make, before.get(job.id)) for job in jobs], config.jobs)
     shared_files(checked, config.today, skip=frozenset(kept))
     slugs = {campaign.slug for campaign in checked.campaigns}
     records = [record for slug, record in kept.items() if slug in slugs]
@@ -268,19 +274,27 @@ def check(config: BuildConfig) -> BuildResult:
                        rebuilt=tuple(job.id for job in jobs), validated=checked.validated)
 
 
-def page_count(make) -> int:
-    """How many pages the site `make` describes has, every one of them rendered."""
-    return len(rendered(make).pages)
+def page_count(make, previous: dict[str, str] | None = None) -> int:
+    """How many pages the site `make` describes has, every one of them rendered but those the
+    previous build rendered from the same inputs (`previous`, their keys)."""
+    return len(rendered(make, previous).pages)
 
 
-def rendered(make) -> SiteSpec:
-    """The site `make` describes, with every page's HTML (stage 5, in the engine's worker)."""
+def rendered(make, previous: dict[str, str] | None = None, output: Path | None = None) -> SiteSpec:
+    """The site `make` describes, with every page's HTML (stage 5, in the engine's worker) but the
+    pages that the previous build into `output` made from the same inputs (`previous`, their keys)."""
     from campaignsite.render.templates import render_site
 
-    return render_site(make())
+    return render_site(make(), previous, output)
 
 
-def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[str, int],
+def page_inputs(prints: incremental.Fingerprints) -> dict[str, str]:
+    """What the pages stage keys pages with (core.sitespec.Page.key): each campaign's fingerprint, and
+    under "" what every site is made from besides the campaigns."""
+    return {"": prints.shared, **prints.campaigns}
+
+
+def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[str, BuiltSite],
               kept: dict[str, incremental.CampaignRecord], built: Path) -> incremental.State:
     """What this build leaves in its output for the next one: each campaign's fingerprint, and the
     files (its search bundle among them) and counts of its output (`built` holds what this build made,
@@ -290,11 +304,12 @@ def new_state(checked: Checked, prints: incremental.Fingerprints, pages: dict[st
         slug = campaign.slug
         records[slug] = kept.get(slug) or incremental.CampaignRecord(
             prints.campaigns[slug], incremental.listing_digest(built / slug), len(campaign.languages),
-            sum(pages[f"{slug}/{lang}"] for lang in campaign.languages))
-    portal = [count for site, count in pages.items() if site.startswith("_portal/")]
+            sum(pages[f"{slug}/{lang}"].pages for lang in campaign.languages))
+    portal = {site: built for site, built in pages.items() if site.startswith("_portal/")}
     counts = (len(checked.campaigns), len(portal) + sum(r.sites for r in records.values()),
-              sum(portal) + sum(r.pages for r in records.values()))
-    state = incremental.State(prints.network, "", records, counts)
+              sum(built.pages for built in portal.values()) + sum(r.pages for r in records.values()))
+    keys = {site: dict(built.page_keys) for site, built in portal.items() if built.page_keys}
+    state = incremental.State(prints.network, "", records, counts, keys)
     return dataclasses.replace(state, files=incremental.listing_digest(built, incremental.others(state)))
 
 

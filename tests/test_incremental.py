@@ -188,6 +188,57 @@ def test_a_portal_page_edit_rebuilds_the_portal_only(built):
     assert "Het netwerk." in (config.output / "about" / "index.html").read_text(encoding="utf-8")
 
 
+def goal_pages(output: Path) -> dict[str, os.stat_result]:
+    """Every page of the portal's goals (each language's sdg/<n>/ and sdg/<n>/page-k/), by path."""
+    found = [path for lang in ("", "fr/", "en/") for path in output.glob(f"{lang}sdg/*/**/index.html")]
+    return {path.relative_to(output).as_posix(): path.stat() for path in found}
+
+
+@pytest.mark.slow  # three builds
+def test_a_laureate_edit_makes_again_only_the_portal_pages_that_show_its_campaign(tmp_path, monkeypatch):
+    """Issue 24: the portal's goal pages (thousands at 300 campaigns) that show none of the edited
+    campaign's projects are taken from the previous output as they are (the same file); those that show
+    one are made again; the output is a full build's."""
+    from campaignsite.pages import portal
+    monkeypatch.setattr(portal, "GOAL_CARDS_PER_PAGE", 2)  # several pages per goal (inherited by the forked workers)
+    root = network(tmp_path)
+    config = BuildConfig(root, tmp_path / "site", TODAY, jobs=2)
+    build(config)
+    before = goal_pages(config.output)
+    assert any("/page-" in path for path in before), "the goals have pages after their first"
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Noord")
+    again = build(config)
+    after = goal_pages(config.output)
+    assert after.keys() == before.keys()
+    kept = {path for path, info in after.items() if info.st_ino == before[path].st_ino}
+    assert 0 < len(kept) < len(after) and again.pages_kept == len(kept)
+    edited_card = re.compile(r"beta-2025/(nl|fr|en)/laureates/")
+    for path in after:
+        text = (config.output / path).read_text(encoding="utf-8")
+        if path in kept:
+            assert not edited_card.search(text), f"{path} shows a card of beta-2025 yet was kept"
+        else:
+            assert "Buurtmoestuin Noord" in text or edited_card.search(text), f"{path} was made again for nothing"
+    full = build(BuildConfig(root, tmp_path / "full", TODAY, jobs=2))
+    assert snapshot(config.output) == snapshot(tmp_path / "full")
+    assert (again.campaigns, again.sites, again.pages) == (full.campaigns, full.sites, full.pages)
+
+
+@pytest.mark.slow  # two builds
+def test_a_kept_portal_page_changed_in_the_output_is_made_again(built):
+    """A page is taken from the previous output only while the output is as that build left it: one
+    replaced by a link (to anything) or removed is made again, never published through the link."""
+    root, config, _first = built
+    page = config.output / "sdg" / "11" / "index.html"
+    assert page.is_file()
+    page.unlink()
+    page.symlink_to("/etc/hostname")
+    rename_laureate(root, "beta-2025", "Buurtmoestuin Zuid")
+    again = build(config)
+    assert again.pages_kept == 0
+    assert not page.is_symlink() and "sdg" in page.read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_a_change_to_network_yml_or_the_day_rebuilds_everything(built):
     root, config, first = built

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 class Page:
     """One page: its address, its title, the typed context its template renders, and then the HTML.
 
-    `context` is one of campaignsite.contexts' page contexts; its class names its template.
+    `context` is one of campaignsite.contexts' page contexts; its class names its template. A page
+    with a `key` may instead carry a Deferred context, made only if the page is rendered at all.
     `body` is empty until the render stage fills it with our HTML fragment.
     """
 
@@ -27,6 +28,21 @@ class Page:
     body: str = ""
     lang: str = ""  # the language of the title and body when it is not the site's (a post not translated)
     search: SearchLabel | None = None  # how search results show it; None: not indexed
+    # What the page shows, as a digest of its inputs, where its family can say so without making it
+    # (a portal goal page: its cards' campaigns' fingerprints, its figures): with the same key and the
+    # same site around it, the previous build's page stands (render/templates.py). "": always made.
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page's context, made when the page is rendered: a page its previous build's output still
+    holds (same key) never makes it (at 300 campaigns, most of the portal's thousands of goal pages)."""
+
+    make: Callable[[], object]
+
+    def __call__(self) -> object:
+        return self.make()
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,21 @@ class SiteSpec:
     search: SearchBox | None = None                # the header's search box; none when None
     short_title: str = ""                          # the name the header shows at every width; the title when ""
     footer_groups: tuple[FooterGroup, ...] = ()    # the footer's columns: contact, organisers, the network...
+    # Set by the render stage: the URLs of the pages whose file the previous build left in `previous`
+    # (this site's folder in the previous output) and that are taken from there as they are, and the
+    # keys of the keyed pages (Page.key with the site around them) for the next build to compare.
+    kept: frozenset[str] = frozenset()
+    previous: str = ""
+    page_keys: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """What the engine reports of a site it built: its number of pages and its page keys (SiteSpec)."""
+
+    pages: int
+    page_keys: tuple[tuple[str, str], ...] = ()
+    kept: int = 0  # how many of its pages were taken from the previous build
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
+import hashlib
 import posixpath
 from dataclasses import dataclass
 
 from campaignsite.core.i18n import Formatter, Translator
 from campaignsite.core.languages import OG_LOCALES
-from campaignsite.core.sitespec import Page
+from campaignsite.core.sitespec import Deferred, Page
 from campaignsite.model.records import Campaign, Laureate, Network, Programme
 from campaignsite.model.sdgs import get_sdgs, text_colour
 from campaignsite.pages import urls, views
@@ -73,8 +75,12 @@ class SiteBuilder:
             self._memo[key] = make()
         return self._memo[key]
 
-    def page(self, url: str, title: str, description: str, make_context, meta: dict | None = None) -> Page:
-        """A page at `url`, its context made for that address (so its links are relative to it)."""
+    def page(self, url: str, title: str, description: str, make_context, meta: dict | None = None,
+             key: str = "") -> Page:
+        """A page at `url`, its context made for that address (so its links are relative to it); with a
+        `key` (Page.key), made only if the page is rendered."""
+        if key:
+            return Page(url, title, description, Deferred(functools.partial(make_context, url)), meta or {}, key=key)
         return Page(url, title, description, make_context(url), meta or {})
 
     def badges(self, url: str, numbers) -> tuple[views.SdgBadge, ...]:
@@ -93,9 +99,23 @@ class PortalBuilder(SiteBuilder):
     maps each campaign's slug to its builder in the language the portal shows it in."""
 
     def __init__(self, network: Network, lang: str, today: dt.date, root: str,
-                 shown: dict[str, "CampaignBuilder"]):
+                 shown: dict[str, "CampaignBuilder"], keys: dict[str, str] | None = None):
         super().__init__(lang, today)
         self.network, self.root, self.shown = network, root, shown
+        self.keys = keys or {}  # each campaign's fingerprint, "" what all sites are made from (sites.site_jobs)
+
+    def key(self, *shown) -> str:
+        """A page's key (Page.key) from what it shows: `shown`'s text, where each campaign stands for
+        its data by its fingerprint; "" (a page always made) without fingerprints."""
+        if "" not in self.keys:
+            return ""
+        digest = hashlib.blake2b(repr((self.lang, self.today, self.keys[""], shown)).encode("utf-8", "surrogatepass"),
+                                 digest_size=16)
+        return digest.hexdigest()
+
+    def campaign_key(self, campaign: Campaign) -> str | None:
+        """What stands for the campaign's data in a page key: its fingerprint (None if unknown)."""
+        return self.keys.get(campaign.slug)
 
 
 @dataclass(frozen=True)

@@ -179,22 +179,30 @@ def sdg(b: PortalBuilder, number: int, used: list[int], page: int) -> Page:
     url = urls.sdg_page(number, page)
     count = goal_page_count(b, number)
     first = (page - 1) * GOAL_CARDS_PER_PAGE
-    cards = project_cards(b, url, goal_projects(b, number)[first:first + GOAL_CARDS_PER_PAGE])
+    shown = goal_projects(b, number)[first:first + GOAL_CARDS_PER_PAGE]
     campaigns, figures = goal_summary(b, number)
-    if page > 1:  # the rows' links were made for the goal's first page, one level up
-        campaigns = tuple(dataclasses.replace(row, link=views.Link(row.link.text, "../" + row.link.href))
-                          for row in campaigns)
     title = goal_title(b, number)
     if count > 1:
         title = b._("%(title)s (page %(page)s of %(count)s)", title=title, page=page, count=count)
-    paging = tuple(views.PageLink(b.fmt.number(n), href(url, urls.sdg_page(number, n)), n == page)
-                   for n in range(1, count + 1)) if count > 1 else ()
-    context = contexts.SdgContext(
-        b.site, b.badges(url, [number])[0], b._("A project that serves several goals counts for each of them."),
-        tuple(cards), (), b.badges(url, [other for other in used if other != number]),
-        views.Link(b._("All campaigns"), href(url, urls.HOME)), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
-        official_title(b, number), figures, campaigns, paging)
-    return b.page(url, title, title, lambda _url: context)
+
+    def context(_url: str) -> contexts.SdgContext:
+        rows = campaigns if page == 1 else tuple(  # the rows' links were made for the goal's first page, one level up
+            dataclasses.replace(row, link=views.Link(row.link.text, "../" + row.link.href)) for row in campaigns)
+        paging = tuple(views.PageLink(b.fmt.number(n), href(url, urls.sdg_page(number, n)), n == page)
+                       for n in range(1, count + 1)) if count > 1 else ()
+        return contexts.SdgContext(
+            b.site, b.badges(url, [number])[0], b._("A project that serves several goals counts for each of them."),
+            tuple(project_cards(b, url, shown)), (), b.badges(url, [other for other in used if other != number]),
+            views.Link(b._("All campaigns"), href(url, urls.HOME)), views.Link(b._("All goals"), href(url, urls.SDG_INDEX)),
+            official_title(b, number), figures, rows, paging)
+    # What the page shows: the goal and the others used, its page among how many, the campaigns' rows
+    # and figures (made for every page anyway, their key once per goal), and its cards, each by its
+    # project and its campaign's data.
+    summary = b.memo(("goal-summary-key", number), lambda: b.key(campaigns, figures))
+    cards = [(campaign.slug, b.campaign_key(campaign), item.slug) for campaign, item in shown]
+    key = b.key(number, used, page, count, summary, cards) \
+        if all(campaign_key is not None for _slug, campaign_key, _item in cards) else ""
+    return b.page(url, title, title, context, key=key)
 
 
 def goal_campaign(b: PortalBuilder, url: str, campaign: Campaign, number: int, serving) -> views.SdgCampaign:

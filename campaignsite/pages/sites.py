@@ -31,12 +31,13 @@ def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today:
 
 
 def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date,
-              skip: frozenset[str] = frozenset()) -> list[SiteJob]:
+              skip: frozenset[str] = frozenset(), keys: dict[str, str] | None = None) -> list[SiteJob]:
     """Every site of the network, to be made where it is built: the portal's (its root first, see
     engine.build), then the campaigns' but those in `skip`. `media` are the checked files of each
-    campaign, the logo among them."""
+    campaign, the logo among them; `keys`, each campaign's fingerprint and under "" what all sites are
+    made from besides (the pipeline's page_inputs), key the portal's pages that can say what they show."""
     published = {(slug, file.name): file.content for slug, file in media}
-    jobs = [SiteJob(f"_portal/{lang}", functools.partial(portal_site, network, lang, today))
+    jobs = [SiteJob(f"_portal/{lang}", functools.partial(portal_site, network, lang, today, keys))
             for lang in network.languages]
     for campaign in network.campaigns:
         if campaign.slug in skip:
@@ -172,15 +173,16 @@ def footer_links(translate) -> tuple[tuple[str, str], ...]:
     return ((translate("accessibility:title"), urls.ACCESSIBILITY), (translate("privacy:title"), urls.PRIVACY))
 
 
-def portal_site(network: Network, lang: str, today: dt.date) -> SiteSpec:
-    """The portal in `lang`: its first language at the site's root, the others under <lang>/."""
+def portal_site(network: Network, lang: str, today: dt.date, keys: dict[str, str] | None = None) -> SiteSpec:
+    """The portal in `lang`: its first language at the site's root, the others under <lang>/ (`keys`:
+    see site_jobs)."""
     first = network.languages[0]
     on_colour = text_colour(PORTAL_COLOUR)
     back = "" if lang == first else "../"
     shown = {campaign.slug: CampaignBuilder(campaign, lang if lang in campaign.languages
                                             else campaign.default_language, today)
              for campaign in network.campaigns}
-    builder = PortalBuilder(network, lang, today, back, shown)
+    builder = PortalBuilder(network, lang, today, back, shown, keys)
     pages, nav = registry.get_pages("portal", builder, network)
     pages = search.with_menu(pages, nav)
     events = sorted(((shown[campaign.slug], event) for campaign in network.campaigns

@@ -6,5 +6,6 @@ Everything that names MkDocs or Material is in `mkdocs_engine`, with `theme/` an
 
 Takes: `SiteSpec`s from pages.
 Hands on: the built sites in a staging folder.
-Entry point: `templates.render_site(site)`, then `engine.build(sites, stage, jobs, epoch)`.
+Entry point: `templates.render_site(site, previous_keys, output)`, then `engine.build(sites, stage, jobs,
+epoch)`: a keyed page whose key is the previous build's is not rendered, its file taken from `output`.
 """

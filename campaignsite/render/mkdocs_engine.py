@@ -15,6 +15,7 @@ import html
 import logging
 import os
 import re
+import shutil
 import types
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -39,7 +40,7 @@ from campaignsite.core.codes import Code
 from campaignsite.core.errors import BuildFailed, msg, render
 from campaignsite.core.places import CODE_ROOT
 from campaignsite.core.processes import die_with_parent
-from campaignsite.core.sitespec import Page, SiteJob, SiteSpec
+from campaignsite.core.sitespec import BuiltSite, Page, SiteJob, SiteSpec
 
 ROOT = CODE_ROOT
 BASE_CONFIG = ROOT / "mkdocs.yml"
@@ -93,6 +94,11 @@ def source_path(url: str, sections: frozenset[str]) -> str:
     if url == "" or url in sections:
         return f"{url}index.md"
     return url.rstrip("/") + ".md"
+
+
+def page_file(url: str) -> str:
+    """Where MkDocs writes the page at `url` in its site (directory URLs): "laureates/x/index.html"."""
+    return f"{url}index.html"
 
 
 def section_urls(site: SiteSpec) -> frozenset[str]:
@@ -307,6 +313,10 @@ class _EnginePlugin(BasePlugin):
         self.pages = {source_path(page.url, sections): page for page in site.pages}
         # A page's source is never read (on_page_read_source): its content is our HTML, its metadata a dict.
         generated = [File.generated(config, path, content="") for path in self.pages]
+        for file in generated:
+            if self.pages[file.src_uri].url in site.kept:
+                # Its file is the previous build's (_keep_pages): MkDocs' dirty build leaves it alone.
+                file.is_modified = _never_modified
         generated += [File.generated(config, path, content=content) for path, content in site.downloads]
         generated.append(File.generated(config, FAVICON, content=site.favicon))
         for file in sorted(generated, key=lambda file: walk_order(file.src_uri)):
@@ -338,6 +348,24 @@ class _EnginePlugin(BasePlugin):
 
     def on_post_template(self, output_content, template_name, config):
         return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+
+
+def _never_modified() -> bool:
+    return False
+
+
+def _keep_pages(site: SiteSpec, site_dir: Path) -> None:
+    """The site's kept pages (SiteSpec.kept), linked from its folder in the previous output: the same
+    bytes a new rendering would give (their keys said so), without reading them (copied where the two
+    folders cannot share a file)."""
+    previous = Path(site.previous)
+    for url in sorted(site.kept):
+        source, target = previous / page_file(url), site_dir / page_file(url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            shutil.copyfile(source, target, follow_symlinks=False)
 
 
 def publishes_theme_file(site: SiteSpec, path: str, has_widgets: bool) -> bool:
@@ -428,13 +456,13 @@ class _Collect(logging.Handler):
 _JOB: dict = {}
 
 
-def _build_one(index: int) -> tuple[BuildFailed | None, int]:
-    """Make one site and build it in this process: (the error, or None on success; its number of pages)."""
+def _build_one(index: int) -> tuple[BuildFailed | None, BuiltSite | None]:
+    """Make one site and build it in this process: (the error, or None on success; what was built)."""
     job, stage = _JOB["jobs"][index], _JOB["stage"]
     try:
         site = job.make()  # our pages and their HTML, made here rather than in the parent
     except BuildFailed as exc:
-        return exc, 0
+        return exc, None
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -442,19 +470,32 @@ def _build_one(index: int) -> tuple[BuildFailed | None, int]:
     try:
         config = load_config(str(BASE_CONFIG), **site_options(site, stage / "docs", (stage / "html" / site.out)))
         config.plugins["campaignsite"] = _EnginePlugin(site, str(stage / "jinja-cache"))
-        mkdocs_build(config)
+        # Dirty: pages whose file is kept (SiteSpec.kept) are neither read nor built (MkDocs asks their
+        # File.is_modified); the site's folder in the stage is new, there is nothing to clean.
+        mkdocs_build(config, dirty=bool(site.kept))
+        _keep_pages(site, Path(config.site_dir))
     except (Abort, MkDocsException, OSError) as exc:
         detail = "; ".join(handler.messages) or str(exc)
-        return BuildFailed(f"{site.id}: MkDocs failed: {detail}", Code.ENGINE_FAILED), 0
+        return BuildFailed(f"{site.id}: MkDocs failed: {detail}", Code.ENGINE_FAILED), None
     finally:
         logger.removeHandler(handler)
     if handler.messages:
-        return BuildFailed(f"{site.id}: MkDocs warned: {'; '.join(handler.messages)}", Code.ENGINE_FAILED), 0
-    return None, len(site.pages)
+        return BuildFailed(f"{site.id}: MkDocs warned: {'; '.join(handler.messages)}", Code.ENGINE_FAILED), None
+    return None, BuiltSite(len(site.pages), site.page_keys, len(site.kept))
+
+
+class _KeptPagesBuild(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale navigation and links: ours hands MkDocs
+    every page of the site (the navigation is whole) and leaves out only the pages whose previous file
+    has the same key, so the same bytes (strict mode would otherwise abort on it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _init_worker(source_date_epoch: str, parent: int) -> None:
     die_with_parent(parent)
+    logging.getLogger("mkdocs.commands.build").addFilter(_KeptPagesBuild())
     # MkDocs dates its sitemap from SOURCE_DATE_EPOCH: the build's "today", never the clock.
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
     mkdocs.commands.build.gzip = types.SimpleNamespace(GzipFile=_gzip_file)
@@ -469,17 +510,17 @@ def _gzip_file(*args, mtime: int | None = None, **kwargs) -> gzip.GzipFile:
     return gzip.GzipFile(*args, mtime=mtime, **kwargs)
 
 
-def _result(future, job: SiteJob) -> tuple[BuildFailed | None, int]:
+def _result(future, job: SiteJob) -> tuple[BuildFailed | None, BuiltSite | None]:
     """A worker's result; an unexpected exception (a crash, a full disk) becomes an error too."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - any crash of a worker fails the build, reported as data
-        return BuildFailed(f"{job.id}: the site engine crashed: {type(exc).__name__}: {exc}", Code.ENGINE_FAILED), 0
+        return BuildFailed(f"{job.id}: the site engine crashed: {type(exc).__name__}: {exc}", Code.ENGINE_FAILED), None
 
 
-def build(jobs: list[SiteJob], stage: Path, workers: int, source_date_epoch: int) -> dict[str, int]:
-    """Make and build every site into stage/html/<site.out>/ with MkDocs in worker processes; the
-    number of pages of each site, by id.
+def build(jobs: list[SiteJob], stage: Path, workers: int, source_date_epoch: int) -> dict[str, BuiltSite]:
+    """Make and build every site into stage/html/<site.out>/ with MkDocs in worker processes; what was
+    built of each site (its number of pages, its page keys), by id.
 
     The first site must be the one at the output's root: MkDocs empties a site's folder before
     building it, so it is built before the others start. stage/docs (empty: pages come from
@@ -506,4 +547,4 @@ def build(jobs: list[SiteJob], stage: Path, workers: int, source_date_epoch: int
         codes = {error.code for error in errors}
         raise BuildFailed("\n".join(render(error.message) for error in errors),
                           codes.pop() if len(codes) == 1 else Code.ENGINE_FAILED)
-    return {job.id: pages for job, (_error, pages) in results}
+    return {job.id: built for job, (_error, built) in results}

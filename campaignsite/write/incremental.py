@@ -10,7 +10,8 @@ a function of exactly these inputs, its fingerprint:
 - the build day.
 A campaign's search bundle is in its folder (core/searchindex.py) and comes and goes with it. The
 portal shows every campaign: it, its search bundle and robots.txt are rebuilt whenever anything
-changed. A build records the fingerprints in its output (STATE_FILE, published with it, so the record
+changed, but for its keyed pages (a goal's pages, core.sitespec.Page.key): one whose key is the same
+as the last build's is taken from the output as it is (render/templates.py, State.pages). A build records the fingerprints in its output (STATE_FILE, published with it, so the record
 and the files it describes are swapped in together); the next build keeps the folder of every campaign
 whose fingerprint is the same and whose files are all still there, and builds the rest. When no
 fingerprint changed and the output is as the last build left it, there is nothing to do.
@@ -37,7 +38,7 @@ from campaignsite.core.places import CACHE_ROOT, CODE_ROOT
 from campaignsite.core.statcache import StatCache, file_digest
 from campaignsite.load.limits import largest_limit
 
-FORMAT = 3  # 3: each campaign's search bundle in its folder (no search parts); files leaves out campaign folders
+FORMAT = 4  # 4: the portal's page keys; 3: each campaign's search bundle in its folder; files leaves out campaign folders
 STATE_FILE = ".campaignsite-state.json"
 ENGINE_ROOT = CODE_ROOT
 # What the build's output depends on besides the project's data: its code (templates and catalogues
@@ -108,6 +109,7 @@ class Fingerprints:
 
     campaigns: dict[str, str]  # campaign folder name -> its fingerprint
     network: str               # the whole input: a build with the same one makes the same output
+    shared: str = ""           # what every site is made from besides the campaigns: code, day, content/, data/
 
 
 def fingerprints(root: Path, today) -> Fingerprints:
@@ -127,10 +129,10 @@ def fingerprints(root: Path, today) -> Fingerprints:
     # campaigns/ itself where it is no folder to list (missing, a link, a file).
     folder = ("".join(f"{name} {key}\n" for name, key in campaigns.items()) if names
               else tree_digest(campaigns_dir, known))
-    network = _hash(common.encode(), folder.encode(), tree_digest(root / "content", known).encode(),
-                    tree_digest(root / "data", known).encode())
+    shared = _hash(common.encode(), tree_digest(root / "content", known).encode(), tree_digest(root / "data", known).encode())
+    network = _hash(shared.encode(), folder.encode())
     known.save()
-    return Fingerprints(campaigns, network)
+    return Fingerprints(campaigns, network, shared)
 
 
 def with_links(prints: Fingerprints, links: dict[str, str]) -> Fingerprints:
@@ -239,11 +241,14 @@ class State:
     files: str  # listing_digest of the output but the campaigns' folders (see others)
     campaigns: dict[str, CampaignRecord] = field(default_factory=dict)
     counts: tuple[int, int, int] = (0, 0, 0)  # campaigns, sites, pages
+    # The keys of the portal's keyed pages, by site and URL (render/templates.py: page_key): a page
+    # whose key is the same again is taken from this output as it is.
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "network": self.network, "files": self.files, "counts": self.counts,
-                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())}},
-                          indent=1, sort_keys=True) + "\n"
+                           "campaigns": {slug: vars(record) for slug, record in sorted(self.campaigns.items())},
+                           "pages": self.pages}, indent=1, sort_keys=True) + "\n"
 
 
 def read_state(output: Path) -> State | None:
@@ -252,9 +257,13 @@ def read_state(output: Path) -> State | None:
         data = json.loads((output / STATE_FILE).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
+        pages = data["pages"]
+        if not all(isinstance(keys, dict) and all(isinstance(key, str) for key in keys.values())
+                   for keys in pages.values()):
+            return None
         return State(data["network"], data["files"],
                      {slug: CampaignRecord(**record) for slug, record in data["campaigns"].items()},
-                     tuple(data["counts"]))
+                     tuple(data["counts"]), {site: dict(keys) for site, keys in pages.items()})
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -283,6 +292,14 @@ def reusable(previous: State | None, prints: Fingerprints, output: Path) -> dict
     records, stamps = previous.campaigns if previous else {}, Stamps(output)
     return {slug: record for slug, record in records.items()
             if prints.campaigns.get(slug) == record.key and _intact(stamps, slug, record.files)}
+
+
+def page_keys(previous: State | None, output: Path, skip: frozenset[str]) -> dict[str, dict[str, str]]:
+    """The previous build's page keys (State.pages) where its files outside the campaigns' folders are
+    all still as it left them (`skip` as for unchanged): its kept pages are taken from there."""
+    if previous is None or not previous.pages or not Stamps(output).intact(".", previous.files, others(previous, skip)):
+        return {}
+    return previous.pages
 
 
 def _intact(stamps: Stamps, slug: str, files: str) -> bool:
