@@ -43,9 +43,13 @@ def href(from_url: str, to: str) -> str:
 def relative(target: str, start: str) -> str:
     """posixpath.relpath(target, start) of two site-relative paths, by their segments: relpath makes both
     absolute against the working folder first, which was a tenth of an edit's build at 300 campaigns
-    (tens of links on each of a portal's thousands of pages). A path going up or from the root takes relpath's way."""
-    if ".." in target or ".." in start or target.startswith("/") or start.startswith("/"):
+    (tens of links on each of a portal's thousands of pages). A target going up (the portal's links
+    to the campaigns, "../gent-2024/nl/") counts its ".." as segments once normalised; a start going
+    up or a path from the root takes relpath's way."""
+    if ".." in start or target.startswith("/") or start.startswith("/"):
         return posixpath.relpath(target or ".", start or ".")
+    if ".." in target:
+        target = posixpath.normpath(target)
     to = [part for part in target.split("/") if part and part != "."]
     since = [part for part in start.split("/") if part and part != "."]
     common = 0

@@ -87,9 +87,10 @@ def network_events(b: PortalBuilder, url: str, campaigns) -> tuple[list, list]:
                     key=lambda pair: (pair[1].start, pair[1].slug))
     upcoming, past = [], []
     for campaign, event in events:
-        # The event's own words in the language the campaign is shown in; dates and statuses in the page's.
-        builder = b.shown[campaign.slug].speaking(b.lang)
-        summary = event_summary(builder, "", event)
+        # The event's own words in the language the campaign is shown in; dates and statuses in the
+        # page's. Made once per portal site (the agenda, the home and each municipality show it).
+        summary = b.memo(("event", campaign.slug, event.slug), lambda campaign=campaign, event=event: event_summary(
+            b.memo(("speaking", campaign.slug), lambda: b.shown[campaign.slug].speaking(b.lang)), "", event))
         summary = views.EventSummary(**{**summary.__dict__,
                                         "href": campaign_href(b, url, campaign, summary.href),
                                         "origin": origin(b, campaign),
