@@ -40,24 +40,30 @@ def municipality(b: PortalBuilder, town: Town) -> Page:
     _ = b._
     url = urls.municipality(town.slug)
     name = town.name(b.lang)
-    projects = town.projects
     campaigns = tuple(reversed(town.campaigns))
-    figures = (views.Figure(b.fmt.number(len(campaigns)), _.ngettext("campaign", "campaigns", len(campaigns))),
-               views.Figure(b.fmt.number(len(projects)), _.ngettext("laureate", "laureates", len(projects))),
-               *money_figures(b, town.totals))
-    rows = tuple(_row(b, _campaign_link(b, url, campaign, town), standing(b, campaign).text,
-                      [item for owner, item in projects if owner is campaign]) for campaign in campaigns)
-    shown = len(projects) <= MUNICIPALITY_CARDS
-    upcoming, _past = network_events(b, url, campaigns)
-    context = contexts.MunicipalityContext(
-        b.site, _("The campaigns that %(municipality)s takes part in, and the citizen projects carried out in it.",
-                  municipality=name),
-        figures, now_items(b, url, campaigns), rows, project_cards(b, url, projects) if shown else (),
-        None if shown else _("Each campaign in the table above leads to its projects in %(municipality)s.",
-                             municipality=name),
-        tuple(upcoming), views.Link(_("All municipalities"), href(url, urls.MUNICIPALITIES)),
-        views.Link(_("Agenda of all campaigns"), href(url, urls.AGENDA)))
-    return b.page(url, name, _("Citizen projects in %(municipality)s", municipality=name), lambda _url: context)
+
+    def context(_url: str) -> contexts.MunicipalityContext:
+        projects = town.projects
+        figures = (views.Figure(b.fmt.number(len(campaigns)), _.ngettext("campaign", "campaigns", len(campaigns))),
+                   views.Figure(b.fmt.number(len(projects)), _.ngettext("laureate", "laureates", len(projects))),
+                   *money_figures(b, town.totals))
+        rows = tuple(_row(b, _campaign_link(b, url, campaign, town), standing(b, campaign).text,
+                          [item for owner, item in projects if owner is campaign]) for campaign in campaigns)
+        shown = len(projects) <= MUNICIPALITY_CARDS
+        upcoming, _past = network_events(b, url, campaigns)
+        return contexts.MunicipalityContext(
+            b.site, _("The campaigns that %(municipality)s takes part in, and the citizen projects carried out in it.",
+                      municipality=name),
+            figures, now_items(b, url, campaigns), rows, project_cards(b, url, projects) if shown else (),
+            None if shown else _("Each campaign in the table above leads to its projects in %(municipality)s.",
+                                 municipality=name),
+            tuple(upcoming), views.Link(_("All municipalities"), href(url, urls.MUNICIPALITIES)),
+            views.Link(_("Agenda of all campaigns"), href(url, urls.AGENDA)))
+    # What the page shows comes from the municipality's campaigns alone (Town: their data about it), each
+    # standing for its data by its fingerprint: an edit elsewhere leaves the page as it was.
+    shown_keys = [(campaign.slug, b.campaign_key(campaign)) for campaign in campaigns]
+    key = b.key("municipality", town.nis_code, shown_keys) if all(key for _slug, key in shown_keys) else ""
+    return b.page(url, name, _("Citizen projects in %(municipality)s", municipality=name), context, key=key)
 
 
 def _campaign_link(b: PortalBuilder, url: str, campaign: Campaign, town: Town) -> views.Link:
