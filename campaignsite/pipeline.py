@@ -212,7 +212,7 @@ def build(config: BuildConfig) -> BuildResult:
         kept = incremental.reusable(previous, prints, config.output)
         before = incremental.page_keys(previous, config.output, frozenset({MARKER}))
         jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept),
-                               keys=page_inputs(prints))
+                               keys=page_inputs(prints), output=config.output)
         jobs = [SiteJob(job.id, functools.partial(rendered, job.make, before.get(job.id), config.output))
                 for job in jobs]
         shared = shared_files(checked, config.today, skip=frozenset(kept))
@@ -264,7 +264,8 @@ def check(config: BuildConfig) -> BuildResult:
     kept = {slug: record for slug, record in (previous.campaigns.items() if previous else ())
             if prints.campaigns.get(slug) == record.key}
     before = previous.pages if previous else {}
-    jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept), keys=page_inputs(prints))
+    jobs = sites.site_jobs(checked.network, checked.media, config.today, skip=frozenset(kept), keys=page_inputs(prints),
+                           output=config.output)
     pages = processes.fork_map([functools.partial(page_count, job.make, before.get(job.id)) for job in jobs], config.jobs)
     shared_files(checked, config.today, skip=frozenset(kept))
     slugs = {campaign.slug for campaign in checked.campaigns}

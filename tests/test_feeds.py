@@ -16,7 +16,8 @@ import feedparser
 import icalendar
 import pytest
 
-from html_support import fixture_build, html_files, load_network, local_datetime, parse, resolve_link, site_rel, typeset
+from html_support import (ROOT, TODAY, fixture_build, html_files, load_network, local_datetime, parse, resolve_link, site_rel,
+                          typeset)
 
 NETWORK = load_network()
 SCHEMA = "https://schema.org/"
@@ -127,6 +128,44 @@ def test_event_calendars_match_events_csv(site, c):
     problems += [f"events/{slug}.ics: UIDs differ between languages: {sorted(found)}"
                  for slug, found in uids.items() if len(found) != 1]
     fail_if(problems, f"the event calendars of {c.slug}")
+
+
+def test_the_portal_calendar_is_icalendars_and_takes_a_kept_campaigns_events_as_its_calendar_has_them():
+    """The portal's calendar (every campaign's events, in time order) is assembled from each event's
+    VEVENT as icalendar writes it, taken from a kept campaign's own calendar where that one has every
+    event of the campaign (issue 24): the same bytes as icalendar's Calendar.to_ical of the whole."""
+    from campaignsite.pages import feeds
+    from campaignsite.pages.builder import CampaignBuilder
+    from campaignsite.pipeline import build_model, public_on
+
+    network = public_on(build_model(ROOT), TODAY).network
+    builders = {campaign.slug: CampaignBuilder(campaign, campaign.default_language, TODAY) for campaign in network.campaigns}
+    items = sorted(((builders[campaign.slug], event) for campaign in network.campaigns for event in campaign.events),
+                   key=lambda pair: (pair[1].start, pair[1].slug))
+    assert len({builder.campaign.slug for builder, _event in items}) > 3
+    whole = feeds._calendar_head("Agenda")
+    for builder, event in items:
+        whole.add_component(feeds._vevent(builder, event))
+    expected = whole.to_ical()
+    assert feeds.combined_calendar("Agenda", items) == expected
+    own = {slug: feeds.calendar(builder, builder.campaign.events) for slug, builder in builders.items()}
+    read = []
+
+    def made(builder):
+        read.append(builder.campaign.slug)
+        return own[builder.campaign.slug]
+    assert feeds.combined_calendar("Agenda", items, made) == expected
+    assert sorted(read) == sorted(builders.keys() & {builder.campaign.slug for builder, _event in items})
+    marked = {slug: ics.replace(b"\r\nSUMMARY:", b"\r\nSUMMARY:KEPT ") for slug, ics in own.items()}
+    taken = feeds.combined_calendar("Agenda", items, lambda builder: marked[builder.campaign.slug])
+    assert taken.count(b"\r\nSUMMARY:KEPT ") == len(items), "every event taken from its campaign's calendar"
+    # A calendar that does not hold the campaign's events one for one is not taken: another campaign's,
+    # one event fewer, none.
+    slugs = sorted(own)
+    for wrong in ({slug: own[slugs[(i + 1) % len(slugs)]] for i, slug in enumerate(slugs)},
+                  {slug: own[slug].replace(b"BEGIN:VEVENT", b"BEGIN:VTODO", 1) for slug in slugs},
+                  {slug: b"" for slug in slugs}):
+        assert feeds.combined_calendar("Agenda", items, lambda builder: wrong[builder.campaign.slug]) == expected
 
 
 def agenda_links(site: Path, page: Path) -> list[Path]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from pathlib import PurePosixPath
+import os
+import stat
+from pathlib import Path, PurePosixPath
 
 from campaignsite.core.errors import msg
 from campaignsite.core.languages import LANGUAGE_NAMES
@@ -31,13 +33,16 @@ def all_sites(network: Network, media: tuple[tuple[str, MediaFile], ...], today:
 
 
 def site_jobs(network: Network, media: tuple[tuple[str, MediaFile], ...], today: dt.date,
-              skip: frozenset[str] = frozenset(), keys: dict[str, str] | None = None) -> list[SiteJob]:
+              skip: frozenset[str] = frozenset(), keys: dict[str, str] | None = None,
+              output: Path | None = None) -> list[SiteJob]:
     """Every site of the network, to be made where it is built: the portal's (its root first, see
     engine.build), then the campaigns' but those in `skip`. `media` are the checked files of each
     campaign, the logo among them; `keys`, each campaign's fingerprint and under "" what all sites are
-    made from besides (the pipeline's page_inputs), key the portal's pages that can say what they show."""
+    made from besides (the pipeline's page_inputs), key the portal's pages that can say what they show;
+    `output`, the previous build's, holds the sites of the campaigns in `skip` as they would be made."""
     published = {(slug, file.name): file.content for slug, file in media}
-    jobs = [SiteJob(f"_portal/{lang}", functools.partial(portal_site, network, lang, today, keys))
+    made = kept_calendars(output, skip) if output is not None and skip else None
+    jobs = [SiteJob(f"_portal/{lang}", functools.partial(portal_site, network, lang, today, keys, made))
             for lang in network.languages]
     for campaign in network.campaigns:
         if campaign.slug in skip:
@@ -57,6 +62,39 @@ def network_links(network: Network, campaign: Campaign, lang: str) -> NetworkLin
         return edition and (edition.edition, f"{edition.slug}/{lang if lang in edition.languages else edition.default_language}/")
     programme = next((p for p in network.programmes if p.id == campaign.programme), None)
     return NetworkLinks(portal_root(network, lang), programme, site(before), site(after))
+
+
+def campaign_out(slug: str, lang: str) -> str:
+    """Where a campaign's site in `lang` is in the output."""
+    return f"{slug}/{lang}"
+
+
+# The largest calendar of a kept site read back (kept_calendars): far above any campaign's (its events
+# are bounded by the limits on events.csv); a file above it is made again.
+KEPT_CALENDAR_LIMIT = 64 * 1024 * 1024
+
+
+def kept_calendars(output: Path, kept: frozenset[str]):
+    """What feeds.combined_calendar takes a campaign's events from: the calendar of its site in the
+    builder's language in `output`, where the campaign is in `kept` (its folder kept from the previous
+    build, made from the same input). Read only as a file of its own inside `output`, through no link."""
+    folder = os.path.realpath(output)
+
+    def made(builder) -> bytes | None:
+        if builder.campaign.slug not in kept:
+            return None
+        path = os.path.join(folder, campaign_out(builder.campaign.slug, builder.lang), CALENDAR)
+        try:
+            if os.path.realpath(path) != path:
+                return None
+            with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW)) as file:
+                if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                    return None
+                data = file.read(KEPT_CALENDAR_LIMIT + 1)
+        except OSError:
+            return None
+        return data if len(data) <= KEPT_CALENDAR_LIMIT else None
+    return made
 
 
 def links_key(network: Network) -> dict[str, str]:
@@ -82,7 +120,7 @@ def campaign_site(campaign: Campaign, lang: str, logo: bytes | None, today: dt.d
     downloads = campaign_downloads(builder) + embed.oembed_files(builder, described) + \
         (((logo_path, logo),) if logo_path else ())
     return SiteSpec(
-        id=f"{campaign.slug}/{lang}", out=f"{campaign.slug}/{lang}", lang=lang, title=campaign.title[lang],
+        id=f"{campaign.slug}/{lang}", out=campaign_out(campaign.slug, lang), lang=lang, title=campaign.title[lang],
         description=campaign.tagline[lang], url=f"{campaign.base_url}{lang}/", colour=campaign.colour,
         text_colour=on_colour, logo=logo_path, alternates=alternates, pages=pages, nav=nav,
         downloads=downloads, footer=footer_links(builder._), favicon=favicon_svg(campaign.colour, on_colour),
@@ -173,9 +211,10 @@ def footer_links(translate) -> tuple[tuple[str, str], ...]:
     return ((translate("accessibility:title"), urls.ACCESSIBILITY), (translate("privacy:title"), urls.PRIVACY))
 
 
-def portal_site(network: Network, lang: str, today: dt.date, keys: dict[str, str] | None = None) -> SiteSpec:
+def portal_site(network: Network, lang: str, today: dt.date, keys: dict[str, str] | None = None,
+                made=None) -> SiteSpec:
     """The portal in `lang`: its first language at the site's root, the others under <lang>/ (`keys`:
-    see site_jobs)."""
+    see site_jobs; `made`, the kept campaigns' calendars: see feeds.combined_calendar)."""
     first = network.languages[0]
     on_colour = text_colour(PORTAL_COLOUR)
     back = "" if lang == first else "../"
@@ -197,7 +236,7 @@ def portal_site(network: Network, lang: str, today: dt.date, keys: dict[str, str
         footer=footer_links(builder._), favicon=favicon_svg(PORTAL_COLOUR, on_colour),
         not_found=not_found(builder._, network.title[lang], pages, nav),
         search=search_box(builder._("Search all campaigns"), builder._),
-        downloads=((CALENDAR, feeds.combined_calendar(network.title[lang], events)),))
+        downloads=((CALENDAR, feeds.combined_calendar(network.title[lang], events, made)),))
 
 
 def redirect_html(target: str, canonical: str, title: str, lang: str) -> str:
