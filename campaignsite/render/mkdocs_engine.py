@@ -437,6 +437,10 @@ def theme_env(theme) -> jinja2.Environment:
     if key not in _THEME_ENVS:
         env = Theme.get_env(theme)
         env.loader = _ListedOnce(env.loader)
+        # A worker lives for one build: the theme's files do not change under it. Without this, Jinja
+        # looks at a template's file again each time a page includes it (Material's base.html includes
+        # a score of partials, for each of tens of thousands of pages).
+        env.auto_reload = False
         env.filters["url"] = url_filter
         _THEME_ENVS[key] = env
     return _THEME_ENVS[key]

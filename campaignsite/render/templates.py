@@ -29,9 +29,12 @@ TEMPLATES = PACKAGE_DIR / "templates"
 
 @functools.lru_cache(maxsize=1)
 def get_env() -> jinja2.Environment:
-    """The one Jinja environment for everything made from data."""
+    """The one Jinja environment for everything made from data (made in each worker process, which
+    builds once: its templates never change under it, so Jinja need not look at their files again
+    for each page, auto_reload)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                              auto_reload=False)
 
 
 def render_body(page: Page, site_id: str = "") -> str:
