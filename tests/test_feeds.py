@@ -168,6 +168,32 @@ def test_the_portal_calendar_is_icalendars_and_takes_a_kept_campaigns_events_as_
         assert feeds.combined_calendar("Agenda", items, lambda builder: wrong[builder.campaign.slug]) == expected
 
 
+def test_a_kept_calendar_is_read_only_as_a_regular_file_inside_the_output(tmp_path):
+    """What the portal's calendar takes from a kept campaign's site (pages/sites.kept_calendars): its
+    calendar file, never a link (to anything, inside or out), a pipe (never waited on) or a folder."""
+    import os
+    import types
+
+    from campaignsite.pages.sites import kept_calendars
+
+    output = tmp_path / "site"
+    for slug in ("file", "link", "inner", "pipe", "folder", "changed"):
+        (output / slug / "nl").mkdir(parents=True)
+    (output / "file" / "nl" / "agenda.ics").write_bytes(b"BEGIN:VCALENDAR\r\n")
+    (tmp_path / "elsewhere.ics").write_bytes(b"secret")
+    (output / "link" / "nl" / "agenda.ics").symlink_to(tmp_path / "elsewhere.ics")
+    (output / "inner" / "nl" / "agenda.ics").symlink_to(output / "file" / "nl" / "agenda.ics")
+    os.mkfifo(output / "pipe" / "nl" / "agenda.ics")
+    (output / "folder" / "nl" / "agenda.ics").mkdir()
+    (output / "changed" / "nl" / "agenda.ics").write_bytes(b"BEGIN:VCALENDAR\r\n")
+    made = kept_calendars(output, frozenset({"file", "link", "inner", "pipe", "folder"}))
+
+    def read(slug):
+        return made(types.SimpleNamespace(campaign=types.SimpleNamespace(slug=slug), lang="nl"))
+    assert read("file") == b"BEGIN:VCALENDAR\r\n"
+    assert [read(slug) for slug in ("link", "inner", "pipe", "folder", "changed", "missing")] == [None] * 6
+
+
 def agenda_links(site: Path, page: Path) -> list[Path]:
     doc = parse(page)
     return [resolve_link(site, page, a.get("href"))[0] for a in doc.select(".cs-agenda .cs-events > li > a:first-child")]

@@ -77,7 +77,8 @@ KEPT_CALENDAR_LIMIT = 64 * 1024 * 1024
 def kept_calendars(output: Path, kept: frozenset[str]):
     """What feeds.combined_calendar takes a campaign's events from: the calendar of its site in the
     builder's language in `output`, where the campaign is in `kept` (its folder kept from the previous
-    build, made from the same input). Read only as a file of its own inside `output`, through no link."""
+    build, made from the same input). Read only as a file of its own inside `output`, through no link
+    (and never waiting on a pipe put in its place)."""
     folder = os.path.realpath(output)
 
     def made(builder) -> bytes | None:
@@ -85,9 +86,9 @@ def kept_calendars(output: Path, kept: frozenset[str]):
             return None
         path = os.path.join(folder, campaign_out(builder.campaign.slug, builder.lang), CALENDAR)
         try:
-            if os.path.realpath(path) != path:
+            if os.path.realpath(path) != path or not stat.S_ISREG(os.lstat(path).st_mode):
                 return None
-            with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW)) as file:
+            with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW | os.O_NONBLOCK)) as file:
                 if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
                     return None
                 data = file.read(KEPT_CALENDAR_LIMIT + 1)
