@@ -249,9 +249,10 @@ def check(config: BuildConfig) -> BuildResult:
     """Validate and render every page, as a build would, writing nothing.
 
     An input that the last build into `config.output` was made from passed this check then: its
-    answer stands. A campaign that did not change since that build rendered without fault then: only
-    the others and the portal are rendered again (in worker processes); the whole network is always
-    validated, since one campaign's change can be another's problem (a clashing address)."""
+    answer stands. A campaign that did not change since that build rendered without fault then, and so
+    did a portal page whose key is unchanged: only the others are rendered again (in worker processes);
+    the whole network is always checked, since one campaign's change can be another's problem (a
+    clashing address), the unchanged campaigns from the validation cache."""
     check_today(config.today)
     prints = incremental.fingerprints(config.root, config.today)
     previous = None if config.full else incremental.read_state(config.output)
