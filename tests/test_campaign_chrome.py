@@ -130,6 +130,43 @@ def test_every_campaign_page_has_the_contact_and_the_portal_in_its_footer(exampl
     assert not problems, "\n  ".join(problems[:20])
 
 
+
+def menu(site: Path, path: Path, doc) -> dict[str, tuple[list[Path], list[Path]]]:
+    """The page's tabs and drawer list: (the pages they lead to, in order; those marked current)."""
+    found = {}
+    for name, item, current in (("tabs", ".md-tabs .md-tabs__item", "md-tabs__item--active"),
+                                ("drawer", ".md-nav--primary > .md-nav__list > .md-nav__item", "md-nav__item--active")):
+        items = [(resolve_link(site, path, li.select("a[href]")[0].get("href"))[0], current in li.get("class").split())
+                 for li in doc.select(item)]
+        found[name] = ([target for target, _ in items], [target for target, active in items if active])
+    return found
+
+
+def test_every_page_menu_leads_to_the_site_menu_pages_and_marks_only_the_page_itself(example_site: Path):
+    """On every page of every site, the tabs and the drawer lead, from where the page is, to the pages
+    of its site's menu, in the menu's order; the page is marked current there when it is one of them,
+    and nothing is otherwise (Material's tabs and drawer list are made once for the pages that show
+    them alike: issue 24)."""
+    problems, checked = [], 0
+    sites = [c.site(example_site, lang) for c in NETWORK.campaigns for lang in c.languages]
+    sites += [NETWORK.portal_site(example_site, lang) for lang in NETWORK.languages]
+    homes = {site: menu(example_site, site / "index.html", parse(site / "index.html"))["tabs"][0] for site in sites}
+    for path in html_files(example_site):
+        # Its site: the deepest site folder holding it (campaign sites are inside the portal's folder).
+        site = max((site for site in sites if site in path.parents), key=lambda site: len(site.parts))
+        doc, pages = parse(path), homes[site]
+        if not doc.select(".md-tabs"):
+            continue  # a widget, inside another website's page
+        checked += 1
+        for name, (targets, current) in menu(example_site, path, doc).items():
+            if targets != pages or current != ([path] if path in pages else []):
+                problems.append(f"{site_rel(example_site, path)}: {name} leads to "
+                                f"{[site_rel(example_site, t) for t in targets]}, current "
+                                f"{[site_rel(example_site, t) for t in current]}")
+    assert all(len(pages) >= 3 and site / "index.html" in pages for site, pages in homes.items()), homes
+    assert checked > 900
+    assert not problems, "\n  ".join(problems[:20])
+
 # --- The action first (issue 22, item 2) ------------------------------------------------------------
 
 MOBILISING = "ixelles-2026"  # in its mobilisation on the day the tests build for (2026-11-22)

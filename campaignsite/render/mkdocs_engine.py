@@ -389,6 +389,37 @@ def url_filter(context, value) -> str:
     return templates.url_filter(context, value)
 
 
+# Parts of Material's page shell (its tabs, its drawer's list of pages) rendered in this worker for the
+# site it is building, by what they show: they are alike on most of a site's pages, and they were a
+# good part of Material's template (issue 24). Emptied before each site (_build_one).
+_SHELL_PARTS: dict[tuple, str] = {}
+
+
+@jinja2.pass_context
+def shell_part(context, name: str, caller) -> str:
+    """The template part `caller` renders, made once per site for the pages it shows alike (see nav_key)."""
+    key = (name, *nav_key(context))
+    if key not in _SHELL_PARTS:
+        _SHELL_PARTS[key] = caller()
+    return _SHELL_PARTS[key]
+
+
+def nav_key(context) -> tuple:
+    """What Material's tabs and navigation list show that differs between a site's pages: each item's
+    link from this page (the `url` filter) and whether it is active; and the page itself where it is
+    one of the items (the drawer then shows its table of contents) or where there is none (404.html)."""
+    page, nav = context.get("page"), context["nav"]
+    own = None if page is not None and not any(item is page for item in nav.pages) else (
+        page.url if page is not None else ("no page", context.get("base_url")))
+    shown, items = [], list(nav.items)
+    while items:
+        item = items.pop()
+        url = getattr(item, "url", None)
+        shown.append((url_filter(context, url) if url is not None else None, bool(item.active)))
+        items.extend(getattr(item, "children", None) or ())
+    return own, tuple(shown)
+
+
 # The Markdown parser of this worker process, by extension configuration: it only ever sees titles.
 _MARKDOWN: dict[str, markdown.Markdown] = {}
 
@@ -442,6 +473,7 @@ def theme_env(theme) -> jinja2.Environment:
         # a score of partials, for each of tens of thousands of pages).
         env.auto_reload = False
         env.filters["url"] = url_filter
+        env.globals["cs_shell_part"] = shell_part
         _THEME_ENVS[key] = env
     return _THEME_ENVS[key]
 
@@ -467,6 +499,7 @@ def _build_one(index: int) -> tuple[BuildFailed | None, BuiltSite | None]:
         site = job.make()  # our pages and their HTML, made here rather than in the parent
     except BuildFailed as exc:
         return exc, None
+    _SHELL_PARTS.clear()
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
