@@ -158,8 +158,13 @@ class CampaignBuilder(SiteBuilder):
 
     def text(self, text) -> str:
         """The page language's version of a per-language text, with the language's no-break spaces
-        (Formatter.typography: "10 000 €", French "Jury : ..." with U+202F)."""
-        return self.fmt.typography(text[self.lang])
+        (Formatter.typography: "10 000 €", French "Jury : ..." with U+202F). Made once per site and
+        text: a project's title and summary are on a score of its site's pages."""
+        source = text[self.lang]
+        key = ("typography", self.fmt.lang, source)
+        if key not in self._memo:
+            self._memo[key] = self.fmt.typography(source)
+        return self._memo[key]
 
     def by_title(self, items) -> list:
         """Projects in the order of their titles in a dictionary of this language ('École' before
