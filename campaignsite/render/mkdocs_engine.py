@@ -396,9 +396,11 @@ _SHELL_PARTS: dict[tuple, str] = {}
 
 
 @jinja2.pass_context
-def shell_part(context, name: str, caller) -> str:
-    """The template part `caller` renders, made once per site for the pages it shows alike (see nav_key)."""
-    key = (name, *nav_key(context))
+def shell_part(context, name: str, *shown, caller) -> str:
+    """The template part `caller` renders, made once per site for the pages it shows alike: those with
+    the same values `shown` (what the part shows that differs between pages, as the template says), or
+    where none are given, the same menu (nav_key)."""
+    key = (name, *(shown or nav_key(context)))
     if key not in _SHELL_PARTS:
         _SHELL_PARTS[key] = caller()
     return _SHELL_PARTS[key]
